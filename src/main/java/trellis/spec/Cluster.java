@@ -1,0 +1,26 @@
+package trellis.spec;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cluster and its hosts.
+ * Fields this record does not name are kept in {@code extra} and written back as they came.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Cluster(
+        @JsonProperty("id") String id,
+        @JsonProperty("status") JsonNode status,
+        @JsonProperty("hosts") List<Host> hosts,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+    public Cluster {
+        extra = extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extra);
+    }
+}

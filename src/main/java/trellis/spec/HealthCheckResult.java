@@ -1,0 +1,26 @@
+package trellis.spec;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last health check of a service instance.
+ * Fields this record does not name are kept in {@code extra} and written back as they came.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HealthCheckResult(
+        @JsonProperty("status") String status,
+        @JsonProperty("checked_at") String checkedAt,
+        @JsonProperty("message") String message,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
+    public HealthCheckResult {
+        extra = extra == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extra);
+    }
+}
