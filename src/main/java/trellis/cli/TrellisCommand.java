@@ -1,0 +1,38 @@
+package trellis.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root of the CLI: {@code trellis <command>}. */
+@Command(name = "trellis", mixinStandardHelpOptions = true, version = "Trellis 0.1.0",
+        description = "Console and CLI for the supporting services (PostgREST, MCP, RAG) of pgEdge databases.%n"
+                + "With no command, opens the console.",
+        subcommands = {ValidateCommand.class, PlanCommand.class, TopologyCommand.class, CommandLine.HelpCommand.class})
+public final class TrellisCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Exit code of a run that hit something no command expected: said in one line, never a trace. */
+    public static final int EXIT_INTERNAL = 3;
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TrellisCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("trellis " + commandLine.getCommandName() + ": " + ex.getClass().getSimpleName() + ": "
+                    + SpecFile.firstLine(String.valueOf(ex.getMessage())));
+            return EXIT_INTERNAL;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+}
