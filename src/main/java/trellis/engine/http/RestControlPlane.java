@@ -1,0 +1,178 @@
+package trellis.engine.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import trellis.engine.ControlPlane;
+import trellis.engine.ControlPlaneException;
+import trellis.spec.Cluster;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Database;
+import trellis.spec.Host;
+import trellis.spec.Json;
+import trellis.spec.Task;
+import trellis.spec.TaskLog;
+import trellis.spec.UpdateDatabaseRequest;
+
+/**
+ * The pgEdge Control Plane over its REST API ({@code /v1}, JSON). Request bodies are never
+ * logged: they carry passwords and keys.
+ */
+public final class RestControlPlane implements ControlPlane {
+    private final URI base;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public RestControlPlane(URI base) {
+        this(base, null, Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param sslContext for mutual TLS (client certificate + CA), or null
+     */
+    public RestControlPlane(URI base, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout) {
+        String s = base.toString();
+        this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1);
+        if (sslContext != null) {
+            b.sslContext(sslContext);
+        }
+        this.http = b.build();
+        this.timeout = requestTimeout;
+    }
+
+    @Override
+    public String displayName() {
+        return "Control Plane at " + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    @Override
+    public Cluster cluster() throws ControlPlaneException {
+        return as(get("/v1/cluster"), Cluster.class);
+    }
+
+    @Override
+    public List<Host> hosts() throws ControlPlaneException {
+        return list(get("/v1/hosts").path("hosts"), Host.class);
+    }
+
+    @Override
+    public List<Database> databases() throws ControlPlaneException {
+        return list(get("/v1/databases").path("databases"), Database.class);
+    }
+
+    @Override
+    public Database database(String databaseId) throws ControlPlaneException {
+        return as(get("/v1/databases/" + seg(databaseId)), Database.class);
+    }
+
+    @Override
+    public Task createDatabase(CreateDatabaseRequest request) throws ControlPlaneException {
+        return task(send("POST", "/v1/databases", request));
+    }
+
+    @Override
+    public Task updateDatabase(String databaseId, UpdateDatabaseRequest request) throws ControlPlaneException {
+        return task(send("POST", "/v1/databases/" + seg(databaseId), request));
+    }
+
+    @Override
+    public Task deleteDatabase(String databaseId) throws ControlPlaneException {
+        return task(send("DELETE", "/v1/databases/" + seg(databaseId), null));
+    }
+
+    @Override
+    public Task task(String databaseId, String taskId) throws ControlPlaneException {
+        return as(get("/v1/databases/" + seg(databaseId) + "/tasks/" + seg(taskId)), Task.class);
+    }
+
+    @Override
+    public TaskLog taskLog(String databaseId, String taskId, String afterEntryId) throws ControlPlaneException {
+        String q = afterEntryId == null ? "" : "?after_entry_id=" + URLEncoder.encode(afterEntryId, StandardCharsets.UTF_8);
+        return as(get("/v1/databases/" + seg(databaseId) + "/tasks/" + seg(taskId) + "/log" + q), TaskLog.class);
+    }
+
+    /** The answer in the record's shape, or a clear error when the server sent another shape. */
+    private static <T> T as(JsonNode node, Class<T> type) throws ControlPlaneException {
+        try {
+            return Json.convert(node, type);
+        } catch (IllegalArgumentException e) {
+            throw new ControlPlaneException(200, "bad_response", "the answer does not have the API's shape for "
+                    + type.getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    private static Task task(JsonNode response) throws ControlPlaneException {
+        JsonNode t = response.has("task") ? response.get("task") : response;
+        return as(t, Task.class);
+    }
+
+    private JsonNode get(String path) throws ControlPlaneException {
+        return send("GET", path, null);
+    }
+
+    private JsonNode send(String method, String path, Object body) throws ControlPlaneException {
+        URI uri = URI.create(base + path);
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        if (body != null) {
+            rb.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        } else {
+            rb.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> resp;
+        try {
+            resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ControlPlaneException("cannot reach " + base + ": " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ControlPlaneException("interrupted while calling " + base, e);
+        }
+        JsonNode json;
+        try {
+            json = resp.body() == null || resp.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.parse(resp.body());
+        } catch (IOException e) {
+            throw new ControlPlaneException(resp.statusCode(), "bad_response",
+                    method + " " + path + " answered HTTP " + resp.statusCode() + " with a body that is not JSON");
+        }
+        if (resp.statusCode() >= 400) {
+            String name = json.path("name").asText("http_" + resp.statusCode());
+            String message = json.path("message").asText("HTTP " + resp.statusCode());
+            throw new ControlPlaneException(resp.statusCode(), name, message);
+        }
+        return json;
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String seg(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static <T> List<T> list(JsonNode arr, Class<T> type) throws ControlPlaneException {
+        List<T> out = new ArrayList<>();
+        if (arr.isArray()) {
+            for (JsonNode n : arr) {
+                out.add(as(n, type));
+            }
+        }
+        return out;
+    }
+}
