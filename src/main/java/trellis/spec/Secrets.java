@@ -70,6 +70,31 @@ public final class Secrets {
         }
     }
 
+    /** A deep copy without any secret key, as the Control Plane answers a GET. */
+    public static JsonNode strip(JsonNode tree) {
+        if (tree == null) {
+            return null;
+        }
+        JsonNode copy = tree.deepCopy();
+        stripInPlace(copy);
+        return copy;
+    }
+
+    private static void stripInPlace(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            List<String> secretKeys = new ArrayList<>();
+            obj.fieldNames().forEachRemaining(k -> {
+                if (isSecretKey(k)) {
+                    secretKeys.add(k);
+                }
+            });
+            obj.remove(secretKeys);
+            obj.forEach(Secrets::stripInPlace);
+        } else if (node instanceof ArrayNode arr) {
+            arr.forEach(Secrets::stripInPlace);
+        }
+    }
+
     /**
      * The JSON paths (relative to the spec) of every secret value present in a spec, e.g.
      * {@code database_users[1].password}, {@code services[0].config.anthropic_api_key}.
