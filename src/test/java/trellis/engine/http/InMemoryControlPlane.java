@@ -79,7 +79,7 @@ final class InMemoryControlPlane implements ControlPlane {
         }
         specs.put(request.id(), request.spec());
         received.add(request.spec());
-        return task(request.id(), "create");
+        return newTask(request.id(), "create");
     }
 
     @Override
@@ -87,17 +87,17 @@ final class InMemoryControlPlane implements ControlPlane {
         database(databaseId);
         specs.put(databaseId, request.spec());
         received.add(request.spec());
-        return task(databaseId, "update");
+        return newTask(databaseId, "update");
     }
 
     @Override
     public Task deleteDatabase(String databaseId) throws ControlPlaneException {
         database(databaseId);
         specs.remove(databaseId);
-        return task(databaseId, "delete");
+        return newTask(databaseId, "delete");
     }
 
-    private Task task(String db, String type) {
+    private Task newTask(String db, String type) {
         String id = UUID.randomUUID().toString();
         Task t = new Task(id, null, "database", db, db, null, null, null, type, "completed", null,
                 Instant.EPOCH.toString(), Instant.EPOCH.toString(), null);
