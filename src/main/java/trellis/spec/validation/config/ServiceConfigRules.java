@@ -1,11 +1,15 @@
 package trellis.spec.validation.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The per-type {@code config} rules of the Control Plane's service config parsers
- * (PostgREST, MCP, RAG).
+ * (server/internal/database/{postgrest,mcp,rag}_service_config.go at c0ce2e81). The Control
+ * Plane sees config as a Go {@code map[string]any}: numbers are float64, a JSON null is a key
+ * that is present with no value, and a missing config is an empty map. These rules keep those
+ * semantics, so that Trellis refuses exactly what the Control Plane refuses.
  */
 public final class ServiceConfigRules {
     private ServiceConfigRules() {
@@ -19,10 +23,35 @@ public final class ServiceConfigRules {
      *         {@code db_pool}, {@code pipelines[0].name}) and the message
      */
     public static List<ConfigProblem> validate(String serviceType, JsonNode config, boolean isExistingService) {
-        return List.of();
+        if (serviceType == null) {
+            return List.of();
+        }
+        ConfigMap map = ConfigMap.of(config);
+        if (map == null) {
+            return List.of(new ConfigProblem("", "config must be an object"));
+        }
+        return switch (serviceType) {
+            case "postgrest" -> PostgrestConfig.validate(map);
+            case "mcp" -> McpConfig.validate(map, isExistingService);
+            case "rag" -> RagConfig.validate(map);
+            default -> List.of();
+        };
     }
 
     /** A config problem; {@code path} is relative to the config object. */
     public record ConfigProblem(String path, String message) {
+    }
+
+    /** Problems collected in order, as the Go parsers append their errors. */
+    static final class Problems {
+        final List<ConfigProblem> list = new ArrayList<>();
+
+        void add(String path, String message) {
+            list.add(new ConfigProblem(path, message));
+        }
+
+        void addAll(List<ConfigProblem> more) {
+            list.addAll(more);
+        }
     }
 }

@@ -1,0 +1,112 @@
+package trellis.spec.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import trellis.spec.Json;
+
+/**
+ * The structural rules of the request bodies, checked against the Control Plane's own OpenAPI
+ * contract (its schemas are what Goa generates the request checks from). OpenAPI 3.0 schema
+ * objects are draft-4 JSON Schema with extra keywords that a validator ignores.
+ */
+final class ContractSchema {
+    private static final String CONTRACT = "/trellis/contract/openapi3.json";
+    private static volatile ContractSchema instance;
+
+    private final JsonSchema create;
+    private final JsonSchema update;
+
+    private ContractSchema(JsonNode contract) {
+        JsonNode paths = contract.path("paths");
+        String createRef = paths.at("/~1v1~1databases/post/requestBody/content/application~1json/schema/$ref").asText();
+        String updateRef = paths.at("/~1v1~1databases~1{database_id}/post/requestBody/content/application~1json/schema/$ref").asText();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .pathType(com.networknt.schema.PathType.JSON_PATH)
+                .typeLoose(false)
+                .failFast(false)
+                .build();
+        this.create = factory.getSchema(document(contract, createRef), config);
+        this.update = factory.getSchema(document(contract, updateRef), config);
+        // Resolve every $ref now, so the first validation a person runs is not the slow one.
+        create.initializeValidators();
+        update.initializeValidators();
+    }
+
+    /** A schema document that is the body's schema, with the contract's components beside it for $ref. */
+    private static JsonNode document(JsonNode contract, String ref) {
+        if (ref.isEmpty()) {
+            throw new IllegalStateException("the contract names no request body schema");
+        }
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        doc.put("$ref", ref);
+        doc.set("components", contract.get("components"));
+        return doc;
+    }
+
+    static ContractSchema get() {
+        ContractSchema s = instance;
+        if (s == null) {
+            synchronized (ContractSchema.class) {
+                s = instance;
+                if (s == null) {
+                    try (InputStream in = ContractSchema.class.getResourceAsStream(CONTRACT)) {
+                        if (in == null) {
+                            throw new IllegalStateException("the Control Plane contract is missing from the class path: " + CONTRACT);
+                        }
+                        s = new ContractSchema(Json.MAPPER.readTree(in));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    instance = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    List<Problem> checkCreate(JsonNode body) {
+        return problems(create.validate(body));
+    }
+
+    List<Problem> checkUpdate(JsonNode body) {
+        return problems(update.validate(body));
+    }
+
+    private static List<Problem> problems(Set<ValidationMessage> messages) {
+        List<Problem> out = new ArrayList<>();
+        for (ValidationMessage m : messages) {
+            String path = m.getInstanceLocation().toString();
+            path = path.equals("$") ? "" : path.startsWith("$.") ? path.substring(2) : path.substring(1);
+            String text = m.getMessage();
+            String prefix = m.getInstanceLocation().toString() + ": ";
+            if (text.startsWith(prefix)) {
+                text = text.substring(prefix.length());
+            }
+            if ("required".equals(m.getType()) && m.getProperty() != null) {
+                path = path.isEmpty() ? m.getProperty() : path + "." + m.getProperty();
+                text = "is required";
+            }
+            out.add(new Problem(path, shorten(text)));
+        }
+        out.sort(Comparator.comparing(Problem::path).thenComparing(Problem::message));
+        return out;
+    }
+
+    /** Schema messages quote the value; a 1 MB value must not become a 1 MB line. */
+    private static String shorten(String s) {
+        return s.length() > 300 ? s.substring(0, 297) + "..." : s;
+    }
+}
