@@ -29,6 +29,7 @@ public final class Json {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)
                 .maxStringLength(64 * 1024 * 1024)
+                .maxNameLength(4 * 1024 * 1024)
                 .build());
         MAPPER.configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
