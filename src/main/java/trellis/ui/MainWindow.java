@@ -1,0 +1,756 @@
+package trellis.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.Notifications;
+import trellis.engine.ControlPlane;
+import trellis.engine.ControlPlaneException;
+import trellis.engine.http.RestControlPlane;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Database;
+import trellis.spec.Json;
+import trellis.spec.PortMapping;
+import trellis.spec.Secrets;
+import trellis.spec.ServiceInstanceStatus;
+import trellis.spec.validation.Problem;
+import trellis.spec.validation.SpecValidator;
+import trellis.topology.HostPlacement;
+import trellis.topology.InstancePlacement;
+import trellis.topology.LifecycleState;
+import trellis.topology.NodePlacement;
+import trellis.topology.ServiceSummary;
+import trellis.topology.StateChange;
+import trellis.topology.Topology;
+import trellis.topology.TopologyBuilder;
+import trellis.ui.export.TopologyPngExporter;
+import trellis.ui.graph.TopologyView;
+
+/**
+ * The main window's controller: binds the FXML to the sources, the graph, the details pane,
+ * the event log and the poller. Every call to a control plane goes through the {@link TaskRunner}.
+ */
+public final class MainWindow {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @FXML private BorderPane root;
+    @FXML private MenuBar menuBar;
+    @FXML private Button refreshButton;
+    @FXML private ToggleButton pauseButton;
+    @FXML private Spinner<Integer> intervalSpinner;
+    @FXML private TextField filterField;
+    @FXML private SplitPane mainSplit;
+    @FXML private SplitPane verticalSplit;
+    @FXML private TreeView<Object> sourcesTree;
+    @FXML private HBox banner;
+    @FXML private Label bannerLabel;
+    @FXML private StackPane graphHolder;
+    @FXML private VBox details;
+    @FXML private ListView<String> eventLog;
+    @FXML private Label connectionLabel;
+    @FXML private Label updatedLabel;
+    @FXML private Label countsLabel;
+    @FXML private CheckMenuItem darkItem;
+
+    private final TopologyView graph = new TopologyView();
+    private final ObservableList<String> events = FXCollections.observableArrayList();
+    private final TreeItem<Object> treeRoot = new TreeItem<>("sources");
+    private final TreeItem<Object> filesItem = new TreeItem<>("Spec files");
+    private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
+    private TaskRunner runner = TaskRunner.standard();
+    private Settings settings = new Settings();
+    private Stage stage;
+    private Theme theme = Theme.LIGHT;
+    private DatabasePoller poller;
+    private Sources.DatabaseRef current;
+    private Topology shown;
+    private Instant lastUpdate;
+    private int consecutiveFailures;
+    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+
+    @FXML
+    private void initialize() {
+        graphHolder.getChildren().add(graph);
+        graph.setOnSelect(this::showDetails);
+        intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));
+        intervalSpinner.valueProperty().addListener((o, a, b) -> {
+            if (poller != null && b != null) {
+                poller.setPeriod(javafx.util.Duration.seconds(b));
+            }
+        });
+        filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
+        eventLog.setItems(events);
+        eventLog.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                getStyleClass().remove("event-failed");
+                if (!empty && item != null && item.contains("→ failed")) {
+                    getStyleClass().add("event-failed");
+                }
+            }
+        });
+        treeRoot.getChildren().addAll(filesItem, liveItem);
+        filesItem.setExpanded(true);
+        liveItem.setExpanded(true);
+        sourcesTree.setRoot(treeRoot);
+        sourcesTree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b.getValue() instanceof Sources.DatabaseRef ref) {
+                selectDatabase(ref);
+            }
+        });
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = false;
+            if (e.getDragboard().hasFiles()) {
+                for (File f : e.getDragboard().getFiles()) {
+                    openFile(f.toPath());
+                    ok = true;
+                }
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        showDetails(null);
+    }
+
+    /** Called once by {@link ConsoleApp} (or a test) after the FXML is loaded. */
+    public void attach(Stage stage, Settings settings, TaskRunner runner, Theme theme) {
+        this.stage = stage;
+        this.settings = settings;
+        this.runner = runner;
+        this.theme = theme;
+        darkItem.setSelected(theme == Theme.DARK);
+        var scene = root.getScene();
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::onRefresh);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                filterField.requestFocus();
+                e.consume();
+            }
+        });
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && filterField.isFocused()) {
+                filterField.clear();
+                graph.requestFocus();
+            }
+        });
+        restoreLayout();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public TopologyView graph() {
+        return graph;
+    }
+
+    public ObservableList<String> events() {
+        return events;
+    }
+
+    public DatabasePoller poller() {
+        return poller;
+    }
+
+    public Label bannerLabel() {
+        return bannerLabel;
+    }
+
+    public boolean bannerShown() {
+        return banner.isVisible();
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    /** Opens a spec file: its planned topology, every instance pending. Problems go to the event log. */
+    public void openFile(Path path) {
+        runner.run(() -> {
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(path + " is not a file");
+            }
+            CreateDatabaseRequest body = Json.MAPPER.readValue(path.toFile(), CreateDatabaseRequest.class);
+            if (body.spec() == null) {
+                throw new IllegalArgumentException(path.getFileName() + " has no \"spec\": expected a create body {id, spec}");
+            }
+            List<Problem> problems = SpecValidator.validateCreate(Json.MAPPER.readTree(path.toFile()));
+            return new Object[]{body, problems};
+        }, result -> {
+            CreateDatabaseRequest body = (CreateDatabaseRequest) result[0];
+            @SuppressWarnings("unchecked")
+            List<Problem> problems = (List<Problem>) result[1];
+            Sources.FileSource source = new Sources.FileSource(path.toAbsolutePath(), body);
+            TreeItem<Object> item = new TreeItem<>(source.label());
+            Sources.DatabaseRef ref = new Sources.DatabaseRef(source, source.databaseId(), "offline");
+            TreeItem<Object> dbItem = new TreeItem<>(ref);
+            item.getChildren().add(dbItem);
+            item.setExpanded(true);
+            filesItem.getChildren().removeIf(i -> i.getValue().equals(source.label()));
+            filesItem.getChildren().add(item);
+            log(source.label() + ": opened, " + (problems.isEmpty() ? "valid" : problems.size() + " problem(s)"));
+            problems.stream().limit(20).forEach(p -> log(source.label() + ": " + p));
+            remember("files", path.toAbsolutePath().toString());
+            sourcesTree.getSelectionModel().select(dbItem);
+        }, error -> alert("Cannot open " + path.getFileName(), message(error)
+                + "\n\nTrellis opens create bodies {\"id\": ..., \"spec\": {...}} such as the examples of the documentation."));
+    }
+
+    /** Adds a live control plane to the sources and lists its databases. */
+    public void addControlPlane(ControlPlane cp) {
+        Sources.LiveSource source = new Sources.LiveSource(cp);
+        TreeItem<Object> item = new TreeItem<>(source);
+        item.setExpanded(true);
+        liveItem.getChildren().add(item);
+        runner.run(cp::databases, dbs -> {
+            for (Database d : dbs) {
+                item.getChildren().add(new TreeItem<>(new Sources.DatabaseRef(source, d.id(), d.state())));
+            }
+            log(cp.displayName() + ": " + dbs.size() + " database(s)");
+            if (!item.getChildren().isEmpty() && current == null) {
+                sourcesTree.getSelectionModel().select(item.getChildren().get(0));
+            }
+        }, error -> {
+            log(cp.displayName() + ": " + message(error));
+            setConnection(cp.displayName() + ": unreachable", false);
+        });
+    }
+
+    /** Shows a database: a file's planned picture, or a live one kept fresh by a poller. */
+    public void selectDatabase(Sources.DatabaseRef ref) {
+        stopPoller();
+        current = ref;
+        shown = null;
+        consecutiveFailures = 0;
+        hideBanner();
+        graph.getStyleClass().remove("stale");
+        if (ref.source() instanceof Sources.FileSource file) {
+            Topology t = TopologyBuilder.planned(file.databaseId(), file.body().spec());
+            display(t);
+            lastUpdate = null;
+            setConnection("Offline: " + file.label() + " (planned, nothing deployed)", true);
+            updatedLabel.setText("");
+        } else if (ref.source() instanceof Sources.LiveSource live) {
+            setConnection(live.label() + ": connecting…", true);
+            poller = new DatabasePoller(live.controlPlane(), ref.databaseId(), runner.background(),
+                    javafx.util.Duration.seconds(intervalSpinner.getValue()));
+            poller.setOnSucceeded(e -> onPolled(live, poller.getValue()));
+            poller.setOnFailed(e -> onPollFailed(live, poller.getException()));
+            if (!pauseButton.isSelected()) {
+                poller.start();
+            }
+        }
+        Platform.runLater(graph::fit);
+    }
+
+    private void onPolled(Sources.LiveSource live, Database db) {
+        if (db == null) {
+            return;
+        }
+        consecutiveFailures = 0;
+        hideBanner();
+        graph.getStyleClass().remove("stale");
+        Topology t = TopologyBuilder.live(db, List.of());
+        for (StateChange c : StateChange.between(shown, t)) {
+            log(c.describe());
+            if (c.to() == LifecycleState.FAILED) {
+                notifyFailed(c);
+            }
+        }
+        display(t);
+        lastUpdate = Instant.now();
+        setConnection(live.label() + ": connected", true);
+        tick();
+    }
+
+    private void onPollFailed(Sources.LiveSource live, Throwable error) {
+        consecutiveFailures++;
+        long retry = (long) DatabasePoller.backoff(consecutiveFailures).toSeconds();
+        String what = error instanceof ControlPlaneException cpe && !cpe.unreachable()
+                ? "Control plane answered: " + cpe.getMessage() : "Control plane unreachable";
+        bannerLabel.setText(what + ", retrying in " + retry + " s"
+                + (lastUpdate != null ? " — showing the picture of " + ago(lastUpdate) : ""));
+        banner.setVisible(true);
+        banner.setManaged(true);
+        if (!graph.getStyleClass().contains("stale")) {
+            graph.getStyleClass().add("stale");
+        }
+        setConnection(live.label() + ": unreachable", false);
+        if (consecutiveFailures == 1) {
+            log(live.label() + ": " + message(error));
+        }
+    }
+
+    private void display(Topology t) {
+        shown = t;
+        graph.show(t);
+        long running = t.instances().stream().filter(InstancePlacement::healthy).count();
+        long failed = t.instances().stream().filter(i -> i.state() == LifecycleState.FAILED).count();
+        countsLabel.setText(t.hosts().size() + " hosts · " + t.services().size() + " services · " + t.instances().size()
+                + " instances · " + running + " healthy" + (failed > 0 ? " · " + failed + " failed" : ""));
+    }
+
+    private void notifyFailed(StateChange c) {
+        if (stage == null || !stage.isShowing()) {
+            return;
+        }
+        try {
+            Notifications.create().owner(stage).title("Instance failed")
+                    .text(c.serviceId() + " on " + c.hostId() + " failed" + (c.error() != null ? ":\n" + c.error() : ""))
+                    .hideAfter(javafx.util.Duration.seconds(8)).showError();
+        } catch (RuntimeException e) {
+            // A notification is a courtesy; the event log already has the change.
+        }
+    }
+
+    private void stopPoller() {
+        if (poller != null) {
+            poller.cancel();
+            poller = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- details
+
+    private void showDetails(TopologyView.Selection selection) {
+        details.getChildren().clear();
+        if (selection == null) {
+            details.getChildren().add(title("Nothing selected"));
+            details.getChildren().add(muted("Click an instance, a host, a node or a service in the picture."));
+            return;
+        }
+        if (selection instanceof TopologyView.Selection.OfInstance si) {
+            instanceDetails(si.instance());
+        } else if (selection instanceof TopologyView.Selection.OfHost sh) {
+            hostDetails(sh.host());
+        } else if (selection instanceof TopologyView.Selection.OfService ss) {
+            serviceDetails(ss.service());
+        } else if (selection instanceof TopologyView.Selection.OfNode sn) {
+            NodePlacement n = sn.node();
+            details.getChildren().addAll(title("Node " + n.nodeName()), grid(
+                    "host", n.hostId(), "role", n.role() == null ? "unknown" : n.role(),
+                    "state", n.live() == null ? "planned" : n.live().state()));
+        }
+    }
+
+    private void instanceDetails(InstancePlacement i) {
+        InstancePlacement fresh = shown == null ? i : shown.instance(i.instanceId()).orElse(i);
+        ServiceInstanceStatus st = fresh.live() == null ? null : fresh.live().status();
+        List<String> kv = new ArrayList<>(List.of(
+                "state", fresh.state().word(),
+                "health", fresh.health() == null ? "not reported" : fresh.health(),
+                "last health", st == null || st.lastHealthAt() == null ? "—" : st.lastHealthAt(),
+                "host", fresh.hostId(),
+                "service", fresh.serviceId() + (fresh.serviceType() != null ? " (" + fresh.serviceType() + ")" : ""),
+                "connects to", String.join(", ", fresh.connectsTo())));
+        if (st != null) {
+            kv.addAll(List.of("addresses", st.addresses() == null ? "—" : String.join(", ", st.addresses()),
+                    "ports", ports(st), "container", st.containerId() == null ? "—" : st.containerId(),
+                    "image version", st.imageVersion() == null ? "—" : st.imageVersion()));
+        }
+        details.getChildren().addAll(title(fresh.instanceId()), grid(kv.toArray(String[]::new)));
+        if (fresh.error() != null && !fresh.error().isBlank()) {
+            Label err = new Label(fresh.error());
+            err.getStyleClass().add("error-text");
+            details.getChildren().addAll(muted("error"), err);
+        }
+        String url = serviceUrl(fresh);
+        Button copyUrl = new Button("Copy service URL");
+        copyUrl.setDisable(url == null);
+        copyUrl.setOnAction(e -> copy(url));
+        String conn = connectionString(fresh);
+        Button copyConn = new Button("Copy connection string (no password)");
+        copyConn.setDisable(conn == null);
+        copyConn.setOnAction(e -> copy(conn));
+        details.getChildren().add(new VBox(6, copyUrl, copyConn));
+        if (url != null) {
+            details.getChildren().add(muted(url));
+        }
+    }
+
+    private static String ports(ServiceInstanceStatus st) {
+        if (st.ports() == null || st.ports().isEmpty()) {
+            return "not published";
+        }
+        List<String> out = new ArrayList<>();
+        for (PortMapping p : st.ports()) {
+            out.add((p.hostPort() != null ? p.hostPort() : "?") + " → " + p.containerPort() + (p.name() != null ? " (" + p.name() + ")" : ""));
+        }
+        return String.join(", ", out);
+    }
+
+    /** http://address:host_port, and the MCP endpoint for an MCP server. */
+    static String serviceUrl(InstancePlacement i) {
+        if (i.live() == null || i.live().status() == null) {
+            return null;
+        }
+        ServiceInstanceStatus st = i.live().status();
+        if (st.ports() == null || st.ports().isEmpty() || st.ports().get(0).hostPort() == null) {
+            return null;
+        }
+        String address = st.addresses() == null || st.addresses().isEmpty() ? "127.0.0.1" : st.addresses().get(0);
+        return "http://" + address + ":" + st.ports().get(0).hostPort() + ("mcp".equals(i.serviceType()) ? "/mcp/v1" : "");
+    }
+
+    /** postgresql://user@hosts/db, never with the password. */
+    private String connectionString(InstancePlacement i) {
+        if (shown == null) {
+            return null;
+        }
+        Optional<ServiceSummary> svc = shown.service(i.serviceId());
+        if (svc.isEmpty() || svc.get().connectAs() == null) {
+            return null;
+        }
+        String db = shown.databaseName() != null ? shown.databaseName() : shown.databaseId();
+        List<String> hosts = new ArrayList<>();
+        for (HostPlacement h : shown.hosts()) {
+            for (NodePlacement n : h.nodes()) {
+                if (i.connectsTo().contains(n.nodeName())) {
+                    hosts.add(h.hostId());
+                }
+            }
+        }
+        return "postgresql://" + svc.get().connectAs() + "@" + String.join(",", hosts) + "/" + db;
+    }
+
+    private void hostDetails(HostPlacement h) {
+        HostPlacement fresh = shown == null ? h : shown.host(h.hostId()).orElse(h);
+        details.getChildren().addAll(title("Host " + fresh.hostId()), grid(
+                "database nodes", fresh.nodes().isEmpty() ? "none" : String.join(", ", fresh.nodes().stream().map(NodePlacement::nodeName).toList()),
+                "instances", fresh.instances().isEmpty() ? "none" : String.join("\n", fresh.instances().stream()
+                        .map(i -> i.serviceId() + ": " + i.state().word()).toList())));
+    }
+
+    private void serviceDetails(ServiceSummary s) {
+        details.getChildren().addAll(title("Service " + s.serviceId()), grid(
+                "type", s.serviceType(), "version", s.version(), "pattern", s.pattern().label(),
+                "connect as", s.connectAs(), "hosts", String.join(", ", s.hostIds()),
+                "instances", shown == null ? "" : String.join("\n", shown.instances().stream()
+                        .filter(i -> i.serviceId().equals(s.serviceId())).map(i -> i.hostId() + ": " + i.state().word()).toList())));
+        Label spec = new Label(Secrets.redactedJson(s.spec()));
+        spec.getStyleClass().add("spec-text");
+        spec.setWrapText(true);
+        details.getChildren().addAll(muted("spec (secrets hidden)"), spec);
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("details-title");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static GridPane grid(String... kv) {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(4);
+        for (int r = 0; r + 1 < kv.length; r += 2) {
+            Label k = new Label(kv[r]);
+            k.getStyleClass().add("key");
+            Label v = new Label(kv[r + 1]);
+            v.getStyleClass().add("value");
+            v.setWrapText(true);
+            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
+            g.addRow(r / 2, k, v);
+        }
+        return g;
+    }
+
+    private static void copy(String text) {
+        if (text == null) {
+            return;
+        }
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    // ---------------------------------------------------------------- status
+
+    private void tick() {
+        if (lastUpdate != null) {
+            updatedLabel.setText("updated " + ago(lastUpdate));
+        }
+    }
+
+    private static String ago(Instant t) {
+        long s = Math.max(0, Duration.between(t, Instant.now()).getSeconds());
+        return s < 60 ? s + " s ago" : s / 60 + " min ago";
+    }
+
+    private void setConnection(String text, boolean ok) {
+        connectionLabel.setText(text);
+        connectionLabel.getStyleClass().removeAll("connected", "unreachable");
+        connectionLabel.getStyleClass().add(ok ? "connected" : "unreachable");
+    }
+
+    private void hideBanner() {
+        banner.setVisible(false);
+        banner.setManaged(false);
+    }
+
+    void log(String line) {
+        events.add(0, LocalTime.now().format(TIME) + "  " + line);
+        if (events.size() > 2000) {
+            events.remove(2000, events.size());
+        }
+    }
+
+    private static String message(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getMessage() == null) {
+            c = c.getCause();
+        }
+        String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    private void alert(String header, String text) {
+        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
+        a.setHeaderText(header);
+        if (stage != null) {
+            a.initOwner(stage);
+        }
+        a.show();
+        log(header + ": " + text.lines().findFirst().orElse(""));
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    @FXML
+    private void onOpen() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a database spec");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON specs", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            openFile(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onConnect() {
+        TextInputDialog d = new TextInputDialog("http://127.0.0.1:3000");
+        d.setTitle("Connect to a Control Plane");
+        d.setHeaderText("The address of a pgEdge Control Plane API (or of 'trellis serve')");
+        if (stage != null) {
+            d.initOwner(stage);
+        }
+        d.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url -> {
+            try {
+                addControlPlane(new RestControlPlane(java.net.URI.create(url)));
+                remember("controlPlanes", url);
+            } catch (IllegalArgumentException e) {
+                alert("Not an address: " + url, "Enter an address such as http://127.0.0.1:3000");
+            }
+        });
+    }
+
+    @FXML
+    private void onExport() {
+        if (graph.topology() == null) {
+            alert("Nothing to export", "Open a spec file or pick a database first.");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export picture");
+        fc.setInitialFileName(graph.topology().databaseId() + ".png");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                TopologyPngExporter.write(graph, f.toPath());
+                log("exported " + f);
+            } catch (Exception e) {
+                alert("Cannot write " + f.getName(), message(e));
+            }
+        }
+    }
+
+    @FXML
+    private void onQuit() {
+        if (stage != null) {
+            stage.close();
+        }
+    }
+
+    @FXML
+    void onRefresh() {
+        if (poller != null) {
+            poller.restart();
+        } else if (current != null && current.source() instanceof Sources.FileSource f) {
+            openFile(f.path());
+        }
+    }
+
+    @FXML
+    private void onPause() {
+        boolean paused = pauseButton.isSelected();
+        pauseButton.setText(paused ? "▶ Resume" : "⏸ Pause");
+        if (poller != null) {
+            if (paused) {
+                poller.cancel();
+                log("polling paused");
+            } else {
+                poller.restart();
+                log("polling resumed");
+            }
+        }
+    }
+
+    /** For tests and the keyboard: the same as the toolbar button. */
+    public void setPaused(boolean paused) {
+        if (pauseButton.isSelected() != paused) {
+            pauseButton.setSelected(paused);
+            onPause();
+        }
+    }
+
+    public void setInterval(int seconds) {
+        intervalSpinner.getValueFactory().setValue(seconds);
+    }
+
+    @FXML
+    private void onFocusFilter() {
+        filterField.requestFocus();
+        filterField.selectAll();
+    }
+
+    @FXML
+    private void onFit() {
+        graph.fit();
+    }
+
+    @FXML
+    private void onZoomIn() {
+        graph.zoomIn();
+    }
+
+    @FXML
+    private void onZoomOut() {
+        graph.zoomOut();
+    }
+
+    @FXML
+    private void onToggleTheme() {
+        theme = darkItem.isSelected() ? Theme.DARK : Theme.LIGHT;
+        theme.apply(root.getScene());
+        settings.put("theme", theme.name());
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    private void remember(String key, String value) {
+        List<String> list = settings.list(key);
+        list.remove(value);
+        list.add(0, value);
+        settings.putList(key, list.subList(0, Math.min(10, list.size())));
+    }
+
+    private void restoreLayout() {
+        double[] main = {settings.get("split.left", 0.2), settings.get("split.right", 0.76)};
+        mainSplit.setDividerPositions(main);
+        verticalSplit.setDividerPositions(settings.get("split.dock", 0.78));
+        int interval = (int) settings.get("interval", 2);
+        intervalSpinner.getValueFactory().setValue(Math.max(1, Math.min(60, interval)));
+    }
+
+    /** Saves window and split positions; called when the window closes. */
+    public void saveLayout() {
+        if (stage != null) {
+            settings.put("window.x", stage.getX());
+            settings.put("window.y", stage.getY());
+            settings.put("window.w", stage.getWidth());
+            settings.put("window.h", stage.getHeight());
+        }
+        double[] d = mainSplit.getDividerPositions();
+        if (d.length == 2) {
+            settings.put("split.left", d[0]);
+            settings.put("split.right", d[1]);
+        }
+        settings.put("split.dock", verticalSplit.getDividerPositions()[0]);
+        settings.put("interval", intervalSpinner.getValue());
+        settings.flush();
+    }
+
+    /** Re-opens what was open last time. */
+    public void reopenLast() {
+        for (String f : settings.list("files")) {
+            Path p = Path.of(f);
+            if (Files.isRegularFile(p)) {
+                openFile(p);
+            }
+        }
+        for (String url : settings.list("controlPlanes")) {
+            try {
+                addControlPlane(new RestControlPlane(java.net.URI.create(url)));
+            } catch (IllegalArgumentException e) {
+                // a stored address that no longer parses is dropped silently
+            }
+        }
+    }
+
+    public void shutdown() {
+        stopPoller();
+        clock.stop();
+        saveLayout();
+    }
+
+}

@@ -1,0 +1,568 @@
+package trellis.ui.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import trellis.topology.HostPlacement;
+import trellis.topology.InstancePlacement;
+import trellis.topology.LifecycleState;
+import trellis.topology.NodePlacement;
+import trellis.topology.ServiceSummary;
+import trellis.topology.Topology;
+
+/**
+ * The picture of one database: hosts as columns, on each its database nodes and the service
+ * instances placed there, a dashed line from every instance to the nodes it connects to. Every
+ * state is a colour, an icon and a word. A poll that changes states only restyles the instance
+ * cards it touches; the cards are rebuilt only when what exists changes.
+ */
+public final class TopologyView extends StackPane {
+    public static final int PALETTE = 8;
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass HEALTHY = PseudoClass.getPseudoClass("healthy");
+
+    /** What a click selected: an instance, a host, a database node or a service. */
+    public sealed interface Selection {
+        record OfInstance(InstancePlacement instance) implements Selection { }
+        record OfHost(HostPlacement host) implements Selection { }
+        record OfService(ServiceSummary service) implements Selection { }
+        record OfNode(NodePlacement node) implements Selection { }
+    }
+
+    private final Pane viewport = new Pane();
+    private final Group world = new Group();
+    private final VBox content = new VBox();
+    private final FlowPane serviceStrip = new FlowPane();
+    private final HBox hostRow = new HBox();
+    private final Pane lines = new Pane();
+    private final Scale scale = new Scale(1, 1);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final Label empty = new Label("Open a spec file (Ctrl+O) or pick a database on the left.");
+
+    private final Map<String, InstanceCard> instanceCards = new LinkedHashMap<>();
+    private final Map<String, Region> nodeBoxes = new HashMap<>();
+    private final Map<String, VBox> hostCards = new LinkedHashMap<>();
+    private final Map<String, Label> serviceChips = new LinkedHashMap<>();
+    private Topology topology;
+    private String structure = "";
+    private String filter = "";
+    private Node selectedNode;
+    private Consumer<Selection> onSelect = s -> { };
+    private double dragX;
+    private double dragY;
+
+    public TopologyView() {
+        getStyleClass().add("topology-view");
+        content.getStyleClass().add("topology-content");
+        serviceStrip.getStyleClass().add("service-strip");
+        hostRow.getStyleClass().add("host-row");
+        lines.getStyleClass().add("connection-layer");
+        lines.setMouseTransparent(true);
+        lines.setManaged(false);
+        content.getChildren().addAll(serviceStrip, hostRow, legend());
+        world.getChildren().addAll(content, lines);
+        content.getTransforms().add(scale);
+        scale.xProperty().bind(zoom);
+        scale.yProperty().bind(zoom);
+        lines.getTransforms().add(scale);
+        viewport.getChildren().add(world);
+        viewport.getStyleClass().add("topology-viewport");
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(viewport.widthProperty());
+        clip.heightProperty().bind(viewport.heightProperty());
+        viewport.setClip(clip);
+        empty.getStyleClass().add("empty-hint");
+        getChildren().addAll(viewport, empty);
+        content.layoutBoundsProperty().addListener((o, a, b) -> drawLines());
+        hostRow.needsLayoutProperty().addListener((o, a, b) -> {
+            if (!b) {
+                drawLines();
+            }
+        });
+
+        viewport.setOnMousePressed(e -> {
+            dragX = e.getSceneX() - world.getTranslateX();
+            dragY = e.getSceneY() - world.getTranslateY();
+        });
+        viewport.setOnMouseDragged(e -> {
+            world.setTranslateX(e.getSceneX() - dragX);
+            world.setTranslateY(e.getSceneY() - dragY);
+        });
+        viewport.setOnScroll(e -> {
+            if (e.isControlDown()) {
+                setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+            } else {
+                world.setTranslateX(world.getTranslateX() + e.getDeltaX());
+                world.setTranslateY(world.getTranslateY() + e.getDeltaY());
+            }
+            e.consume();
+        });
+    }
+
+    public void setOnSelect(Consumer<Selection> onSelect) {
+        this.onSelect = Objects.requireNonNull(onSelect);
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public void setZoom(double z) {
+        zoom.set(Math.max(0.1, Math.min(4, z)));
+    }
+
+    public void zoomIn() {
+        setZoom(zoom.get() * 1.2);
+    }
+
+    public void zoomOut() {
+        setZoom(zoom.get() / 1.2);
+    }
+
+    /**
+     * The whole picture at 100 %, whatever the zoom and pan, for File > Export and
+     * {@code trellis export --png}. Must run on the FX thread.
+     */
+    public javafx.scene.image.WritableImage snapshotPicture() {
+        double z = zoom.get();
+        setZoom(1);
+        applyCss();
+        layout();
+        drawLines();
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        params.setFill(getBackground() != null && !getBackground().getFills().isEmpty()
+                ? getBackground().getFills().get(0).getFill() : javafx.scene.paint.Color.WHITE);
+        javafx.scene.image.WritableImage img = world.snapshot(params, null);
+        setZoom(z);
+        return img;
+    }
+
+    /** Scales the whole picture to the visible area (never above 100 %) and puts it top-left. */
+    public void fit() {
+        applyCss();
+        layout();
+        Bounds b = content.getLayoutBounds();
+        double w = viewport.getWidth() > 0 ? viewport.getWidth() : getWidth();
+        double h = viewport.getHeight() > 0 ? viewport.getHeight() : getHeight();
+        if (b.getWidth() <= 0 || b.getHeight() <= 0 || w <= 0 || h <= 0) {
+            return;
+        }
+        setZoom(Math.min(1, Math.min((w - 24) / b.getWidth(), (h - 24) / b.getHeight())));
+        world.setTranslateX(12);
+        world.setTranslateY(12);
+    }
+
+    /** Shows a topology: restyles in place when only states changed, rebuilds when the shape changed. */
+    public void show(Topology t) {
+        this.topology = t;
+        empty.setVisible(t == null);
+        if (t == null) {
+            structure = "";
+            hostRow.getChildren().clear();
+            serviceStrip.getChildren().clear();
+            lines.getChildren().clear();
+            instanceCards.clear();
+            return;
+        }
+        String shape = shapeOf(t);
+        if (shape.equals(structure)) {
+            for (InstancePlacement i : t.instances()) {
+                InstanceCard card = instanceCards.get(i.instanceId());
+                if (card != null) {
+                    card.update(i);
+                }
+            }
+            for (HostPlacement h : t.hosts()) {
+                for (NodePlacement n : h.nodes()) {
+                    Region box = nodeBoxes.get(h.hostId() + "/" + n.nodeName());
+                    if (box != null) {
+                        box.setUserData(n);
+                    }
+                }
+            }
+        } else {
+            rebuild(t);
+            structure = shape;
+        }
+        applyFilter();
+    }
+
+    /** The ids of what is drawn; when they are the same, a poll changed only states. */
+    private static String shapeOf(Topology t) {
+        StringBuilder b = new StringBuilder();
+        for (ServiceSummary s : t.services()) {
+            b.append('s').append(s.serviceId()).append(s.pattern()).append(';');
+        }
+        for (HostPlacement h : t.hosts()) {
+            b.append('h').append(h.hostId()).append(':');
+            h.nodes().forEach(n -> b.append(n.nodeName()).append(','));
+            h.instances().forEach(i -> b.append(i.instanceId()).append(String.join("+", i.connectsTo())).append(','));
+        }
+        return b.toString();
+    }
+
+    private void rebuild(Topology t) {
+        instanceCards.clear();
+        nodeBoxes.clear();
+        hostCards.clear();
+        serviceChips.clear();
+        selectedNode = null;
+        Map<String, Integer> colour = new HashMap<>();
+        for (ServiceSummary s : t.services()) {
+            colour.put(s.serviceId(), colour.size() % PALETTE);
+        }
+        List<Node> chips = new ArrayList<>();
+        Label title = new Label("Services");
+        title.getStyleClass().add("strip-title");
+        chips.add(title);
+        for (ServiceSummary s : t.services()) {
+            Label chip = new Label(s.serviceId() + "  " + s.serviceType() + " " + s.version() + "  ·  "
+                    + s.pattern().label() + "  ·  as " + s.connectAs());
+            chip.setId("service-" + s.serviceId());
+            chip.getStyleClass().addAll("service-chip", "svc-color-" + colour.get(s.serviceId()));
+            chip.setUserData(s);
+            chip.setOnMouseClicked(e -> select(chip, new Selection.OfService(s)));
+            chip.setTooltip(new Tooltip(s.pattern().label() + ": " + describe(s)));
+            serviceChips.put(s.serviceId(), chip);
+            chips.add(chip);
+        }
+        if (t.services().isEmpty()) {
+            Label none = new Label("no supporting services yet");
+            none.getStyleClass().add("muted");
+            chips.add(none);
+        }
+        serviceStrip.getChildren().setAll(chips);
+
+        List<Node> cards = new ArrayList<>();
+        for (HostPlacement h : t.hosts()) {
+            VBox card = new VBox();
+            card.setId("host-" + h.hostId());
+            card.getStyleClass().add("host");
+            card.setUserData(h);
+            Label name = new Label(h.hostId());
+            name.getStyleClass().add("host-title");
+            Label kind = new Label(h.hasDatabaseNode() ? "database host" : "no database node");
+            kind.getStyleClass().addAll("host-kind", h.hasDatabaseNode() ? "with-db" : "without-db");
+            VBox header = new VBox(name, kind);
+            header.getStyleClass().add("host-header");
+            header.setOnMouseClicked(e -> select(card, new Selection.OfHost((HostPlacement) card.getUserData())));
+            card.getChildren().add(header);
+
+            VBox nodesBox = new VBox();
+            nodesBox.getStyleClass().add("host-section");
+            for (NodePlacement n : h.nodes()) {
+                Label nl = new Label(n.nodeName() + (n.role() != null ? "  " + n.role() : ""));
+                nl.getStyleClass().add("db-node-label");
+                Region icon = new Region();
+                icon.getStyleClass().add("db-icon");
+                HBox box = new HBox(icon, nl);
+                box.setId("node-" + n.nodeName());
+                box.getStyleClass().add("db-node");
+                box.setUserData(n);
+                box.setOnMouseClicked(e -> select(box, new Selection.OfNode((NodePlacement) box.getUserData())));
+                nodeBoxes.put(h.hostId() + "/" + n.nodeName(), box);
+                nodesBox.getChildren().add(box);
+            }
+            if (!h.nodes().isEmpty()) {
+                card.getChildren().add(nodesBox);
+            }
+            VBox instBox = new VBox();
+            instBox.getStyleClass().addAll("host-section", "instances");
+            for (InstancePlacement i : h.instances()) {
+                InstanceCard ic = new InstanceCard(i, colour.getOrDefault(i.serviceId(), PALETTE - 1));
+                ic.setOnMouseClicked(e -> select(ic, new Selection.OfInstance(ic.placement())));
+                instanceCards.put(i.instanceId(), ic);
+                instBox.getChildren().add(ic);
+            }
+            if (h.instances().isEmpty()) {
+                Label none = new Label("no service instances");
+                none.getStyleClass().add("muted");
+                instBox.getChildren().add(none);
+            }
+            card.getChildren().add(instBox);
+            hostCards.put(h.hostId(), card);
+            cards.add(card);
+        }
+        hostRow.getChildren().setAll(cards);
+        requestLayout();
+    }
+
+    private static String describe(ServiceSummary s) {
+        return switch (s.pattern()) {
+            case CO_LOCATED -> "runs on a host that also runs a database node";
+            case SEPARATE_HOST -> "runs on a host of its own, with no database node";
+            case MULTIPLE_INSTANCES -> "one instance on each of " + String.join(", ", s.hostIds());
+        };
+    }
+
+    private void select(Node node, Selection selection) {
+        if (selectedNode != null) {
+            selectedNode.pseudoClassStateChanged(SELECTED, false);
+        }
+        selectedNode = node;
+        node.pseudoClassStateChanged(SELECTED, true);
+        onSelect.accept(selection);
+    }
+
+    /** Selects an instance as a click would, for the keyboard and the tests. */
+    public void selectInstance(String instanceId) {
+        InstanceCard card = instanceCards.get(instanceId);
+        if (card != null) {
+            select(card, new Selection.OfInstance(card.placement()));
+        }
+    }
+
+    public List<String> instanceIds() {
+        return List.copyOf(instanceCards.keySet());
+    }
+
+    /** Dims whatever does not match: service id, host, state or type, case-insensitively. */
+    public void setFilter(String text) {
+        filter = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        if (topology == null) {
+            return;
+        }
+        for (HostPlacement h : topology.hosts()) {
+            boolean anyInstance = false;
+            for (InstancePlacement i : h.instances()) {
+                boolean m = matches(i);
+                anyInstance |= m;
+                InstanceCard card = instanceCards.get(i.instanceId());
+                if (card != null) {
+                    dim(card, !m);
+                }
+            }
+            VBox card = hostCards.get(h.hostId());
+            if (card != null) {
+                dim(card, !filter.isEmpty() && !anyInstance && !h.hostId().toLowerCase(Locale.ROOT).contains(filter));
+            }
+        }
+        for (ServiceSummary s : topology.services()) {
+            Label chip = serviceChips.get(s.serviceId());
+            if (chip != null) {
+                dim(chip, !filter.isEmpty() && !(s.serviceId() + " " + s.serviceType()).toLowerCase(Locale.ROOT).contains(filter));
+            }
+        }
+        drawLines();
+    }
+
+    private boolean matches(InstancePlacement i) {
+        if (filter.isEmpty()) {
+            return true;
+        }
+        String hay = String.join(" ", i.serviceId(), i.hostId(), i.state().word(),
+                Objects.toString(i.serviceType(), ""), i.instanceId()).toLowerCase(Locale.ROOT);
+        return hay.contains(filter);
+    }
+
+    private static void dim(Node n, boolean dimmed) {
+        if (dimmed) {
+            if (!n.getStyleClass().contains("dimmed")) {
+                n.getStyleClass().add("dimmed");
+            }
+        } else {
+            n.getStyleClass().remove("dimmed");
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        drawLines();
+    }
+
+    /** Dashed curves from each instance to the nodes it connects to, in the content's coordinates. */
+    private void drawLines() {
+        if (topology == null) {
+            return;
+        }
+        List<Node> curves = new ArrayList<>();
+        for (HostPlacement h : topology.hosts()) {
+            for (InstancePlacement i : h.instances()) {
+                InstanceCard card = instanceCards.get(i.instanceId());
+                if (card == null || card.getScene() == null) {
+                    continue;
+                }
+                for (String nodeName : i.connectsTo()) {
+                    for (Map.Entry<String, Region> e : nodeBoxes.entrySet()) {
+                        if (!e.getKey().endsWith("/" + nodeName)) {
+                            continue;
+                        }
+                        CubicCurve c = curve(card, e.getValue());
+                        if (c == null) {
+                            continue;
+                        }
+                        c.getStyleClass().addAll("connection", "svc-color-" + card.colour());
+                        if (card.getStyleClass().contains("dimmed")) {
+                            c.getStyleClass().add("dimmed");
+                        }
+                        curves.add(c);
+                    }
+                }
+            }
+        }
+        lines.getChildren().setAll(curves);
+        lines.applyCss();
+    }
+
+    /**
+     * A curve that leaves the instance card on the side facing the node and bends back in: in the
+     * same column it loops out to the left of the host card, across columns it spans the gap.
+     */
+    private CubicCurve curve(Node instance, Node node) {
+        Bounds a = box(instance);
+        Bounds b = box(node);
+        if (a == null || b == null) {
+            return null;
+        }
+        double ay = a.getCenterY();
+        double by = b.getCenterY();
+        if (b.getMaxX() < a.getMinX()) {
+            return new CubicCurve(a.getMinX(), ay, a.getMinX() - 30, ay, b.getMaxX() + 30, by, b.getMaxX(), by);
+        }
+        if (b.getMinX() > a.getMaxX()) {
+            return new CubicCurve(a.getMaxX(), ay, a.getMaxX() + 30, ay, b.getMinX() - 30, by, b.getMinX(), by);
+        }
+        double x = Math.min(a.getMinX(), b.getMinX());
+        return new CubicCurve(x, ay, x - 26, ay, x - 26, by, x, by);
+    }
+
+    /** A node's box in the content's own (unscaled) coordinates. */
+    private Bounds box(Node n) {
+        if (n.getScene() == null || content.getScene() == null) {
+            return null;
+        }
+        Bounds scene = n.localToScene(n.getBoundsInLocal());
+        return scene == null ? null : content.sceneToLocal(scene);
+    }
+
+    private static Node legend() {
+        HBox legend = new HBox();
+        legend.getStyleClass().add("legend");
+        Label title = new Label("Legend");
+        title.getStyleClass().add("strip-title");
+        legend.getChildren().add(title);
+        for (LifecycleState s : List.of(LifecycleState.CREATING, LifecycleState.RUNNING, LifecycleState.FAILED,
+                LifecycleState.DELETING, LifecycleState.PENDING, LifecycleState.ORPHAN)) {
+            Label l = new Label(s == LifecycleState.RUNNING ? "running, healthy" : s.word());
+            l.setGraphic(InstanceCard.icon(s, s == LifecycleState.RUNNING));
+            l.getStyleClass().addAll("legend-item", "state-" + s.word());
+            legend.getChildren().add(l);
+        }
+        Label unknown = new Label("running, health unknown");
+        unknown.setGraphic(InstanceCard.icon(LifecycleState.RUNNING, false));
+        unknown.getStyleClass().addAll("legend-item", "state-running-unknown");
+        legend.getChildren().add(unknown);
+        Label line = new Label("╌╌  connects to node");
+        line.getStyleClass().add("legend-item");
+        legend.getChildren().add(line);
+        return legend;
+    }
+
+    /** One service instance: outline colour of its service, an icon, a word, the service. */
+    static final class InstanceCard extends VBox {
+        private final Label title = new Label();
+        private final Label state = new Label();
+        private final StackPane iconHolder = new StackPane();
+        private final int colour;
+        private InstancePlacement placement;
+        private final Tooltip tooltip = new Tooltip();
+
+        InstanceCard(InstancePlacement i, int colour) {
+            this.colour = colour;
+            setId("instance-" + i.instanceId());
+            getStyleClass().addAll("instance", "svc-color-" + colour);
+            title.getStyleClass().add("instance-title");
+            state.getStyleClass().add("instance-state");
+            iconHolder.getStyleClass().add("state-icon-holder");
+            HBox row = new HBox(iconHolder, state);
+            row.getStyleClass().add("instance-state-row");
+            HBox.setHgrow(state, Priority.ALWAYS);
+            getChildren().addAll(title, row);
+            Tooltip.install(this, tooltip);
+            update(i);
+        }
+
+        int colour() {
+            return colour;
+        }
+
+        InstancePlacement placement() {
+            return placement;
+        }
+
+        void update(InstancePlacement i) {
+            InstancePlacement before = placement;
+            placement = i;
+            setUserData(i);
+            title.setText(i.serviceId() + (i.serviceType() != null ? "  ·  " + i.serviceType() : ""));
+            String health = i.health();
+            String word = i.state().word();
+            if (i.state() == LifecycleState.RUNNING) {
+                word = i.healthy() ? "running · healthy" : "running · health " + (health == null ? "unknown" : health);
+            }
+            state.setText(word);
+            for (LifecycleState s : LifecycleState.values()) {
+                pseudoClassStateChanged(PseudoClass.getPseudoClass(s.word()), s == i.state());
+            }
+            pseudoClassStateChanged(HEALTHY, i.healthy());
+            if (before == null || before.state() != i.state() || before.healthy() != i.healthy()) {
+                iconHolder.getChildren().setAll(icon(i.state(), i.healthy()));
+            }
+            StringBuilder tip = new StringBuilder(i.instanceId()).append('\n').append(word);
+            if (i.error() != null && !i.error().isBlank()) {
+                tip.append("\nerror: ").append(i.error());
+            }
+            tooltip.setText(tip.toString());
+        }
+
+        /** A small icon per state: a spinner while creating, shapes otherwise (styled in CSS). */
+        static Node icon(LifecycleState s, boolean healthy) {
+            if (s == LifecycleState.CREATING) {
+                ProgressIndicator p = new ProgressIndicator();
+                p.getStyleClass().add("state-spinner");
+                p.setPrefSize(14, 14);
+                p.setMaxSize(14, 14);
+                return p;
+            }
+            Region r = new Region();
+            r.getStyleClass().addAll("state-icon", "icon-" + s.word() + (s == LifecycleState.RUNNING && !healthy ? "-unknown" : ""));
+            r.setPrefSize(12, 12);
+            r.setMaxSize(12, 12);
+            r.setMinSize(12, 12);
+            return r;
+        }
+    }
+}

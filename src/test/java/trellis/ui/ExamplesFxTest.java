@@ -1,0 +1,99 @@
+package trellis.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trellis.ui.FxTesting.has;
+import static trellis.ui.FxTesting.waitUntil;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import trellis.TestFiles;
+
+/** The console opens each documented topology and draws what a person must see. */
+@ExtendWith(ApplicationExtension.class)
+class ExamplesFxTest {
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        stage.show();
+    }
+
+    private void open(FxRobot robot, String example, String anyInstance) {
+        robot.interact(() -> window.openFile(TestFiles.example(example)));
+        waitUntil(anyInstance + " drawn", 20, () -> robot.lookup("#instance-" + anyInstance).tryQuery().isPresent());
+        robot.interact(() -> window.graph().fit());
+    }
+
+    @Test
+    void coLocated(FxRobot robot) throws Exception {
+        open(robot, "co-located.json", "storefront-api-host-1");
+        Node host = robot.lookup("#host-host-1").query();
+        Node node = robot.lookup("#node-n1").query();
+        Node inst = robot.lookup("#instance-storefront-api-host-1").query();
+        assertThat(host.getStyleClass()).contains("host");
+        assertThat(node.getStyleClass()).contains("db-node");
+        assertThat(inst.getStyleClass()).contains("instance");
+        assertThat(has(inst, "pending")).isTrue();
+        assertThat(robot.lookup("#host-host-1 .instance").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#service-api").queryAs(Label.class).getText()).contains("co-located", "postgrest", "as app");
+        assertThat(robot.lookup("#instance-storefront-api-host-1 .instance-state").queryAs(Label.class).getText()).isEqualTo("pending");
+        assertThat(window.events()).anySatisfy(e -> assertThat(e).contains("co-located.json: opened, valid"));
+        FxTesting.screenshot(window.root().getScene(), "example-co-located");
+    }
+
+    @Test
+    void separateHost(FxRobot robot) throws Exception {
+        open(robot, "separate-host.json", "inventory-mcp-host-3");
+        assertThat(robot.lookup(".host").queryAll()).hasSize(3);
+        assertThat(robot.lookup("#host-host-3 .db-node").queryAll()).isEmpty();
+        assertThat(robot.lookup("#host-host-3 .instance").queryAll()).hasSize(1);
+        assertThat(robot.lookup("#host-host-1 .instance").queryAll()).isEmpty();
+        assertThat(robot.lookup("#host-host-3 .host-kind").queryAs(Label.class).getText()).isEqualTo("no database node");
+        assertThat(robot.lookup("#service-mcp").queryAs(Label.class).getText()).contains("separate-host");
+        assertThat(robot.lookup(".connection").queryAll()).as("one dashed line to each of n1 and n2").hasSize(2);
+        FxTesting.screenshot(window.root().getScene(), "example-separate-host");
+    }
+
+    @Test
+    void multipleInstances(FxRobot robot) throws Exception {
+        open(robot, "multiple-instances.json", "catalog-api-host-2");
+        assertThat(robot.lookup(".instance").queryAll()).hasSize(2);
+        assertThat(robot.lookup("#host-host-1 #instance-catalog-api-host-1").tryQuery()).isPresent();
+        assertThat(robot.lookup("#host-host-2 #instance-catalog-api-host-2").tryQuery()).isPresent();
+        assertThat(robot.lookup("#node-n2").tryQuery()).isPresent();
+        assertThat(robot.lookup("#service-api").queryAs(Label.class).getText()).contains("multiple-instances");
+        robot.lookup(".instance").queryAll().forEach(n -> assertThat(n.getStyleClass()).contains("svc-color-0"));
+        FxTesting.screenshot(window.root().getScene(), "example-multiple-instances");
+    }
+
+    @Test
+    void theFilterDimsWhatDoesNotMatch(FxRobot robot) {
+        open(robot, "separate-host.json", "inventory-mcp-host-3");
+        robot.interact(() -> window.graph().setFilter("host-1"));
+        assertThat(robot.lookup("#host-host-3").query().getStyleClass()).contains("dimmed");
+        assertThat(robot.lookup("#host-host-1").query().getStyleClass()).doesNotContain("dimmed");
+        robot.interact(() -> window.graph().setFilter("pending"));
+        assertThat(robot.lookup("#instance-inventory-mcp-host-3").query().getStyleClass()).doesNotContain("dimmed");
+        robot.interact(() -> window.graph().setFilter("running"));
+        assertThat(robot.lookup("#instance-inventory-mcp-host-3").query().getStyleClass()).contains("dimmed");
+    }
+
+    @Test
+    void selectingAServiceShowsItsSpecWithoutSecrets(FxRobot robot) throws Exception {
+        open(robot, "separate-host.json", "inventory-mcp-host-3");
+        robot.clickOn("#service-mcp");
+        String text = robot.lookup(".details .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .reduce("", (a, b) -> a + "\n" + b);
+        assertThat(text).contains("Service mcp", "separate-host", "claude-sonnet-4-5").doesNotContain("sk-ant-example");
+        FxTesting.screenshot(window.root().getScene(), "details-service-secret-hidden");
+    }
+}

@@ -1,0 +1,120 @@
+package trellis.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trellis.ui.FxTesting.has;
+import static trellis.ui.FxTesting.instance;
+import static trellis.ui.FxTesting.live;
+import static trellis.ui.FxTesting.waitUntil;
+
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Database;
+import trellis.spec.DatabaseSpec;
+import trellis.spec.ServiceSpec;
+
+/** The background poller drives the picture and the event log through a whole lifecycle. */
+@ExtendWith(ApplicationExtension.class)
+class PollerFxTest {
+    static final String ID = "catalog-api-host-1";
+    MainWindow window;
+    ScriptedControlPlane cp;
+    CreateDatabaseRequest body;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        body = FxTesting.example("multiple-instances.json");
+        cp = new ScriptedControlPlane(live(body, List.of(
+                instance("catalog", "api", "host-1", "creating", "unknown", null),
+                instance("catalog", "api", "host-2", "creating", "unknown", null))));
+        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        stage.show();
+        window.setInterval(1);
+        window.addControlPlane(cp);
+    }
+
+    private Database state(String s1, String h1, String error) {
+        return live(body, List.of(instance("catalog", "api", "host-1", s1, h1, error),
+                instance("catalog", "api", "host-2", "running", "healthy", null)));
+    }
+
+    private void expect(FxRobot robot, String pseudo, String word, String event) {
+        waitUntil(ID + " " + pseudo, 6, () -> has(robot.lookup("#instance-" + ID).tryQuery().orElse(null), pseudo));
+        Label state = robot.lookup("#instance-" + ID + " .instance-state").queryAs(Label.class);
+        assertThat(state.getText()).startsWith(word);
+        waitUntil("event " + event, 3, () -> window.events().stream().anyMatch(e -> e.contains(event)));
+    }
+
+    @Test
+    void aWholeLifecycleFollowsWithinOneInterval(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> robot.lookup("#instance-" + ID).tryQuery().isPresent());
+        assertThat(has(robot.lookup("#instance-" + ID).query(), "creating")).isTrue();
+        assertThat(robot.lookup("#instance-" + ID + " .state-spinner").tryQuery()).as("a spinner while creating").isPresent();
+
+        cp.answer(state("running", "healthy", null));
+        expect(robot, "running", "running · healthy", "api on host-1: creating → running");
+        assertThat(has(robot.lookup("#instance-" + ID).query(), "healthy")).isTrue();
+
+        cp.answer(state("failed", "unhealthy", "health check failed: connection refused (exit 1)"));
+        expect(robot, "failed", "failed", "api on host-1: running → failed");
+        robot.interact(() -> window.graph().selectInstance(ID));
+        assertThat(robot.lookup(".details .error-text").queryAs(Label.class).getText()).contains("connection refused");
+        FxTesting.screenshot(window.root().getScene(), "live-failed-selected");
+
+        cp.answer(state("running", "healthy", null));
+        expect(robot, "running", "running · healthy", "api on host-1: failed → running");
+
+        // The person removes the service from host-1; the control plane deletes the instance, then it is gone.
+        ServiceSpec svc = body.spec().services().get(0);
+        ServiceSpec onlyHost2 = new ServiceSpec(svc.serviceId(), svc.serviceType(), svc.version(), List.of("host-2"),
+                svc.connectAs(), svc.port(), svc.cpus(), svc.memory(), svc.config(), svc.databaseConnection(),
+                svc.orchestratorOpts(), svc.extra());
+        DatabaseSpec s = body.spec();
+        DatabaseSpec next = new DatabaseSpec(s.databaseName(), s.postgresVersion(), s.spockVersion(), s.port(), s.patroniPort(),
+                s.cpus(), s.memory(), s.nodes(), s.databaseUsers(), List.of(onlyHost2), s.extra());
+        CreateDatabaseRequest after = new CreateDatabaseRequest(body.id(), null, next, null);
+        cp.answer(live(after, List.of(instance("catalog", "api", "host-1", "deleting", null, null),
+                instance("catalog", "api", "host-2", "running", "healthy", null))));
+        expect(robot, "deleting", "deleting", "api on host-1: running → deleting");
+
+        cp.answer(live(after, List.of(instance("catalog", "api", "host-2", "running", "healthy", null))));
+        waitUntil("instance gone", 6, () -> robot.lookup("#instance-" + ID).tryQuery().isEmpty());
+        waitUntil("gone event", 3, () -> window.events().stream().anyMatch(e -> e.contains("api on host-1: deleting → gone")));
+    }
+
+    @Test
+    void pauseStopsPolling(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> cp.polls.get() >= 1);
+        robot.interact(() -> window.setPaused(true));
+        Thread.sleep(300);
+        int before = cp.polls.get();
+        Thread.sleep(3000);
+        assertThat(cp.polls.get()).as("no poll while paused").isEqualTo(before);
+        robot.interact(() -> window.setPaused(false));
+        waitUntil("polling again", 5, () -> cp.polls.get() > before);
+    }
+
+    @Test
+    void anUnreachableSourceShowsTheBannerAndKeepsThePicture(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> robot.lookup("#instance-" + ID).tryQuery().isPresent());
+        cp.unreachable();
+        waitUntil("banner", 8, window::bannerShown);
+        assertThat(window.bannerLabel().getText()).startsWith("Control plane unreachable, retrying in 2 s");
+        Node kept = robot.lookup("#instance-" + ID).query();
+        assertThat(has(kept, "creating")).as("the last picture stays").isTrue();
+        assertThat(window.graph().getStyleClass()).contains("stale");
+        FxTesting.screenshot(window.root().getScene(), "live-unreachable");
+        cp.answer(state("running", "healthy", null));
+        waitUntil("banner gone after recovery", 10, () -> !window.bannerShown());
+        assertThat(window.graph().getStyleClass()).doesNotContain("stale");
+    }
+}

@@ -1,0 +1,93 @@
+package trellis.ui;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import trellis.engine.ControlPlane;
+import trellis.engine.ControlPlaneException;
+import trellis.spec.Cluster;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Database;
+import trellis.spec.Host;
+import trellis.spec.Task;
+import trellis.spec.TaskLog;
+import trellis.spec.UpdateDatabaseRequest;
+
+/**
+ * A control plane whose answers a test scripts step by step: the poller's view of the world is
+ * whatever {@link #answer(Database)} last set, or an outage after {@link #unreachable()}.
+ */
+final class ScriptedControlPlane implements ControlPlane {
+    private volatile Database database;
+    private volatile boolean down;
+    final AtomicInteger polls = new AtomicInteger();
+
+    ScriptedControlPlane(Database first) {
+        this.database = first;
+    }
+
+    void answer(Database next) {
+        database = next;
+        down = false;
+    }
+
+    void unreachable() {
+        down = true;
+    }
+
+    @Override
+    public String displayName() {
+        return "Scripted control plane";
+    }
+
+    @Override
+    public Cluster cluster() {
+        return new Cluster("test", null, List.of(), null);
+    }
+
+    @Override
+    public List<Host> hosts() {
+        return List.of();
+    }
+
+    @Override
+    public List<Database> databases() throws ControlPlaneException {
+        if (down) {
+            throw new ControlPlaneException("cannot reach the scripted control plane", new java.net.ConnectException("refused"));
+        }
+        return List.of(database);
+    }
+
+    @Override
+    public Database database(String databaseId) throws ControlPlaneException {
+        polls.incrementAndGet();
+        if (down) {
+            throw new ControlPlaneException("cannot reach the scripted control plane", new java.net.ConnectException("refused"));
+        }
+        return database;
+    }
+
+    @Override
+    public Task createDatabase(CreateDatabaseRequest request) {
+        throw new UnsupportedOperationException("not scripted");
+    }
+
+    @Override
+    public Task updateDatabase(String databaseId, UpdateDatabaseRequest request) {
+        throw new UnsupportedOperationException("not scripted");
+    }
+
+    @Override
+    public Task deleteDatabase(String databaseId) {
+        throw new UnsupportedOperationException("not scripted");
+    }
+
+    @Override
+    public Task task(String databaseId, String taskId) {
+        throw new UnsupportedOperationException("not scripted");
+    }
+
+    @Override
+    public TaskLog taskLog(String databaseId, String taskId, String afterEntryId) {
+        throw new UnsupportedOperationException("not scripted");
+    }
+}
