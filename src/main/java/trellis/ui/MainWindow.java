@@ -136,6 +136,14 @@ public final class MainWindow {
         filesItem.setExpanded(true);
         liveItem.setExpanded(true);
         sourcesTree.setRoot(treeRoot);
+        sourcesTree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null
+                        : item instanceof Sources.Source s ? s.label() : item.toString());
+            }
+        });
         sourcesTree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.getValue() instanceof Sources.DatabaseRef ref) {
                 selectDatabase(ref);
@@ -289,7 +297,7 @@ public final class MainWindow {
                 poller.start();
             }
         }
-        Platform.runLater(graph::fit);
+        Platform.runLater(graph::resetView);
     }
 
     private void onPolled(Sources.LiveSource live, Database db) {
@@ -643,7 +651,7 @@ public final class MainWindow {
     @FXML
     private void onPause() {
         boolean paused = pauseButton.isSelected();
-        pauseButton.setText(paused ? "▶ Resume" : "⏸ Pause");
+        pauseButton.setText(paused ? "Resume" : "Pause");
         if (poller != null) {
             if (paused) {
                 poller.cancel();
@@ -705,7 +713,7 @@ public final class MainWindow {
     }
 
     private void restoreLayout() {
-        double[] main = {settings.get("split.left", 0.2), settings.get("split.right", 0.76)};
+        double[] main = {settings.get("split.left", 0.16), settings.get("split.right", 0.78)};
         mainSplit.setDividerPositions(main);
         verticalSplit.setDividerPositions(settings.get("split.dock", 0.78));
         int interval = (int) settings.get("interval", 2);

@@ -72,6 +72,8 @@ public final class TopologyView extends StackPane {
     private String filter = "";
     private Node selectedNode;
     private Consumer<Selection> onSelect = s -> { };
+    private final Map<String, List<CubicCurve>> curvesByInstance = new HashMap<>();
+    private boolean linesDirty = true;
     private double dragX;
     private double dragY;
 
@@ -84,7 +86,8 @@ public final class TopologyView extends StackPane {
         lines.setMouseTransparent(true);
         lines.setManaged(false);
         content.getChildren().addAll(serviceStrip, hostRow, legend());
-        world.getChildren().addAll(content, lines);
+        // Lines under the cards: they show in the gaps between them and never cross a card's text.
+        world.getChildren().addAll(lines, content);
         content.getTransforms().add(scale);
         scale.xProperty().bind(zoom);
         scale.yProperty().bind(zoom);
@@ -97,12 +100,7 @@ public final class TopologyView extends StackPane {
         viewport.setClip(clip);
         empty.getStyleClass().add("empty-hint");
         getChildren().addAll(viewport, empty);
-        content.layoutBoundsProperty().addListener((o, a, b) -> drawLines());
-        hostRow.needsLayoutProperty().addListener((o, a, b) -> {
-            if (!b) {
-                drawLines();
-            }
-        });
+        content.layoutBoundsProperty().addListener((o, a, b) -> linesDirty = true);
 
         viewport.setOnMousePressed(e -> {
             dragX = e.getSceneX() - world.getTranslateX();
@@ -160,9 +158,16 @@ public final class TopologyView extends StackPane {
         javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
         params.setFill(getBackground() != null && !getBackground().getFills().isEmpty()
                 ? getBackground().getFills().get(0).getFill() : javafx.scene.paint.Color.WHITE);
+        drawLines();
         javafx.scene.image.WritableImage img = world.snapshot(params, null);
         setZoom(z);
         return img;
+    }
+
+    /** For a newly shown database: 100 %, or smaller down to 75 % when that makes it fit. */
+    public void resetView() {
+        fit();
+        setZoom(Math.max(0.75, zoom.get()));
     }
 
     /** Scales the whole picture to the visible area (never above 100 %) and puts it top-left. */
@@ -211,6 +216,7 @@ public final class TopologyView extends StackPane {
         } else {
             rebuild(t);
             structure = shape;
+            linesDirty = true;
         }
         applyFilter();
     }
@@ -362,6 +368,9 @@ public final class TopologyView extends StackPane {
                 InstanceCard card = instanceCards.get(i.instanceId());
                 if (card != null) {
                     dim(card, !m);
+                    for (CubicCurve c : curvesByInstance.getOrDefault(i.instanceId(), List.of())) {
+                        dim(c, !m);
+                    }
                 }
             }
             VBox card = hostCards.get(h.hostId());
@@ -375,7 +384,6 @@ public final class TopologyView extends StackPane {
                 dim(chip, !filter.isEmpty() && !(s.serviceId() + " " + s.serviceType()).toLowerCase(Locale.ROOT).contains(filter));
             }
         }
-        drawLines();
     }
 
     private boolean matches(InstancePlacement i) {
@@ -400,14 +408,31 @@ public final class TopologyView extends StackPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        drawLines();
+        if (linesDirty) {
+            // the cards have their final places only after this pass; draw on the next pulse
+            javafx.application.Platform.runLater(this::drawLinesIfDirty);
+        }
+    }
+
+    private void drawLinesIfDirty() {
+        if (linesDirty) {
+            content.applyCss();
+            content.layout();
+            drawLines();
+        }
     }
 
     /** Dashed curves from each instance to the nodes it connects to, in the content's coordinates. */
     private void drawLines() {
+        linesDirty = false;
+        curvesByInstance.clear();
         if (topology == null) {
+            lines.getChildren().clear();
             return;
         }
+        Map<String, List<Region>> nodesByName = new HashMap<>();
+        nodeBoxes.forEach((key, box) -> nodesByName.computeIfAbsent(key.substring(key.indexOf('/') + 1),
+                k -> new ArrayList<>()).add(box));
         List<Node> curves = new ArrayList<>();
         for (HostPlacement h : topology.hosts()) {
             for (InstancePlacement i : h.instances()) {
@@ -416,11 +441,8 @@ public final class TopologyView extends StackPane {
                     continue;
                 }
                 for (String nodeName : i.connectsTo()) {
-                    for (Map.Entry<String, Region> e : nodeBoxes.entrySet()) {
-                        if (!e.getKey().endsWith("/" + nodeName)) {
-                            continue;
-                        }
-                        CubicCurve c = curve(card, e.getValue());
+                    for (Region nodeBox : nodesByName.getOrDefault(nodeName, List.of())) {
+                        CubicCurve c = curve(card, nodeBox);
                         if (c == null) {
                             continue;
                         }
@@ -429,6 +451,7 @@ public final class TopologyView extends StackPane {
                             c.getStyleClass().add("dimmed");
                         }
                         curves.add(c);
+                        curvesByInstance.computeIfAbsent(i.instanceId(), k -> new ArrayList<>()).add(c);
                     }
                 }
             }
@@ -495,10 +518,9 @@ public final class TopologyView extends StackPane {
     static final class InstanceCard extends VBox {
         private final Label title = new Label();
         private final Label state = new Label();
-        private final StackPane iconHolder = new StackPane();
         private final int colour;
         private InstancePlacement placement;
-        private final Tooltip tooltip = new Tooltip();
+        private Tooltip tooltip;
 
         InstanceCard(InstancePlacement i, int colour) {
             this.colour = colour;
@@ -506,12 +528,14 @@ public final class TopologyView extends StackPane {
             getStyleClass().addAll("instance", "svc-color-" + colour);
             title.getStyleClass().add("instance-title");
             state.getStyleClass().add("instance-state");
-            iconHolder.getStyleClass().add("state-icon-holder");
-            HBox row = new HBox(iconHolder, state);
-            row.getStyleClass().add("instance-state-row");
-            HBox.setHgrow(state, Priority.ALWAYS);
-            getChildren().addAll(title, row);
-            Tooltip.install(this, tooltip);
+            getChildren().addAll(title, state);
+            // A thousand tooltips cost more than the cards; make each on first hover.
+            setOnMouseEntered(e -> {
+                if (tooltip == null) {
+                    tooltip = new Tooltip(tooltipText());
+                    Tooltip.install(this, tooltip);
+                }
+            });
             update(i);
         }
 
@@ -527,25 +551,37 @@ public final class TopologyView extends StackPane {
             InstancePlacement before = placement;
             placement = i;
             setUserData(i);
-            title.setText(i.serviceId() + (i.serviceType() != null ? "  ·  " + i.serviceType() : ""));
+            setIfChanged(title, i.serviceId() + (i.serviceType() != null ? "  ·  " + i.serviceType() : ""));
             String health = i.health();
             String word = i.state().word();
             if (i.state() == LifecycleState.RUNNING) {
                 word = i.healthy() ? "running · healthy" : "running · health " + (health == null ? "unknown" : health);
             }
-            state.setText(word);
+            setIfChanged(state, word);
             for (LifecycleState s : LifecycleState.values()) {
                 pseudoClassStateChanged(PseudoClass.getPseudoClass(s.word()), s == i.state());
             }
             pseudoClassStateChanged(HEALTHY, i.healthy());
             if (before == null || before.state() != i.state() || before.healthy() != i.healthy()) {
-                iconHolder.getChildren().setAll(icon(i.state(), i.healthy()));
+                state.setGraphic(icon(i.state(), i.healthy()));
             }
-            StringBuilder tip = new StringBuilder(i.instanceId()).append('\n').append(word);
-            if (i.error() != null && !i.error().isBlank()) {
-                tip.append("\nerror: ").append(i.error());
+            if (tooltip != null) {
+                tooltip.setText(tooltipText());
             }
-            tooltip.setText(tip.toString());
+        }
+
+        private static void setIfChanged(Label l, String text) {
+            if (!text.equals(l.getText())) {
+                l.setText(text);
+            }
+        }
+
+        private String tooltipText() {
+            StringBuilder tip = new StringBuilder(placement.instanceId()).append('\n').append(state.getText());
+            if (placement.error() != null && !placement.error().isBlank()) {
+                tip.append("\nerror: ").append(placement.error());
+            }
+            return tip.toString();
         }
 
         /** A small icon per state: a spinner while creating, shapes otherwise (styled in CSS). */

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Console speed and memory (first frame vs a minimal JavaFX window; 1,000-instance layout,
+# 100-state poll, heap) -> the "console" section of bench/RESULTS.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B -DskipTests test-compile
+CP=$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+java -Xmx512m -cp "target/classes:target/test-classes:$CP" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+  -Dprism.order=sw -Dprism.text=t2k -Dheadless.geometry=1920x1200-32 trellis.bench.ConsoleBench bench/RESULTS.md

@@ -1,0 +1,190 @@
+package trellis.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import trellis.spec.DatabaseNode;
+import trellis.spec.DatabaseSpec;
+import trellis.spec.DatabaseUser;
+import trellis.spec.Database;
+import trellis.spec.HealthCheckResult;
+import trellis.spec.ServiceInstance;
+import trellis.spec.ServiceInstanceStatus;
+import trellis.spec.ServiceSpec;
+import trellis.topology.Topology;
+import trellis.topology.TopologyBuilder;
+import trellis.ui.ConsoleApp;
+import trellis.ui.Settings;
+import trellis.ui.TaskRunner;
+import trellis.ui.Theme;
+import trellis.ui.export.TopologyPngExporter;
+import trellis.ui.graph.TopologyView;
+
+/**
+ * The console's speed and memory, measured side by side in one run (bench/run-console.sh):
+ * time to first frame of the console against a minimal JavaFX window, each in fresh JVMs; and
+ * for a database of 100 hosts x 10 services (1,000 instances): first layout and paint, the
+ * FX-thread time of a poll that changes 100 states, and the heap it takes.
+ */
+public final class ConsoleBench {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("first-frame")) {
+            firstFrame(args[1]);
+            return;
+        }
+        Path results = Path.of(args.length > 0 ? args[0] : "bench/RESULTS.md");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        List<Long> minimal = new ArrayList<>();
+        List<Long> console = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            minimal.add(child(java, cp, "minimal"));
+            console.add(child(java, cp, "console"));
+        }
+        long minMed = median(minimal);
+        long conMed = median(console);
+
+        TopologyPngExporter.startToolkit();
+        Topology big = bigTopology(false);
+        Topology changed = bigTopology(true);
+        long[] layout = new long[5];
+        long[] poll = new long[5];
+        long heap = 0;
+        for (int run = 0; run < 5; run++) {
+            CompletableFuture<long[]> f = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                try {
+                    Stage stage = new Stage();
+                    TopologyView view = new TopologyView();
+                    Scene scene = new Scene(view, 1600, 1000);
+                    Theme.LIGHT.apply(scene);
+                    stage.setScene(scene);
+                    stage.show();
+                    long t0 = System.nanoTime();
+                    view.show(big);
+                    view.applyCss();
+                    view.layout();
+                    view.snapshot(null, null);
+                    long t1 = System.nanoTime();
+                    view.show(changed);
+                    view.applyCss();
+                    view.layout();
+                    long t2 = System.nanoTime();
+                    System.gc();
+                    long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+                    stage.close();
+                    f.complete(new long[]{t1 - t0, t2 - t1, used});
+                } catch (Throwable t) {
+                    f.completeExceptionally(t);
+                }
+            });
+            long[] r = f.get(120, TimeUnit.SECONDS);
+            layout[run] = r[0];
+            poll[run] = r[1];
+            heap = Math.max(heap, r[2]);
+        }
+        long layoutMs = median(Arrays.stream(layout).boxed().toList()) / 1_000_000;
+        double pollMs = median(Arrays.stream(poll).boxed().toList()) / 1e6;
+        String md = "## Console\n\n"
+                + "`bench/run-console.sh`, " + LocalDate.now() + ", " + BenchResults.machine()
+                + ", JavaFX on Monocle headless with the software pipeline (as in the tests).\n\n"
+                + "| measure | goal | result |\n|---|---|---|\n"
+                + String.format("| time to first frame, minimal JavaFX window (median of 5 fresh JVMs) | — | %d ms |%n", minMed)
+                + String.format("| time to first frame, Trellis console (median of 5 fresh JVMs) | within 1.5x of minimal | %d ms (%.2fx) |%n",
+                conMed, conMed / (double) minMed)
+                + String.format("| 100 hosts x 10 services (1,000 instances): first layout and paint | < 300 ms | %d ms |%n", layoutMs)
+                + String.format("| a poll changing 100 states: FX-thread time | < 16 ms | %.1f ms |%n", pollMs)
+                + String.format("| heap used with the 1,000-instance picture shown (after GC) | < 256 MB | %d MB |%n", heap >> 20);
+        BenchResults.writeSection(results, "console", md);
+        System.out.println(md);
+        Platform.exit();
+    }
+
+    private static long child(String java, String cp, String what) throws Exception {
+        Process p = new ProcessBuilder(java, "-cp", cp, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dprism.text=t2k", "-Dheadless.geometry=1920x1200-32", "-Dtrellis.prefs=trellis-bench",
+                ConsoleBench.class.getName(), "first-frame", what).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(120, TimeUnit.SECONDS);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("FIRST_FRAME_MS=")) {
+                return Long.parseLong(line.substring("FIRST_FRAME_MS=".length()).trim());
+            }
+        }
+        throw new IllegalStateException("no first frame from " + what + ": " + out);
+    }
+
+    /** In a fresh JVM: from JVM start to the first pulse after the window shows. */
+    private static void firstFrame(String what) throws Exception {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        CompletableFuture<Long> frame = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                Stage stage = new Stage();
+                Scene scene;
+                if (what.equals("minimal")) {
+                    scene = new Scene(new Label("hello"), 1400, 860);
+                    stage.setScene(scene);
+                } else {
+                    ConsoleApp.createWindow(stage, new Settings(), TaskRunner.standard(), Theme.LIGHT);
+                    scene = stage.getScene();
+                }
+                scene.addPostLayoutPulseListener(() -> frame.complete(System.currentTimeMillis()));
+                stage.show();
+            } catch (Throwable t) {
+                frame.completeExceptionally(t);
+            }
+        });
+        long at = frame.get(60, TimeUnit.SECONDS);
+        System.out.println("FIRST_FRAME_MS=" + (at - jvmStart));
+        System.exit(0);
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> s = new ArrayList<>(values);
+        s.sort(Long::compare);
+        return s.get(s.size() / 2);
+    }
+
+    /** 100 hosts, 3 database nodes, 10 services on every host: 1,000 instances, live. */
+    static Topology bigTopology(boolean hundredChanged) {
+        List<String> hosts = new ArrayList<>();
+        for (int h = 1; h <= 100; h++) {
+            hosts.add("host-" + h);
+        }
+        List<DatabaseNode> nodes = List.of(
+                new DatabaseNode("n1", List.of("host-1"), null, null, null, null, null, null, null),
+                new DatabaseNode("n2", List.of("host-2"), null, null, null, null, null, null, null),
+                new DatabaseNode("n3", List.of("host-3"), null, null, null, null, null, null, null));
+        List<ServiceSpec> services = new ArrayList<>();
+        List<ServiceInstance> live = new ArrayList<>();
+        int changed = 0;
+        for (int s = 0; s < 10; s++) {
+            String id = "svc-" + s;
+            services.add(new ServiceSpec(id, s % 3 == 0 ? "mcp" : "postgrest", "1.0.0", hosts, "app", 0, null, null, null, null, null, null));
+            for (String h : hosts) {
+                String state = "running";
+                if (hundredChanged && changed < 100 && h.hashCode() % 10 == s % 10) {
+                    state = "failed";
+                    changed++;
+                }
+                live.add(new ServiceInstance("big-" + id + "-" + h, id, "big", h, state,
+                        new ServiceInstanceStatus("c", "1.0.0", List.of("127.0.0.1"), List.of(),
+                                new HealthCheckResult("running".equals(state) ? "healthy" : "unhealthy", "t", null, null), "t", true, null),
+                        null, "t", "t", null));
+            }
+        }
+        DatabaseSpec spec = new DatabaseSpec("big", null, null, null, null, null, null, nodes,
+                List.of(new DatabaseUser("app", null, null, null, null, null)), services, null);
+        return TopologyBuilder.live(new Database("big", null, "available", "t", "t", spec, List.of(), live, null), List.of());
+    }
+}
