@@ -46,7 +46,7 @@ public final class ConsoleBench {
         String cp = System.getProperty("java.class.path");
         List<Long> minimal = new ArrayList<>();
         List<Long> console = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < (System.getenv("SKIP_FIRST_FRAME") != null ? 1 : 5); i++) {
             minimal.add(child(java, cp, "minimal"));
             console.add(child(java, cp, "console"));
         }
@@ -66,19 +66,29 @@ public final class ConsoleBench {
                     Stage stage = new Stage();
                     TopologyView view = new TopologyView();
                     Scene scene = new Scene(view, 1600, 1000);
-                    Theme.LIGHT.apply(scene);
+                    if (System.getenv("BENCH_NO_CSS") == null) {
+                        Theme.LIGHT.apply(scene);
+                    }
                     stage.setScene(scene);
                     stage.show();
                     long t0 = System.nanoTime();
                     view.show(big);
+                    long ta = System.nanoTime();
                     view.applyCss();
+                    long tb = System.nanoTime();
                     view.layout();
+                    long tc = System.nanoTime();
                     view.snapshot(null, null);
                     long t1 = System.nanoTime();
+                    System.out.printf("build %d ms, css %d ms, layout %d ms, paint %d ms%n", (ta - t0) / 1_000_000,
+                            (tb - ta) / 1_000_000, (tc - tb) / 1_000_000, (t1 - tc) / 1_000_000);
                     view.show(changed);
+                    long td = System.nanoTime();
                     view.applyCss();
+                    long te = System.nanoTime();
                     view.layout();
                     long t2 = System.nanoTime();
+                    System.out.printf("poll: update %.1f ms, css %.1f ms, layout %.1f ms%n", (td - t1) / 1e6, (te - td) / 1e6, (t2 - te) / 1e6);
                     System.gc();
                     long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
                     stage.close();

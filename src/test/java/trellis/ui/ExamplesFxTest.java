@@ -59,7 +59,10 @@ class ExamplesFxTest {
         assertThat(robot.lookup("#host-host-1 .instance").queryAll()).isEmpty();
         assertThat(robot.lookup("#host-host-3 .host-kind").queryAs(Label.class).getText()).isEqualTo("no database node");
         assertThat(robot.lookup("#service-mcp").queryAs(Label.class).getText()).contains("separate-host");
-        assertThat(robot.lookup(".connection").queryAll()).as("one dashed line to each of n1 and n2").hasSize(2);
+        waitUntil("lines drawn", 5, () -> robot.lookup(".connection").queryAll().size() == 1);
+        javafx.scene.shape.Path lines = robot.lookup(".connection").queryAs(javafx.scene.shape.Path.class);
+        assertThat(lines.getElements().stream().filter(e -> e instanceof javafx.scene.shape.CubicCurveTo).count())
+                .as("one dashed line to each of n1 and n2").isEqualTo(2);
         FxTesting.screenshot(window.root().getScene(), "example-separate-host");
     }
 

@@ -24,7 +24,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import trellis.topology.HostPlacement;
@@ -70,9 +72,10 @@ public final class TopologyView extends StackPane {
     private Topology topology;
     private String structure = "";
     private String filter = "";
+    private String paintedFilter = "";
     private Node selectedNode;
     private Consumer<Selection> onSelect = s -> { };
-    private final Map<String, List<CubicCurve>> curvesByInstance = new HashMap<>();
+    private final Map<String, List<double[]>> geometry = new LinkedHashMap<>();
     private boolean linesDirty = true;
     private double dragX;
     private double dragY;
@@ -368,9 +371,6 @@ public final class TopologyView extends StackPane {
                 InstanceCard card = instanceCards.get(i.instanceId());
                 if (card != null) {
                     dim(card, !m);
-                    for (CubicCurve c : curvesByInstance.getOrDefault(i.instanceId(), List.of())) {
-                        dim(c, !m);
-                    }
                 }
             }
             VBox card = hostCards.get(h.hostId());
@@ -383,6 +383,10 @@ public final class TopologyView extends StackPane {
             if (chip != null) {
                 dim(chip, !filter.isEmpty() && !(s.serviceId() + " " + s.serviceType()).toLowerCase(Locale.ROOT).contains(filter));
             }
+        }
+        if (!filter.equals(paintedFilter)) {
+            paintedFilter = filter;
+            paintLines();
         }
     }
 
@@ -422,10 +426,14 @@ public final class TopologyView extends StackPane {
         }
     }
 
-    /** Dashed curves from each instance to the nodes it connects to, in the content's coordinates. */
+    /**
+     * Dashed curves from each instance to the nodes it connects to, in the content's own
+     * (unscaled) coordinates. One {@link Path} per service colour (and one more for the dimmed),
+     * not a node per curve: a thousand instances stay a handful of nodes to style and paint.
+     */
     private void drawLines() {
         linesDirty = false;
-        curvesByInstance.clear();
+        geometry.clear();
         if (topology == null) {
             lines.getChildren().clear();
             return;
@@ -433,30 +441,50 @@ public final class TopologyView extends StackPane {
         Map<String, List<Region>> nodesByName = new HashMap<>();
         nodeBoxes.forEach((key, box) -> nodesByName.computeIfAbsent(key.substring(key.indexOf('/') + 1),
                 k -> new ArrayList<>()).add(box));
-        List<Node> curves = new ArrayList<>();
         for (HostPlacement h : topology.hosts()) {
             for (InstancePlacement i : h.instances()) {
                 InstanceCard card = instanceCards.get(i.instanceId());
                 if (card == null || card.getScene() == null) {
                     continue;
                 }
+                List<double[]> curves = new ArrayList<>();
                 for (String nodeName : i.connectsTo()) {
                     for (Region nodeBox : nodesByName.getOrDefault(nodeName, List.of())) {
-                        CubicCurve c = curve(card, nodeBox);
-                        if (c == null) {
-                            continue;
+                        double[] c = curve(card, nodeBox);
+                        if (c != null) {
+                            curves.add(c);
                         }
-                        c.getStyleClass().addAll("connection", "svc-color-" + card.colour());
-                        if (card.getStyleClass().contains("dimmed")) {
-                            c.getStyleClass().add("dimmed");
-                        }
-                        curves.add(c);
-                        curvesByInstance.computeIfAbsent(i.instanceId(), k -> new ArrayList<>()).add(c);
                     }
                 }
+                geometry.put(i.instanceId(), curves);
             }
         }
-        lines.getChildren().setAll(curves);
+        paintLines();
+    }
+
+    /** Groups the curves into paths by colour and dimming; cheap, so the filter can call it. */
+    private void paintLines() {
+        Map<String, Path> paths = new LinkedHashMap<>();
+        geometry.forEach((id, curves) -> {
+            InstanceCard card = instanceCards.get(id);
+            if (card == null || curves.isEmpty()) {
+                return;
+            }
+            boolean dimmed = card.getStyleClass().contains("dimmed");
+            String key = card.colour() + (dimmed ? "d" : "");
+            Path path = paths.computeIfAbsent(key, k -> {
+                Path np = new Path();
+                np.getStyleClass().addAll("connection", "svc-color-" + card.colour());
+                if (dimmed) {
+                    np.getStyleClass().add("dimmed");
+                }
+                return np;
+            });
+            for (double[] c : curves) {
+                path.getElements().addAll(new MoveTo(c[0], c[1]), new CubicCurveTo(c[2], c[3], c[4], c[5], c[6], c[7]));
+            }
+        });
+        lines.getChildren().setAll(paths.values());
         lines.applyCss();
     }
 
@@ -464,7 +492,7 @@ public final class TopologyView extends StackPane {
      * A curve that leaves the instance card on the side facing the node and bends back in: in the
      * same column it loops out to the left of the host card, across columns it spans the gap.
      */
-    private CubicCurve curve(Node instance, Node node) {
+    private double[] curve(Node instance, Node node) {
         Bounds a = box(instance);
         Bounds b = box(node);
         if (a == null || b == null) {
@@ -473,13 +501,13 @@ public final class TopologyView extends StackPane {
         double ay = a.getCenterY();
         double by = b.getCenterY();
         if (b.getMaxX() < a.getMinX()) {
-            return new CubicCurve(a.getMinX(), ay, a.getMinX() - 30, ay, b.getMaxX() + 30, by, b.getMaxX(), by);
+            return new double[]{a.getMinX(), ay, a.getMinX() - 30, ay, b.getMaxX() + 30, by, b.getMaxX(), by};
         }
         if (b.getMinX() > a.getMaxX()) {
-            return new CubicCurve(a.getMaxX(), ay, a.getMaxX() + 30, ay, b.getMinX() - 30, by, b.getMinX(), by);
+            return new double[]{a.getMaxX(), ay, a.getMaxX() + 30, ay, b.getMinX() - 30, by, b.getMinX(), by};
         }
         double x = Math.min(a.getMinX(), b.getMinX());
-        return new CubicCurve(x, ay, x - 26, ay, x - 26, by, x, by);
+        return new double[]{x, ay, x - 26, ay, x - 26, by, x, by};
     }
 
     /** A node's box in the content's own (unscaled) coordinates. */
