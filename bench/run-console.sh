@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests test-compile
-CP=$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+CP=$(cat target/bench.classpath)
 java -Xmx512m -cp "target/classes:target/test-classes:$CP" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
   -Dprism.order=sw -Dprism.text=t2k -Dheadless.geometry=1920x1200-32 trellis.bench.ConsoleBench bench/RESULTS.md

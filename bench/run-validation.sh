@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests test-compile
-CP=$(mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+CP=$(cat target/bench.classpath)
 java -cp "target/classes:target/test-classes:$CP" trellis.bench.ValidationBench ../shared bench/RESULTS.md

@@ -23,8 +23,44 @@ public final class ConsoleApp extends Application {
     public static void open(List<Path> files) {
         FILES.clear();
         FILES.addAll(files);
+        prewarm();
         Application.launch(ConsoleApp.class);
     }
+
+    /**
+     * Loads the classes of the main window on the second core while the toolkit starts on the
+     * first: class loading is most of the time to the first frame, and it parallelises.
+     */
+    public static void prewarm() {
+        Thread t = new Thread(() -> {
+            ClassLoader cl = ConsoleApp.class.getClassLoader();
+            for (String name : PREWARM) {
+                try {
+                    Class.forName(name, false, cl);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // only a head start; the window loads whatever is missing itself
+                }
+            }
+        }, "trellis-prewarm");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static final List<String> PREWARM = List.of(
+            "javafx.fxml.FXMLLoader", "com.sun.javafx.fxml.BeanAdapter", "com.sun.javafx.fxml.expression.Expression",
+            "javafx.scene.control.MenuBar", "javafx.scene.control.skin.MenuBarSkin", "javafx.scene.control.ToolBar",
+            "javafx.scene.control.skin.ToolBarSkin", "javafx.scene.control.Spinner", "javafx.scene.control.skin.SpinnerSkin",
+            "javafx.scene.control.TreeView", "javafx.scene.control.skin.TreeViewSkin", "javafx.scene.control.skin.TreeCellSkin",
+            "javafx.scene.control.ListView", "javafx.scene.control.skin.ListViewSkin", "javafx.scene.control.skin.ListCellSkin",
+            "javafx.scene.control.skin.VirtualFlow", "javafx.scene.control.TabPane", "javafx.scene.control.skin.TabPaneSkin",
+            "javafx.scene.control.SplitPane", "javafx.scene.control.skin.SplitPaneSkin", "javafx.scene.control.ScrollPane",
+            "javafx.scene.control.skin.ScrollPaneSkin", "javafx.scene.control.skin.ScrollBarSkin", "javafx.scene.control.skin.ButtonSkin",
+            "javafx.scene.control.skin.ToggleButtonSkin", "javafx.scene.control.skin.LabelSkin", "javafx.scene.control.skin.TextFieldSkin",
+            "javafx.scene.control.skin.ProgressIndicatorSkin", "javafx.scene.control.TextInputControl", "javafx.scene.control.CheckMenuItem",
+            "javafx.scene.control.skin.ContextMenuSkin", "javafx.scene.control.Tooltip", "javafx.css.CssParser",
+            "javafx.scene.shape.Path", "javafx.scene.shape.CubicCurveTo", "trellis.ui.MainWindow", "trellis.ui.graph.TopologyView",
+            "trellis.ui.DatabasePoller", "trellis.topology.TopologyBuilder", "trellis.spec.Json",
+            "com.fasterxml.jackson.databind.ObjectMapper");
 
     /** Loads the main window into a stage, with the theme applied before it shows. */
     public static MainWindow createWindow(Stage stage, Settings settings, TaskRunner runner, Theme theme) throws IOException {

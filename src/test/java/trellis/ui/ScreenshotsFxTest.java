@@ -47,8 +47,9 @@ class ScreenshotsFxTest {
             }
         });
         FxRobot robot = new FxRobot();
-        waitUntil("all drawn", 15, () -> robot.lookup(".instance").queryAll().size() == 8);
+        waitUntil("first poll", 15, () -> window[0].graph().topology() != null);
         robot.interact(() -> window[0].graph().fit());
+        waitUntil("all drawn", 15, () -> robot.lookup(".instance").queryAll().size() == 8);
         robot.interact(() -> window[0].graph().selectInstance("catalog-api-host-4"));
         FxTesting.screenshot(window[0].root().getScene(), "live-every-state-" + theme.name().toLowerCase());
         robot.interact(() -> window[0].shutdown());

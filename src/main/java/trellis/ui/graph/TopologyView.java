@@ -69,6 +69,9 @@ public final class TopologyView extends StackPane {
     private final Map<String, Region> nodeBoxes = new HashMap<>();
     private final Map<String, VBox> hostCards = new LinkedHashMap<>();
     private final Map<String, Label> serviceChips = new LinkedHashMap<>();
+    /** Host cards whose nodes and instances are not built yet: off screen, so not worth their cost. */
+    private final java.util.Set<String> unbuilt = new java.util.LinkedHashSet<>();
+    private final Map<String, Integer> serviceColour = new HashMap<>();
     private Topology topology;
     private String structure = "";
     private String filter = "";
@@ -105,6 +108,12 @@ public final class TopologyView extends StackPane {
         getChildren().addAll(viewport, empty);
         content.layoutBoundsProperty().addListener((o, a, b) -> linesDirty = true);
 
+        Runnable later = () -> javafx.application.Platform.runLater(this::buildVisible);
+        world.translateXProperty().addListener((o, a, b) -> later.run());
+        world.translateYProperty().addListener((o, a, b) -> later.run());
+        zoom.addListener((o, a, b) -> later.run());
+        viewport.widthProperty().addListener((o, a, b) -> later.run());
+        viewport.heightProperty().addListener((o, a, b) -> later.run());
         viewport.setOnMousePressed(e -> {
             dragX = e.getSceneX() - world.getTranslateX();
             dragY = e.getSceneY() - world.getTranslateY();
@@ -153,6 +162,7 @@ public final class TopologyView extends StackPane {
      * {@code trellis export --png}. Must run on the FX thread.
      */
     public javafx.scene.image.WritableImage snapshotPicture() {
+        buildAll();
         double z = zoom.get();
         setZoom(1);
         applyCss();
@@ -209,6 +219,10 @@ public final class TopologyView extends StackPane {
                 }
             }
             for (HostPlacement h : t.hosts()) {
+                VBox hostCard = hostCards.get(h.hostId());
+                if (hostCard != null) {
+                    hostCard.setUserData(h);
+                }
                 for (NodePlacement n : h.nodes()) {
                     Region box = nodeBoxes.get(h.hostId() + "/" + n.nodeName());
                     if (box != null) {
@@ -220,6 +234,9 @@ public final class TopologyView extends StackPane {
             rebuild(t);
             structure = shape;
             linesDirty = true;
+            applyCss();
+            layout();
+            buildVisible();
         }
         applyFilter();
     }
@@ -243,8 +260,10 @@ public final class TopologyView extends StackPane {
         nodeBoxes.clear();
         hostCards.clear();
         serviceChips.clear();
+        unbuilt.clear();
         selectedNode = null;
-        Map<String, Integer> colour = new HashMap<>();
+        Map<String, Integer> colour = serviceColour;
+        colour.clear();
         for (ServiceSummary s : t.services()) {
             colour.put(s.serviceId(), colour.size() % PALETTE);
         }
@@ -285,43 +304,91 @@ public final class TopologyView extends StackPane {
             header.setOnMouseClicked(e -> select(card, new Selection.OfHost((HostPlacement) card.getUserData())));
             card.getChildren().add(header);
 
-            VBox nodesBox = new VBox();
-            nodesBox.getStyleClass().add("host-section");
-            for (NodePlacement n : h.nodes()) {
-                Label nl = new Label(n.nodeName() + (n.role() != null ? "  " + n.role() : ""));
-                nl.getStyleClass().add("db-node-label");
-                Region icon = new Region();
-                icon.getStyleClass().add("db-icon");
-                HBox box = new HBox(icon, nl);
-                box.setId("node-" + n.nodeName());
-                box.getStyleClass().add("db-node");
-                box.setUserData(n);
-                box.setOnMouseClicked(e -> select(box, new Selection.OfNode((NodePlacement) box.getUserData())));
-                nodeBoxes.put(h.hostId() + "/" + n.nodeName(), box);
-                nodesBox.getChildren().add(box);
-            }
-            if (!h.nodes().isEmpty()) {
-                card.getChildren().add(nodesBox);
-            }
-            VBox instBox = new VBox();
-            instBox.getStyleClass().addAll("host-section", "instances");
-            for (InstancePlacement i : h.instances()) {
-                InstanceCard ic = new InstanceCard(i, colour.getOrDefault(i.serviceId(), PALETTE - 1));
-                ic.setOnMouseClicked(e -> select(ic, new Selection.OfInstance(ic.placement())));
-                instanceCards.put(i.instanceId(), ic);
-                instBox.getChildren().add(ic);
-            }
-            if (h.instances().isEmpty()) {
-                Label none = new Label("no service instances");
-                none.getStyleClass().add("muted");
-                instBox.getChildren().add(none);
-            }
-            card.getChildren().add(instBox);
+            // Space for what will be built when the card scrolls into view.
+            card.setMinHeight(64 + h.nodes().size() * 38 + Math.max(1, h.instances().size()) * 54);
+            unbuilt.add(h.hostId());
             hostCards.put(h.hostId(), card);
             cards.add(card);
         }
         hostRow.getChildren().setAll(cards);
         requestLayout();
+    }
+
+    /** Fills a host card with its database nodes and service instances. */
+    private void buildHost(String hostId) {
+        VBox card = hostCards.get(hostId);
+        HostPlacement h = topology == null ? null : topology.host(hostId).orElse(null);
+        if (card == null || h == null || !unbuilt.remove(hostId)) {
+            return;
+        }
+        VBox nodesBox = new VBox();
+        nodesBox.getStyleClass().add("host-section");
+        for (NodePlacement n : h.nodes()) {
+            Label nl = new Label(n.nodeName() + (n.role() != null ? "  " + n.role() : ""));
+            nl.getStyleClass().add("db-node-label");
+            Region icon = new Region();
+            icon.getStyleClass().add("db-icon");
+            HBox box = new HBox(icon, nl);
+            box.setId("node-" + n.nodeName());
+            box.getStyleClass().add("db-node");
+            box.setUserData(n);
+            box.setOnMouseClicked(e -> select(box, new Selection.OfNode((NodePlacement) box.getUserData())));
+            nodeBoxes.put(h.hostId() + "/" + n.nodeName(), box);
+            nodesBox.getChildren().add(box);
+        }
+        if (!h.nodes().isEmpty()) {
+            card.getChildren().add(nodesBox);
+        }
+        VBox instBox = new VBox();
+        instBox.getStyleClass().addAll("host-section", "instances");
+        for (InstancePlacement i : h.instances()) {
+            InstanceCard ic = new InstanceCard(i, serviceColour.getOrDefault(i.serviceId(), PALETTE - 1));
+            ic.setOnMouseClicked(e -> select(ic, new Selection.OfInstance(ic.placement())));
+            instanceCards.put(i.instanceId(), ic);
+            instBox.getChildren().add(ic);
+        }
+        if (h.instances().isEmpty()) {
+            Label none = new Label("no service instances");
+            none.getStyleClass().add("muted");
+            instBox.getChildren().add(none);
+        }
+        card.getChildren().add(instBox);
+        card.setMinHeight(Region.USE_COMPUTED_SIZE);
+        linesDirty = true;
+    }
+
+    /**
+     * Builds the host cards that are on screen (or near it), as a virtualised list does: with a
+     * thousand instances, only the few hosts a person sees cost CSS, layout and paint.
+     */
+    private void buildVisible() {
+        if (unbuilt.isEmpty()) {
+            return;
+        }
+        Bounds view = viewport.localToScene(viewport.getLayoutBounds());
+        if (view == null || view.getWidth() <= 0) {
+            view = new javafx.geometry.BoundingBox(0, 0, 1920, 1200);
+        }
+        double margin = 320;
+        boolean built = false;
+        for (String hostId : List.copyOf(unbuilt)) {
+            VBox card = hostCards.get(hostId);
+            Bounds b = card.localToScene(card.getLayoutBounds());
+            if (b != null && b.getMaxX() >= view.getMinX() - margin && b.getMinX() <= view.getMaxX() + margin
+                    && b.getMaxY() >= view.getMinY() - margin && b.getMinY() <= view.getMaxY() + margin) {
+                buildHost(hostId);
+                built = true;
+            }
+        }
+        if (built) {
+            applyFilter();
+            requestLayout();
+        }
+    }
+
+    private void buildAll() {
+        List.copyOf(unbuilt).forEach(this::buildHost);
+        applyFilter();
     }
 
     private static String describe(ServiceSummary s) {
@@ -343,6 +410,10 @@ public final class TopologyView extends StackPane {
 
     /** Selects an instance as a click would, for the keyboard and the tests. */
     public void selectInstance(String instanceId) {
+        if (topology != null && !instanceCards.containsKey(instanceId)) {
+            topology.instance(instanceId).ifPresent(i -> buildHost(i.hostId()));
+            applyFilter();
+        }
         InstanceCard card = instanceCards.get(instanceId);
         if (card != null) {
             select(card, new Selection.OfInstance(card.placement()));
@@ -544,11 +615,15 @@ public final class TopologyView extends StackPane {
 
     /** One service instance: outline colour of its service, an icon, a word, the service. */
     static final class InstanceCard extends VBox {
-        private final Label title = new Label();
+        private static final PseudoClass[] STATE_CLASSES = java.util.Arrays.stream(LifecycleState.values())
+                .map(s -> PseudoClass.getPseudoClass(s.word())).toArray(PseudoClass[]::new);
+        // A Text, not a Label: it needs no skin, and a thousand cards are built at once.
+        private final javafx.scene.text.Text title = new javafx.scene.text.Text();
         private final Label state = new Label();
         private final int colour;
         private InstancePlacement placement;
         private Tooltip tooltip;
+        private Region shape;
 
         InstanceCard(InstancePlacement i, int colour) {
             this.colour = colour;
@@ -579,7 +654,10 @@ public final class TopologyView extends StackPane {
             InstancePlacement before = placement;
             placement = i;
             setUserData(i);
-            setIfChanged(title, i.serviceId() + (i.serviceType() != null ? "  ·  " + i.serviceType() : ""));
+            String titleText = i.serviceId() + (i.serviceType() != null ? "  ·  " + i.serviceType() : "");
+            if (!titleText.equals(title.getText())) {
+                title.setText(titleText);
+            }
             String health = i.health();
             String word = i.state().word();
             if (i.state() == LifecycleState.RUNNING) {
@@ -587,11 +665,23 @@ public final class TopologyView extends StackPane {
             }
             setIfChanged(state, word);
             for (LifecycleState s : LifecycleState.values()) {
-                pseudoClassStateChanged(PseudoClass.getPseudoClass(s.word()), s == i.state());
+                pseudoClassStateChanged(STATE_CLASSES[s.ordinal()], s == i.state());
             }
             pseudoClassStateChanged(HEALTHY, i.healthy());
             if (before == null || before.state() != i.state() || before.healthy() != i.healthy()) {
-                state.setGraphic(icon(i.state(), i.healthy()));
+                if (i.state() == LifecycleState.CREATING) {
+                    state.setGraphic(icon(LifecycleState.CREATING, false));
+                } else {
+                    // One icon per card, restyled: a new node per change would cost a full style lookup.
+                    if (shape == null) {
+                        shape = (Region) icon(i.state(), i.healthy());
+                    } else {
+                        shape.getStyleClass().setAll("state-icon", iconClass(i.state(), i.healthy()));
+                    }
+                    if (state.getGraphic() != shape) {
+                        state.setGraphic(shape);
+                    }
+                }
             }
             if (tooltip != null) {
                 tooltip.setText(tooltipText());
@@ -612,6 +702,10 @@ public final class TopologyView extends StackPane {
             return tip.toString();
         }
 
+        static String iconClass(LifecycleState s, boolean healthy) {
+            return "icon-" + s.word() + (s == LifecycleState.RUNNING && !healthy ? "-unknown" : "");
+        }
+
         /** A small icon per state: a spinner while creating, shapes otherwise (styled in CSS). */
         static Node icon(LifecycleState s, boolean healthy) {
             if (s == LifecycleState.CREATING) {
@@ -622,7 +716,7 @@ public final class TopologyView extends StackPane {
                 return p;
             }
             Region r = new Region();
-            r.getStyleClass().addAll("state-icon", "icon-" + s.word() + (s == LifecycleState.RUNNING && !healthy ? "-unknown" : ""));
+            r.getStyleClass().addAll("state-icon", iconClass(s, healthy));
             r.setPrefSize(12, 12);
             r.setMaxSize(12, 12);
             r.setMinSize(12, 12);
