@@ -15,8 +15,23 @@ public final class Launcher {
     private Launcher() {
     }
 
+    private static boolean noDisplay() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        return linux && System.getProperty("glass.platform") == null
+                && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
     public static void main(String[] args) {
         if (args.length == 0 || Arrays.stream(args).allMatch(a -> a.endsWith(".json") && Files.isRegularFile(Path.of(a)))) {
+            if (noDisplay()) {
+                System.err.println("trellis: no display to open the console on (DISPLAY is not set). Run it on a desktop, "
+                        + "or under xvfb-run; the CLI works anywhere: java -jar trellis.jar --help");
+                System.exit(2);
+            }
             List<Path> files = Arrays.stream(args).map(Path::of).toList();
             trellis.ui.ConsoleApp.open(files);
             return;

@@ -96,6 +96,10 @@ public final class ConsoleApp extends Application {
         });
         stage.show();
         if (FILES.isEmpty()) {
+            // launched as an Application with the files as its parameters (TestFX, other launchers)
+            getParameters().getRaw().stream().map(Path::of).filter(Files::isRegularFile).forEach(FILES::add);
+        }
+        if (FILES.isEmpty()) {
             window.reopenLast();
         } else {
             FILES.stream().filter(Files::exists).forEach(window::openFile);

@@ -52,8 +52,27 @@ final class ContractSchema {
         }
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("$ref", ref);
-        doc.set("components", contract.get("components"));
+        JsonNode components = contract.get("components").deepCopy();
+        mapLengths(components);
+        doc.set("components", components);
         return doc;
+    }
+
+    /**
+     * Goa writes a map's size limit as {@code maxLength} on an object schema (postgresql_conf: 64
+     * settings, restore_options: 32) and enforces it with len(map); JSON Schema applies maxLength to
+     * strings only, so it becomes maxProperties here.
+     */
+    private static void mapLengths(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            if ("object".equals(obj.path("type").asText()) && obj.has("maxLength")) {
+                obj.set("maxProperties", obj.get("maxLength"));
+                obj.remove("maxLength");
+            }
+            obj.forEach(ContractSchema::mapLengths);
+        } else if (node != null && node.isArray()) {
+            node.forEach(ContractSchema::mapLengths);
+        }
     }
 
     static ContractSchema get() {

@@ -322,6 +322,18 @@ class CreateRulesTest {
     }
 
     @Test
+    @DisplayName("ValidateDatabaseSpecRequestBody: postgresql_conf holds at most 64 settings (Goa checks len(map))")
+    void postgresqlConfAtMost64Settings() {
+        ObjectNode conf = (ObjectNode) json("{}").deepCopy();
+        for (int i = 0; i < 65; i++) {
+            conf.put("work_mem_" + i, "4MB");
+        }
+        assertOnly(colocated(b -> at(b, "/spec").set("postgresql_conf", conf)), "spec.postgresql_conf", "");
+        conf.remove("work_mem_0");
+        assertValid(colocated(b -> at(b, "/spec").set("postgresql_conf", conf)));
+    }
+
+    @Test
     void hbaFileOverrideIsRefused() {
         assertOnly(colocated(b -> at(b, "/spec").set("postgresql_conf", json("{\"hba_file\":\"/etc/hba\"}"))),
                 "spec.postgresql_conf[hba_file]", "not allowed");
