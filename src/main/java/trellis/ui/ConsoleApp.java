@@ -104,6 +104,16 @@ public final class ConsoleApp extends Application {
         } else {
             FILES.stream().filter(Files::exists).forEach(window::openFile);
         }
-        LocalEngineProbe.describe().ifPresent(window::log);
+        // The local engine when Docker answers, found off the FX thread; offline editing otherwise.
+        TaskRunner.standard().run(() -> trellis.engine.local.LocalEngine.detect(
+                        trellis.engine.local.LocalEngineSettings.controlPlaneDefaults()),
+                engine -> {
+                    if (engine.isPresent()) {
+                        window.addControlPlane(engine.get());
+                        window.log("Local engine: Docker answers; services you deploy run there");
+                    } else {
+                        window.log(trellis.engine.local.LocalEngine.describeUnavailable());
+                    }
+                }, error -> window.log(trellis.engine.local.LocalEngine.describeUnavailable()));
     }
 }

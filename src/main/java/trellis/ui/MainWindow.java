@@ -207,6 +207,11 @@ public final class MainWindow {
         return events;
     }
 
+    /** The database on screen, or null. */
+    public Sources.DatabaseRef currentDatabase() {
+        return current;
+    }
+
     public DatabasePoller poller() {
         return poller;
     }
@@ -402,7 +407,7 @@ public final class MainWindow {
                 "connects to", String.join(", ", fresh.connectsTo())));
         if (st != null) {
             kv.addAll(List.of("addresses", st.addresses() == null ? "—" : String.join(", ", st.addresses()),
-                    "ports", ports(st), "container", st.containerId() == null ? "—" : st.containerId(),
+                    "ports", ports(st), "container", st.containerId() == null ? "—" : st.containerId().substring(0, Math.min(12, st.containerId().length())),
                     "image version", st.imageVersion() == null ? "—" : st.imageVersion()));
         }
         details.getChildren().addAll(title(fresh.instanceId()), grid(kv.toArray(String[]::new)));
@@ -630,6 +635,79 @@ public final class MainWindow {
                 alert("Cannot write " + f.getName(), message(e));
             }
         }
+    }
+
+    @FXML
+    private void onDeploy() {
+        if (current == null || !(current.source() instanceof Sources.FileSource file)) {
+            alert("Nothing to deploy", "Open a spec file and select its database first (File > Open).");
+            return;
+        }
+        Optional<ControlPlane> target = liveSources().stream()
+                .filter(cp -> cp instanceof trellis.engine.local.LocalEngine).findFirst()
+                .or(() -> liveSources().stream().findFirst());
+        if (target.isEmpty()) {
+            alert("No engine to deploy to", trellis.engine.local.LocalEngine.describeUnavailable());
+            return;
+        }
+        ControlPlane cp = target.get();
+        runner.run(() -> {
+            Database existing = null;
+            try {
+                existing = cp.database(file.databaseId());
+            } catch (ControlPlaneException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+            return existing;
+        }, existing -> {
+            var before = existing != null && existing.spec() != null ? existing.spec()
+                    : new trellis.spec.DatabaseSpec(file.body().spec().databaseName(), null, null, null, null, null, null,
+                    List.of(), List.of(), List.of(), null);
+            List<trellis.topology.PlanChange> plan = trellis.topology.Plan.between(before, file.body().spec());
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+            confirm.setHeaderText((existing == null ? "Create" : "Update") + " database '" + file.databaseId() + "' on "
+                    + cp.displayName() + "?");
+            confirm.setContentText(plan.isEmpty() ? "No changes." : String.join("\n",
+                    plan.stream().map(Object::toString).toList())
+                    + "\n\nRemoving a service never drops its connect_as user.");
+            if (stage != null) {
+                confirm.initOwner(stage);
+            }
+            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> deploy(file, cp, existing != null));
+        }, error -> alert("Cannot reach " + cp.displayName(), message(error)));
+    }
+
+    private List<ControlPlane> liveSources() {
+        List<ControlPlane> out = new ArrayList<>();
+        for (TreeItem<Object> item : liveItem.getChildren()) {
+            if (item.getValue() instanceof Sources.LiveSource live) {
+                out.add(live.controlPlane());
+            }
+        }
+        return out;
+    }
+
+    /** Sends the file's spec to a control plane (create or full update) and shows it live there. */
+    public void deploy(Sources.FileSource file, ControlPlane cp, boolean exists) {
+        runner.run(() -> exists
+                ? cp.updateDatabase(file.databaseId(), new trellis.spec.UpdateDatabaseRequest(null, file.body().spec(), null))
+                : cp.createDatabase(file.body()), task -> {
+            log(cp.displayName() + ": " + task.type() + " of " + file.databaseId() + " started (task " + task.taskId() + ")");
+            for (TreeItem<Object> item : liveItem.getChildren()) {
+                if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
+                    TreeItem<Object> db = item.getChildren().stream()
+                            .filter(c -> c.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(file.databaseId()))
+                            .findFirst().orElseGet(() -> {
+                                TreeItem<Object> n = new TreeItem<>(new Sources.DatabaseRef(live, file.databaseId(), "creating"));
+                                item.getChildren().add(n);
+                                return n;
+                            });
+                    sourcesTree.getSelectionModel().select(db);
+                }
+            }
+        }, error -> alert("Not deployed", message(error)));
     }
 
     @FXML

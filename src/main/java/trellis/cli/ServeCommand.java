@@ -1,0 +1,52 @@
+package trellis.cli;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import trellis.engine.http.ApiServer;
+import trellis.engine.local.LocalEngine;
+import trellis.engine.local.LocalEngineSettings;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serves the local engine (Docker) behind the pgEdge Control Plane's /v1 REST API,",
+                "so curl, Restish and 'trellis apply --server' work against it."})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "3000", description = "port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+        var engine = LocalEngine.detect(LocalEngineSettings.controlPlaneDefaults());
+        if (engine.isEmpty()) {
+            cmd.commandLine().getErr().println("serve: " + LocalEngine.describeUnavailable());
+            return 2;
+        }
+        ApiServer server;
+        try {
+            server = new ApiServer(engine.get(), new InetSocketAddress(InetAddress.getByName(bind), port)).start();
+        } catch (java.net.BindException e) {
+            cmd.commandLine().getErr().println("serve: port " + port + " on " + bind + " is taken; pick another with --port");
+            return 2;
+        }
+        cmd.commandLine().getOut().println("Local engine API on http://" + bind + ":" + server.port() + "/v1 (Ctrl+C to stop)");
+        cmd.commandLine().getOut().flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            engine.get().close();
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
+}

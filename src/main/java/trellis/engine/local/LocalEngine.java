@@ -1,0 +1,512 @@
+package trellis.engine.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trellis.engine.ControlPlane;
+import trellis.engine.ControlPlaneException;
+import trellis.spec.Cluster;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Database;
+import trellis.spec.DatabaseSpec;
+import trellis.spec.HealthCheckResult;
+import trellis.spec.Host;
+import trellis.spec.HostStatus;
+import trellis.spec.Json;
+import trellis.spec.PortMapping;
+import trellis.spec.Secrets;
+import trellis.spec.ServiceInstance;
+import trellis.spec.ServiceInstanceStatus;
+import trellis.spec.ServiceSpec;
+import trellis.spec.Task;
+import trellis.spec.TaskLog;
+import trellis.spec.TaskLogEntry;
+import trellis.spec.UpdateDatabaseRequest;
+import trellis.spec.validation.Problem;
+import trellis.spec.validation.SpecValidator;
+
+/**
+ * Runs supporting services on a Docker engine, as the pgEdge Control Plane runs them on Swarm:
+ * one container per service and host, named {@code {database}-{service}-{host}}, labelled so it
+ * can be found again, health-checked, its port published on 127.0.0.1. Every host id of a spec is
+ * placed on the one engine this instance talks to.
+ *
+ * <p>This slice keeps specs and tasks in memory and derives lifecycle states by inspecting the
+ * containers when asked; the SQLite store, the Docker events stream, role grants and
+ * {@code trellis serve} come next (issue 6).
+ */
+public final class LocalEngine implements ControlPlane {
+    static final String LABEL_DATABASE = "io.trellis.database";
+    static final String LABEL_SERVICE = "io.trellis.service";
+    static final String LABEL_HOST = "io.trellis.host";
+    static final String LABEL_HASH = "io.trellis.spec-hash";
+    static final int CONTAINER_PORT = 8080;
+    private static final Logger LOG = LoggerFactory.getLogger(LocalEngine.class);
+
+    private final DockerClient docker;
+    private final LocalEngineSettings settings;
+    private final Map<String, DatabaseSpec> specs = new ConcurrentHashMap<>();
+    private final Map<String, Instant> created = new ConcurrentHashMap<>();
+    private final Map<String, Task> tasks = new ConcurrentHashMap<>();
+    private final Map<String, List<TaskLogEntry>> logs = new ConcurrentHashMap<>();
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /** Containers being removed, so a poll in the meantime reports them as deleting. */
+    private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+    private final ExecutorService worker = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "trellis-local-engine");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public LocalEngine(DockerClient docker, LocalEngineSettings settings) {
+        this.docker = docker;
+        this.settings = settings;
+    }
+
+    /** A client for DOCKER_HOST, or the standard socket. */
+    public static DockerClient client(String dockerHost) {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(dockerHost).build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost()).sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(3)).responseTimeout(Duration.ofSeconds(60)).build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+
+    /** The Docker endpoint this machine offers: DOCKER_HOST, else the standard socket when it exists. */
+    public static Optional<String> dockerHost() {
+        String env = System.getenv("DOCKER_HOST");
+        if (env != null && !env.isBlank()) {
+            return Optional.of(env);
+        }
+        return Files.exists(Path.of("/var/run/docker.sock")) ? Optional.of("unix:///var/run/docker.sock") : Optional.empty();
+    }
+
+    /** A local engine when a Docker engine answers; empty otherwise. */
+    public static Optional<LocalEngine> detect(LocalEngineSettings settings) {
+        return dockerHost().flatMap(host -> {
+            try {
+                DockerClient c = client(host);
+                c.pingCmd().exec();
+                return Optional.of(new LocalEngine(c, settings));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** What to tell a person who has no Docker engine. */
+    public static String describeUnavailable() {
+        return "No Docker engine answers (DOCKER_HOST is not set and /var/run/docker.sock is missing or refuses): "
+                + "start Docker (sudo systemctl start docker) to run services locally; spec files still open offline.";
+    }
+
+    @Override
+    public String displayName() {
+        return "Local engine";
+    }
+
+    @Override
+    public Cluster cluster() throws ControlPlaneException {
+        return new Cluster("local", Json.MAPPER.createObjectNode().put("state", "available"), hosts(), null);
+    }
+
+    @Override
+    public List<Host> hosts() throws ControlPlaneException {
+        String state;
+        String version = null;
+        try {
+            version = docker.versionCmd().exec().getVersion();
+            state = "healthy";
+        } catch (RuntimeException e) {
+            state = "unreachable";
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (DatabaseSpec s : specs.values()) {
+            orEmpty(s.nodes()).forEach(n -> ids.addAll(orEmpty(n.hostIds())));
+            orEmpty(s.services()).forEach(svc -> ids.addAll(orEmpty(svc.hostIds())));
+        }
+        List<Host> hosts = new ArrayList<>();
+        var components = Json.MAPPER.createObjectNode();
+        components.putObject("docker").put("healthy", "healthy".equals(state)).put("details", "Docker " + version);
+        for (String id : ids) {
+            hosts.add(new Host(id, "docker", null, null, null, List.of("127.0.0.1"), List.of("127.0.0.1"),
+                    new HostStatus(state, Instant.now().toString(), components, null), null));
+        }
+        return hosts;
+    }
+
+    @Override
+    public List<Database> databases() {
+        List<Database> out = new ArrayList<>();
+        for (String id : specs.keySet()) {
+            out.add(new Database(id, null, busy.contains(id) ? "modifying" : "available", created.get(id).toString(),
+                    Instant.now().toString(), null, null, null, null));
+        }
+        return out;
+    }
+
+    @Override
+    public Database database(String databaseId) throws ControlPlaneException {
+        DatabaseSpec spec = specs.get(databaseId);
+        if (spec == null) {
+            throw new ControlPlaneException(404, "not_found", "no database found with the given ID");
+        }
+        List<ServiceInstance> instances = new ArrayList<>();
+        try {
+            for (Container c : containers(databaseId)) {
+                instances.add(instance(databaseId, c));
+            }
+        } catch (RuntimeException e) {
+            throw new ControlPlaneException("the Docker engine does not answer: " + e.getMessage(), e);
+        }
+        DatabaseSpec stripped = Json.convert(Secrets.strip(Json.toTree(spec)), DatabaseSpec.class);
+        String t = created.get(databaseId).toString();
+        return new Database(databaseId, null, busy.contains(databaseId) ? "modifying" : "available", t,
+                Instant.now().toString(), stripped, List.of(), instances, null);
+    }
+
+    @Override
+    public Task createDatabase(CreateDatabaseRequest request) throws ControlPlaneException {
+        check(SpecValidator.validateCreate(Json.toTree(request)));
+        String id = request.id() != null ? request.id() : UUID.randomUUID().toString();
+        if (specs.containsKey(id)) {
+            throw new ControlPlaneException(409, "database_already_exists", "a database already exists with the given ID");
+        }
+        return apply(id, request.spec(), "create", true);
+    }
+
+    @Override
+    public Task updateDatabase(String databaseId, UpdateDatabaseRequest request) throws ControlPlaneException {
+        DatabaseSpec current = specs.get(databaseId);
+        if (current == null) {
+            throw new ControlPlaneException(404, "not_found", "no database found with the given ID");
+        }
+        check(SpecValidator.validateUpdate(databaseId, Json.toTree(current), Json.toTree(request)));
+        return apply(databaseId, request.spec(), "update", false);
+    }
+
+    @Override
+    public Task deleteDatabase(String databaseId) throws ControlPlaneException {
+        if (!specs.containsKey(databaseId)) {
+            throw new ControlPlaneException(404, "not_found", "no database found with the given ID");
+        }
+        if (!busy.add(databaseId)) {
+            throw new ControlPlaneException(409, "operation_already_in_progress",
+                    "an operation is already in progress for the given entity");
+        }
+        Task task = newTask(databaseId, "delete");
+        worker.execute(() -> run(task, () -> {
+            for (Container c : containers(databaseId)) {
+                remove(task, c);
+            }
+            specs.remove(databaseId);
+        }));
+        return task;
+    }
+
+    private static void check(List<Problem> problems) throws ControlPlaneException {
+        if (!problems.isEmpty()) {
+            throw new ControlPlaneException(400, "invalid_input",
+                    problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** One operation at a time per database, as the Control Plane's workflows. */
+    private Task apply(String databaseId, DatabaseSpec spec, String type, boolean isNew) throws ControlPlaneException {
+        if (!busy.add(databaseId)) {
+            throw new ControlPlaneException(409, "operation_already_in_progress",
+                    "an operation is already in progress for the given entity");
+        }
+        specs.put(databaseId, spec);
+        if (isNew) {
+            created.put(databaseId, Instant.now());
+        }
+        Task task = newTask(databaseId, type);
+        worker.execute(() -> run(task, () -> reconcile(task, databaseId, spec)));
+        return task;
+    }
+
+    private void run(Task task, Runnable work) {
+        String db = task.databaseId();
+        try {
+            update(task, "running", null);
+            work.run();
+            update(task, "completed", null);
+        } catch (RuntimeException e) {
+            log(task, "failed: " + e.getMessage());
+            update(task, "failed", e.getMessage());
+        } finally {
+            busy.remove(db);
+        }
+    }
+
+    /** Makes the containers match the spec: creates the missing, replaces the changed, removes the rest. */
+    private void reconcile(Task task, String databaseId, DatabaseSpec spec) {
+        Map<String, Container> existing = new LinkedHashMap<>();
+        for (Container c : containers(databaseId)) {
+            existing.put(c.getLabels().get(LABEL_SERVICE) + "/" + c.getLabels().get(LABEL_HOST), c);
+        }
+        for (ServiceSpec svc : orEmpty(spec.services())) {
+            String hash = hash(svc);
+            for (String host : orEmpty(svc.hostIds())) {
+                Container c = existing.remove(svc.serviceId() + "/" + host);
+                if (c != null && hash.equals(c.getLabels().get(LABEL_HASH))) {
+                    log(task, name(databaseId, svc.serviceId(), host) + ": unchanged");
+                    continue;
+                }
+                if (c != null) {
+                    remove(task, c);
+                }
+                createAndStart(task, databaseId, svc, host, hash);
+            }
+        }
+        for (Container gone : existing.values()) {
+            remove(task, gone);
+        }
+    }
+
+    private void createAndStart(Task task, String databaseId, ServiceSpec svc, String host, String hash) {
+        String name = name(databaseId, svc.serviceId(), host);
+        Map<String, String> labels = Map.of(LABEL_DATABASE, databaseId, LABEL_SERVICE, svc.serviceId(),
+                LABEL_HOST, host, LABEL_HASH, hash);
+        ExposedPort port = ExposedPort.tcp(CONTAINER_PORT);
+        HostConfig hc = HostConfig.newHostConfig();
+        if (svc.port() != null) {
+            hc.withPortBindings(new PortBinding(svc.port() == 0 ? Ports.Binding.bindIp("127.0.0.1")
+                    : Ports.Binding.bindIpAndPort("127.0.0.1", svc.port()), port));
+        }
+        if (svc.cpus() != null && !svc.cpus().isEmpty()) {
+            double cpus = svc.cpus().endsWith("m") ? Double.parseDouble(svc.cpus().replace("m", "")) / 1000
+                    : Double.parseDouble(svc.cpus());
+            hc.withNanoCPUs((long) (cpus * 1e9));
+        }
+        HealthCheck health = new HealthCheck()
+                .withTest(List.of("CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + CONTAINER_PORT + "/health"))
+                .withInterval(settings.healthInterval().toNanos()).withTimeout(settings.healthTimeout().toNanos())
+                .withRetries(settings.healthRetries()).withStartPeriod(settings.startPeriod().toNanos());
+        String image = settings.image(svc.serviceType(), svc.version());
+        String id = docker.createContainerCmd(image).withName(name).withLabels(labels).withExposedPorts(port)
+                .withHostConfig(hc).withHealthcheck(health).exec().getId();
+        docker.startContainerCmd(id).exec();
+        log(task, name + ": container " + id.substring(0, 12) + " created from " + image + " and started");
+    }
+
+    private void remove(Task task, Container c) {
+        String name = c.getNames().length > 0 ? c.getNames()[0].replaceFirst("^/", "") : c.getId();
+        deleting.add(c.getId());
+        try {
+            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            log(task, name + ": removed");
+        } catch (NotFoundException alreadyGone) {
+            log(task, name + ": already gone");
+        } finally {
+            deleting.remove(c.getId());
+        }
+    }
+
+    private List<Container> containers(String databaseId) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(LABEL_DATABASE, databaseId)).exec();
+    }
+
+    /** The instance as the API reports it, its state derived from what Docker says of the container. */
+    private ServiceInstance instance(String databaseId, Container c) {
+        String service = c.getLabels().get(LABEL_SERVICE);
+        String host = c.getLabels().get(LABEL_HOST);
+        String state;
+        String error = null;
+        String healthStatus = "unknown";
+        String lastHealth = null;
+        InspectContainerResponse info;
+        try {
+            info = docker.inspectContainerCmd(c.getId()).exec();
+        } catch (NotFoundException e) {
+            info = null;
+        }
+        if (info == null || deleting.contains(c.getId()) || "removing".equals(c.getState())) {
+            state = "deleting";
+        } else {
+            var st = info.getState();
+            var health = st.getHealth();
+            String hs = health == null ? null : health.getStatus();
+            if (health != null && health.getLog() != null && !health.getLog().isEmpty()) {
+                HealthStateLog last = health.getLog().get(health.getLog().size() - 1);
+                lastHealth = last.getEnd();
+            }
+            if (!Boolean.TRUE.equals(st.getRunning())) {
+                state = "failed";
+                error = "container exited with code " + st.getExitCodeLong() + lastLogs(c.getId());
+            } else if ("healthy".equals(hs)) {
+                state = "running";
+                healthStatus = "healthy";
+            } else if ("unhealthy".equals(hs)) {
+                state = "failed";
+                healthStatus = "unhealthy";
+                error = "health check failing: " + lastHealthOutput(health);
+            } else {
+                Instant started = Instant.parse(st.getStartedAt());
+                if (Duration.between(started, Instant.now()).compareTo(settings.createTimeout()) > 0) {
+                    state = "failed";
+                    error = "not healthy within " + settings.createTimeout().toSeconds() + " s of starting";
+                } else {
+                    state = "creating";
+                }
+            }
+        }
+        List<PortMapping> ports = new ArrayList<>();
+        for (var p : c.getPorts()) {
+            if (p.getPrivatePort() != null && p.getPublicPort() != null) {
+                ports.add(new PortMapping("http", p.getPrivatePort(), p.getPublicPort(), null));
+            }
+        }
+        String image = c.getImage();
+        String version = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : image;
+        ServiceInstanceStatus status = new ServiceInstanceStatus(c.getId(), version, List.of("127.0.0.1"), ports,
+                new HealthCheckResult(healthStatus, lastHealth != null ? lastHealth : Instant.now().toString(), null, null),
+                lastHealth, "running".equals(state), null);
+        String createdAt = Instant.ofEpochSecond(c.getCreated()).toString();
+        return new ServiceInstance(name(databaseId, service, host), service, databaseId, host, state, status, error,
+                createdAt, Instant.now().toString(), null);
+    }
+
+    private static String lastHealthOutput(com.github.dockerjava.api.command.HealthState health) {
+        if (health.getLog() == null || health.getLog().isEmpty()) {
+            return "no output";
+        }
+        HealthStateLog last = health.getLog().get(health.getLog().size() - 1);
+        String out = last.getOutput() == null ? "" : last.getOutput().strip();
+        return "exit " + last.getExitCodeLong() + (out.isEmpty() ? "" : ": " + out.lines().reduce((a, b) -> b).orElse(""));
+    }
+
+    /** The last lines the container printed, for a failed instance's error. */
+    private String lastLogs(String containerId) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(3)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                            sb.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "";
+        }
+        String s = sb.toString().strip();
+        return s.isEmpty() ? "" : "; last output: " + s.replace('\n', ' ');
+    }
+
+    @Override
+    public Task task(String databaseId, String taskId) throws ControlPlaneException {
+        Task t = tasks.get(taskId);
+        if (t == null || !databaseId.equals(t.databaseId())) {
+            throw new ControlPlaneException(404, "not_found", "no task found with the given ID");
+        }
+        return t;
+    }
+
+    @Override
+    public TaskLog taskLog(String databaseId, String taskId, String afterEntryId) throws ControlPlaneException {
+        Task t = task(databaseId, taskId);
+        List<TaskLogEntry> all = logs.getOrDefault(taskId, List.of());
+        int from = 0;
+        if (afterEntryId != null) {
+            try {
+                from = Integer.parseInt(afterEntryId) + 1;
+            } catch (NumberFormatException e) {
+                from = 0;
+            }
+        }
+        List<TaskLogEntry> entries;
+        synchronized (all) {
+            entries = new ArrayList<>(all.subList(Math.min(from, all.size()), all.size()));
+        }
+        String last = all.isEmpty() ? null : String.valueOf(all.size() - 1);
+        return new TaskLog("database", databaseId, databaseId, taskId, t.status(), last, entries, null);
+    }
+
+    private Task newTask(String databaseId, String type) {
+        String id = UUID.randomUUID().toString();
+        Task t = new Task(id, null, "database", databaseId, databaseId, null, null, null, type, "pending", null,
+                Instant.now().toString(), null, null);
+        tasks.put(id, t);
+        logs.put(id, java.util.Collections.synchronizedList(new ArrayList<>()));
+        return t;
+    }
+
+    private void update(Task task, String status, String error) {
+        Task cur = tasks.get(task.taskId());
+        boolean done = status.equals("completed") || status.equals("failed");
+        tasks.put(task.taskId(), new Task(cur.taskId(), null, cur.scope(), cur.entityId(), cur.databaseId(), null, null,
+                null, cur.type(), status, error, cur.createdAt(), done ? Instant.now().toString() : null, null));
+    }
+
+    private void log(Task task, String message) {
+        LOG.info("{} {}: {}", task.type(), task.databaseId(), message);
+        logs.get(task.taskId()).add(new TaskLogEntry(Instant.now().toString(), message, null, null));
+    }
+
+    static String name(String databaseId, String serviceId, String hostId) {
+        return databaseId + "-" + serviceId + "-" + hostId;
+    }
+
+    /** A change to anything but the host list replaces the service's containers. */
+    static String hash(ServiceSpec svc) {
+        JsonNode tree = Json.toTree(svc).deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("host_ids");
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(Json.MAPPER.writeValueAsBytes(tree));
+            return HexFormat.of().formatHex(d, 0, 8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            docker.close();
+        } catch (Exception e) {
+            // closing a client that cannot reach its engine has nothing left to do
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package trellis.engine.local;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the local engine runs services. The defaults are the Control Plane's: its images, health
+ * check timings and lifecycle limits; tests shorten the timings and point the images at a
+ * locally built stand-in.
+ *
+ * @param images          image repository per service type; the spec's version is the tag
+ * @param healthInterval  how often Docker probes an instance (Control Plane: 10 s)
+ * @param startPeriod     grace before failed probes count (Control Plane: 30 s)
+ * @param createTimeout   creating becomes failed when not healthy within this (Control Plane: 5 min)
+ */
+public record LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
+                                  int healthRetries, Duration startPeriod, Duration createTimeout) {
+
+    public static LocalEngineSettings controlPlaneDefaults() {
+        return new LocalEngineSettings(Map.of(
+                "postgrest", "ghcr.io/pgedge/postgrest",
+                "mcp", "ghcr.io/pgedge/postgres-mcp",
+                "rag", "ghcr.io/pgedge/rag-server"),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 3, Duration.ofSeconds(30), Duration.ofMinutes(5));
+    }
+
+    /** The image reference for a service: a repository with the spec's version as tag, or a fixed reference. */
+    public String image(String serviceType, String version) {
+        String repo = images.getOrDefault(serviceType, "ghcr.io/pgedge/" + serviceType);
+        return repo.contains(":") && !repo.endsWith(":") ? repo : repo + ":" + version;
+    }
+}

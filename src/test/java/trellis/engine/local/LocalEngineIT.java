@@ -1,0 +1,169 @@
+package trellis.engine.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import trellis.TestFiles;
+import trellis.engine.ControlPlaneException;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Database;
+import trellis.spec.Json;
+import trellis.spec.ServiceInstance;
+import trellis.spec.UpdateDatabaseRequest;
+
+/** The local engine on a real Docker engine, with a locally built stand-in image for every service type. */
+class LocalEngineIT {
+    DockerClient docker;
+    LocalEngine engine;
+    String id;
+
+    @BeforeEach
+    void start() {
+        docker = LocalEngineTesting.requireDocker();
+        String img = LocalEngineTesting.STAND_IN;
+        engine = new LocalEngine(docker, new LocalEngineSettings(Map.of("postgrest", img, "mcp", img, "rag", img),
+                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(60)));
+        id = "it" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (docker == null) {
+            return;
+        }
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, id)).exec()) {
+            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+        }
+        engine.close();
+    }
+
+    private CreateDatabaseRequest example(String name) throws Exception {
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example(name).toFile());
+        tree.put("id", id);
+        return Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class);
+    }
+
+    private List<ServiceInstance> waitFor(String what, Predicate<List<ServiceInstance>> ok) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        List<ServiceInstance> last = List.of();
+        while (System.nanoTime() < deadline) {
+            Database db = engine.database(id);
+            last = db.serviceInstances();
+            if (ok.test(last)) {
+                return last;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("waited 45 s for " + what + "; last: " + last.stream()
+                .map(i -> i.serviceInstanceId() + "=" + i.state() + (i.error() != null ? " (" + i.error() + ")" : "")).toList());
+    }
+
+    private static boolean all(List<ServiceInstance> l, String state, int count) {
+        return l.size() == count && l.stream().allMatch(i -> state.equals(i.state()));
+    }
+
+    @Test
+    void coLocatedReachesRunningAndAnswersOnItsPublishedPort() throws Exception {
+        engine.createDatabase(example("co-located.json"));
+        ServiceInstance api = waitFor("running", l -> all(l, "running", 1)).get(0);
+        assertThat(api.serviceInstanceId()).isEqualTo(id + "-api-host-1");
+        assertThat(api.status().healthCheck().status()).isEqualTo("healthy");
+        int port = api.status().ports().get(0).hostPort();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.body()).contains("ok");
+        assertThat(Json.write(engine.database(id))).as("a GET never returns a secret").doesNotContain("change-me");
+    }
+
+    @Test
+    void multipleInstancesRunOneContainerPerHost() throws Exception {
+        engine.createDatabase(example("multiple-instances.json"));
+        List<ServiceInstance> l = waitFor("both running", x -> all(x, "running", 2));
+        assertThat(l).extracting(ServiceInstance::serviceInstanceId).containsExactlyInAnyOrder(id + "-api-host-1", id + "-api-host-2");
+        assertThat(docker.listContainersCmd().withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, id)).exec()).hasSize(2);
+    }
+
+    @Test
+    void aKilledContainerFailsWithItsExitCodeAndRecoversWhenRestarted() throws Exception {
+        engine.createDatabase(example("co-located.json"));
+        ServiceInstance api = waitFor("running", l -> all(l, "running", 1)).get(0);
+        docker.killContainerCmd(api.status().containerId()).exec();
+        ServiceInstance failed = waitFor("failed", l -> all(l, "failed", 1)).get(0);
+        assertThat(failed.error()).contains("exited with code");
+        docker.startContainerCmd(api.status().containerId()).exec();
+        waitFor("running again", l -> all(l, "running", 1));
+    }
+
+    @Test
+    void aFailingHealthCheckFailsTheInstance() throws Exception {
+        engine.createDatabase(example("co-located.json"));
+        ServiceInstance api = waitFor("running", l -> all(l, "running", 1)).get(0);
+        String exec = docker.execCreateCmd(api.status().containerId()).withCmd("rm", "/www/health").exec().getId();
+        docker.execStartCmd(exec).start().awaitCompletion();
+        ServiceInstance failed = waitFor("failed", l -> all(l, "failed", 1)).get(0);
+        assertThat(failed.error()).startsWith("health check failing");
+        assertThat(failed.status().healthCheck().status()).isEqualTo("unhealthy");
+    }
+
+    @Test
+    void removingAServiceDeletesItsContainers() throws Exception {
+        CreateDatabaseRequest req = example("multiple-instances.json");
+        engine.createDatabase(req);
+        waitFor("both running", x -> all(x, "running", 2));
+        var spec = req.spec();
+        var without = new trellis.spec.DatabaseSpec(spec.databaseName(), spec.postgresVersion(), spec.spockVersion(), spec.port(),
+                spec.patroniPort(), spec.cpus(), spec.memory(), spec.nodes(), spec.databaseUsers(), List.of(), spec.extra());
+        waitUntilIdle();
+        engine.updateDatabase(id, new UpdateDatabaseRequest(null, without, null));
+        waitFor("gone", List::isEmpty);
+        assertThat(engine.database(id).spec().services()).isEmpty();
+    }
+
+    @Test
+    void aSecondApplyDuringTheFirstIsRefusedWith409() throws Exception {
+        CreateDatabaseRequest req = example("multiple-instances.json");
+        engine.createDatabase(req);
+        assertThatThrownBy(() -> engine.updateDatabase(id, new UpdateDatabaseRequest(null, req.spec(), null)))
+                .isInstanceOfSatisfying(ControlPlaneException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.name()).isEqualTo("operation_already_in_progress");
+                });
+        waitFor("both running", x -> all(x, "running", 2));
+    }
+
+    @Test
+    void anInvalidSpecIsRefusedBeforeAnythingRuns() throws Exception {
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example("co-located.json").toFile());
+        tree.put("id", id);
+        ((ObjectNode) tree.at("/spec/services/0")).put("connect_as", "nobody");
+        CreateDatabaseRequest bad = Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class);
+        assertThatThrownBy(() -> engine.createDatabase(bad)).isInstanceOfSatisfying(ControlPlaneException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).contains("spec.services[0].connect_as");
+        });
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, id)).exec()).isEmpty();
+    }
+
+    private void waitUntilIdle() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && "modifying".equals(engine.database(id).state())) {
+            Thread.sleep(100);
+        }
+    }
+}

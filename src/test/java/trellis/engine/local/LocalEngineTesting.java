@@ -1,0 +1,39 @@
+package trellis.engine.local;
+
+import com.github.dockerjava.api.DockerClient;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Tests that need a Docker engine: they skip where none answers, and fail in CI, where
+ * {@code TRELLIS_REQUIRE_DOCKER=1} says one must.
+ */
+public final class LocalEngineTesting {
+    public static final String STAND_IN = "trellis/stand-in:1";
+
+    private LocalEngineTesting() {
+    }
+
+    public static DockerClient requireDocker() {
+        boolean required = "1".equals(System.getenv("TRELLIS_REQUIRE_DOCKER"));
+        Optional<String> host = LocalEngine.dockerHost();
+        String why;
+        if (host.isPresent()) {
+            try {
+                DockerClient c = LocalEngine.client(host.get());
+                c.pingCmd().exec();
+                c.inspectImageCmd(STAND_IN).exec();
+                return c;
+            } catch (RuntimeException e) {
+                why = "Docker at " + host.get() + " is not usable (" + e.getMessage() + "); run: source .ci/docker.sh";
+            }
+        } else {
+            why = "no Docker engine (set DOCKER_HOST or run: source .ci/docker.sh)";
+        }
+        if (required) {
+            throw new AssertionError("TRELLIS_REQUIRE_DOCKER=1 but " + why);
+        }
+        Assumptions.abort(why);
+        return null;
+    }
+}

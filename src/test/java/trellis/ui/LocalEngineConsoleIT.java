@@ -1,0 +1,86 @@
+package trellis.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trellis.ui.FxTesting.has;
+import static trellis.ui.FxTesting.waitUntil;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import java.time.Duration;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import trellis.TestFiles;
+import trellis.engine.local.LocalEngine;
+import trellis.engine.local.LocalEngineSettings;
+
+/** The console on the local engine: deploy an example, watch it come up, break one instance. */
+@ExtendWith(ApplicationExtension.class)
+class LocalEngineConsoleIT {
+    static DockerClient docker;
+    MainWindow window;
+    LocalEngine engine;
+
+    /** Before the window: a skip must be a skip, not an error inside the FX start-up. */
+    @org.junit.jupiter.api.BeforeAll
+    static void docker() {
+        docker = trellis.engine.local.LocalEngineTesting.requireDocker();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        String img = "trellis/stand-in:1";
+        engine = new LocalEngine(docker, new LocalEngineSettings(Map.of("postgrest", img, "mcp", img, "rag", img),
+                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(60)));
+        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
+        stage.setWidth(1400);
+        stage.setHeight(860);
+        stage.show();
+        window.setInterval(1);
+        window.addControlPlane(engine);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (docker != null) {
+            for (Container c : docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of("io.trellis.database", "catalog")).exec()) {
+                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            }
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void deployWatchItComeUpThenBreakOne(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openFile(TestFiles.example("multiple-instances.json")));
+        waitUntil("file open", 20, () -> window.currentDatabase() != null
+                && window.currentDatabase().source() instanceof Sources.FileSource);
+        Sources.FileSource file = (Sources.FileSource) window.currentDatabase().source();
+        robot.interact(() -> window.deploy(file, engine, false));
+        String one = "#instance-catalog-api-host-1";
+        String two = "#instance-catalog-api-host-2";
+        waitUntil("both running", 60, () -> has(robot.lookup(one).tryQuery().orElse(null), "running")
+                && has(robot.lookup(two).tryQuery().orElse(null), "running"));
+        assertThat(window.events()).anySatisfy(e -> assertThat(e).contains("api on host-1: ").endsWith("→ running"));
+        assertThat(window.events()).anySatisfy(e -> assertThat(e).contains("api on host-2: ").endsWith("→ running"));
+        FxTesting.screenshot(window.root().getScene(), "local-engine-running");
+
+        Container c = docker.listContainersCmd().withLabelFilter(Map.of("io.trellis.database", "catalog",
+                "io.trellis.host", "host-2")).exec().get(0);
+        docker.killContainerCmd(c.getId()).exec();
+        waitUntil("host-2 failed", 30, () -> has(robot.lookup(two).tryQuery().orElse(null), "failed"));
+        robot.interact(() -> window.graph().selectInstance("catalog-api-host-2"));
+        assertThat(robot.lookup(".details .error-text").queryAs(Label.class).getText()).contains("exited with code");
+        waitUntil("event", 5, () -> window.events().stream().anyMatch(e -> e.contains("api on host-2: running → failed")));
+        FxTesting.screenshot(window.root().getScene(), "local-engine-one-failed");
+    }
+}
