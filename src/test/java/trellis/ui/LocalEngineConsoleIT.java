@@ -51,7 +51,11 @@ class LocalEngineConsoleIT {
         if (docker != null) {
             for (Container c : docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of("io.trellis.database", "catalog")).exec()) {
-                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                try {
+                    docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                } catch (com.github.dockerjava.api.exception.DockerException alreadyGoing) {
+                    // the engine's own delete got there first
+                }
             }
         }
         if (engine != null) {

@@ -161,9 +161,10 @@ public final class LocalEngine implements ControlPlane {
         }
         List<Host> hosts = new ArrayList<>();
         var components = Json.MAPPER.createObjectNode();
-        components.putObject("docker").put("healthy", "healthy".equals(state)).put("details", "Docker " + version);
+        var dockerStatus = components.putObject("docker").put("healthy", "healthy".equals(state));
+        dockerStatus.putObject("details").put("engine", "Docker").put("version", version);
         for (String id : ids) {
-            hosts.add(new Host(id, "docker", null, null, null, List.of("127.0.0.1"), List.of("127.0.0.1"),
+            hosts.add(new Host(id, "swarm", System.getProperty("java.io.tmpdir"), null, null, List.of("127.0.0.1"), List.of("127.0.0.1"),
                     new HostStatus(state, Instant.now().toString(), components, null), null));
         }
         return hosts;

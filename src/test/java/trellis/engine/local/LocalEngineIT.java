@@ -48,7 +48,11 @@ class LocalEngineIT {
         }
         for (Container c : docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, id)).exec()) {
-            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            try {
+                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            } catch (com.github.dockerjava.api.exception.DockerException alreadyGoing) {
+                // the engine's own delete got there first
+            }
         }
         engine.close();
     }
