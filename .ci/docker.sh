@@ -14,6 +14,10 @@ if ! docker info >/dev/null 2>&1; then
     :
   else
     mkdir -p "$trellis_docker_root"
+    # A daemon from an earlier session leaves its pid file and socket behind; dockerd refuses to start over them.
+    if [ -f "$trellis_docker_root/pid" ] && ! kill -0 "$(cat "$trellis_docker_root/pid")" 2>/dev/null; then
+      rm -f "$trellis_docker_root/pid" "$trellis_docker_root/docker.sock"
+    fi
     DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 dockerd --data-root "$trellis_docker_root/data" \
       --exec-root "$trellis_docker_root/exec" -H "unix://$trellis_docker_root/docker.sock" \
       -p "$trellis_docker_root/pid" > "$trellis_docker_root/dockerd.log" 2>&1 &
