@@ -85,6 +85,10 @@ public final class LocalEngine implements ControlPlane {
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     /** Containers being removed, so a poll in the meantime reports them as deleting. */
     private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+    /** PostgreSQL servers of database nodes, by node name; grants run on the ones attached. */
+    private final Map<String, NodeConnection> nodes = new ConcurrentHashMap<>();
+    /** The anon role last granted per database/service/node, so a change revokes the old one. */
+    private final Map<String, String> grantedAnon = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "trellis-local-engine");
         t.setDaemon(true);
@@ -94,6 +98,21 @@ public final class LocalEngine implements ControlPlane {
     public LocalEngine(DockerClient docker, LocalEngineSettings settings) {
         this.docker = docker;
         this.settings = settings;
+    }
+
+    /**
+     * A PostgreSQL server Trellis attached to for a database node. The password lives in memory
+     * only (read from an environment variable or asked for), and never reaches a log.
+     */
+    public record NodeConnection(String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return user + "@" + jdbcUrl;
+        }
+    }
+
+    public void attachNode(String nodeName, NodeConnection connection) {
+        nodes.put(nodeName, connection);
     }
 
     /** A client for DOCKER_HOST, or the standard socket. */
@@ -297,6 +316,46 @@ public final class LocalEngine implements ControlPlane {
         }
         for (Container gone : existing.values()) {
             remove(task, gone);
+        }
+        for (ServiceSpec svc : orEmpty(spec.services())) {
+            if ("postgrest".equals(svc.serviceType())) {
+                grants(task, databaseId, spec, svc);
+            }
+        }
+    }
+
+    /** PostgREST's role grants on every attached node the service connects to. */
+    private void grants(Task task, String databaseId, DatabaseSpec spec, ServiceSpec svc) {
+        String anon = svc.config() != null && svc.config().path("db_anon_role").isTextual()
+                ? svc.config().get("db_anon_role").asText() : null;
+        String schemas = svc.config() != null && svc.config().path("db_schemas").isTextual()
+                ? svc.config().get("db_schemas").asText() : "public";
+        List<String> targets = svc.databaseConnection() != null && svc.databaseConnection().targetNodes() != null
+                && !svc.databaseConnection().targetNodes().isEmpty()
+                ? svc.databaseConnection().targetNodes()
+                : orEmpty(spec.nodes()).stream().map(trellis.spec.DatabaseNode::name).toList();
+        for (String node : targets) {
+            NodeConnection nc = nodes.get(node);
+            if (nc == null) {
+                log(task, svc.serviceId() + ": no PostgreSQL attached for node " + node + "; grants not applied there");
+                continue;
+            }
+            String key = databaseId + "/" + svc.serviceId() + "/" + node;
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(nc.jdbcUrl(), nc.user(), nc.password())) {
+                List<String> problems = PostgrestGrants.preflight(c, svc.connectAs(), anon, schemas);
+                if (!problems.isEmpty()) {
+                    throw new IllegalStateException("service '" + svc.serviceId() + "' on node " + node + ": "
+                            + String.join("; ", problems));
+                }
+                String database = spec.databaseName() != null ? spec.databaseName() : c.getCatalog();
+                for (String sql : PostgrestGrants.apply(c, database, svc.connectAs(), anon, grantedAnon.get(key))) {
+                    log(task, svc.serviceId() + " on node " + node + ": " + sql);
+                }
+                grantedAnon.put(key, anon);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("service '" + svc.serviceId() + "' on node " + node
+                        + ": grants failed: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -1,0 +1,117 @@
+package trellis.engine.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import trellis.TestFiles;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Json;
+import trellis.spec.Task;
+import trellis.spec.UpdateDatabaseRequest;
+
+/** The local engine applies PostgREST's grants on the node's real PostgreSQL as it deploys. */
+class LocalEngineGrantsIT {
+    static EmbeddedPostgres pg;
+    static DockerClient docker;
+    LocalEngine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        docker = LocalEngineTesting.requireDocker();
+        pg = EmbeddedPostgres.builder().start();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE storefront");
+            st.execute("CREATE ROLE app LOGIN");
+            st.execute("CREATE ROLE web_anon NOLOGIN");
+            st.execute("CREATE ROLE web_reader NOLOGIN");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, "storefront")).exec()) {
+            try {
+                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            } catch (com.github.dockerjava.api.exception.DockerException alreadyGoing) {
+                // the engine's own delete got there first
+            }
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    private Task finish(Task t) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Task cur = engine.task("storefront", t.taskId());
+        while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(cur.status())) {
+            Thread.sleep(100);
+            cur = engine.task("storefront", t.taskId());
+        }
+        return cur;
+    }
+
+    private boolean member(String role) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_has_role('app', '" + role + "', 'MEMBER')")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    @Test
+    void deployGrantsChangeRevokesRemovalKeepsTheUser() throws Exception {
+        String img = LocalEngineTesting.STAND_IN;
+        engine = new LocalEngine(docker, new LocalEngineSettings(Map.of("postgrest", img, "mcp", img, "rag", img),
+                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(60)));
+        engine.attachNode("n1", new LocalEngine.NodeConnection(pg.getJdbcUrl("postgres", "storefront"), "postgres", ""));
+        CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
+
+        Task created = finish(engine.createDatabase(req));
+        assertThat(created.status()).as(String.valueOf(created.error())).isEqualTo("completed");
+        assertThat(member("web_anon")).isTrue();
+        assertThat(engine.taskLog("storefront", created.taskId(), null).entries())
+                .anySatisfy(e -> assertThat(e.message()).contains("GRANT \"web_anon\" TO \"app\""));
+
+        ObjectNode tree = (ObjectNode) Json.toTree(req.spec()).deepCopy();
+        ((ObjectNode) tree.at("/services/0/config")).put("db_anon_role", "web_reader");
+        Task changed = finish(engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
+                Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
+        assertThat(changed.status()).isEqualTo("completed");
+        assertThat(member("web_reader")).isTrue();
+        assertThat(member("web_anon")).as("the old anon role is revoked").isFalse();
+
+        ((ObjectNode) tree.at("/services/0/config")).put("db_anon_role", "ghost");
+        Task refused = finish(engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
+                Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
+        assertThat(refused.status()).isEqualTo("failed");
+        assertThat(refused.error()).contains("db_anon_role \"ghost\" does not exist");
+
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("services")).removeAll();
+        Task removed = finish(engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
+                Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
+        assertThat(removed.status()).isEqualTo("completed");
+        assertThat(member("web_reader")).as("removing a service revokes nothing").isTrue();
+    }
+}
