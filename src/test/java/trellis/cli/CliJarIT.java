@@ -32,6 +32,30 @@ class CliJarIT {
     }
 
     @Test
+    void exportDrawsThePictureWithNoDisplay(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path png = dir.resolve("pic.png");
+        String out = run(0, "export", "--png", png.toString(), TestFiles.example("separate-host.json").toString());
+        assertThat(out).contains("wrote " + png, "3 hosts, 1 instances");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isGreaterThan(600);
+        assertThat(img.getHeight()).isGreaterThan(150);
+        // not a blank canvas: the picture has more than a handful of colours
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int x = 0; x < img.getWidth(); x += 7) {
+            for (int y = 0; y < img.getHeight(); y += 7) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).isGreaterThan(10);
+    }
+
+    @Test
+    void withNoDisplayTheConsoleSaysSoInsteadOfAStackTrace() throws Exception {
+        String out = run(2);
+        assertThat(out).contains("no display").doesNotContain("Exception");
+    }
+
+    @Test
     void anUnreadableFileIsOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"spec\": ");

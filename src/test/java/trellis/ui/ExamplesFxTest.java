@@ -18,10 +18,12 @@ import trellis.TestFiles;
 @ExtendWith(ApplicationExtension.class)
 class ExamplesFxTest {
     MainWindow window;
+    Settings settings;
 
     @Start
     void start(Stage stage) throws Exception {
-        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
+        settings = FxTesting.freshSettings();
+        window = ConsoleApp.createWindow(stage, settings, TaskRunner.standard(), Theme.LIGHT);
         stage.setWidth(1400);
         stage.setHeight(860);
         stage.show();
@@ -76,6 +78,18 @@ class ExamplesFxTest {
         assertThat(robot.lookup("#service-api").queryAs(Label.class).getText()).contains("multiple-instances");
         robot.lookup(".instance").queryAll().forEach(n -> assertThat(n.getStyleClass()).contains("svc-color-0"));
         FxTesting.screenshot(window.root().getScene(), "example-multiple-instances");
+    }
+
+    @Test
+    void theWindowRemembersItsLayoutIntervalAndFiles(FxRobot robot) {
+        open(robot, "co-located.json", "storefront-api-host-1");
+        robot.interact(() -> {
+            window.setInterval(7);
+            window.saveLayout();
+        });
+        assertThat(settings.get("interval", 0)).isEqualTo(7);
+        assertThat(settings.get("window.w", 0)).isEqualTo(1400);
+        assertThat(settings.list("files")).containsExactly(TestFiles.example("co-located.json").toAbsolutePath().toString());
     }
 
     @Test
