@@ -35,9 +35,7 @@ class LocalEngineConsoleIT {
 
     @Start
     void start(Stage stage) throws Exception {
-        String img = "trellis/stand-in:1";
-        engine = new LocalEngine(docker, new LocalEngineSettings(Map.of("postgrest", img, "mcp", img, "rag", img),
-                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(60)));
+        engine = new LocalEngine(docker, trellis.engine.local.LocalEngineTesting.standInSettings());
         window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
         stage.setWidth(1400);
         stage.setHeight(860);
@@ -49,14 +47,7 @@ class LocalEngineConsoleIT {
     @AfterEach
     void cleanUp() {
         if (docker != null) {
-            for (Container c : docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of("io.trellis.database", "catalog")).exec()) {
-                try {
-                    docker.removeContainerCmd(c.getId()).withForce(true).exec();
-                } catch (com.github.dockerjava.api.exception.DockerException alreadyGoing) {
-                    // the engine's own delete got there first
-                }
-            }
+            trellis.engine.local.LocalEngineTesting.removeContainers(docker, "catalog");
         }
         if (engine != null) {
             engine.close();

@@ -87,17 +87,7 @@ final class SpecRules {
                 add(srcPath, "source node must refer to an existing node");
             }
         }
-        authFileGucs(spec.path("postgresql_conf"), p + ".postgresql_conf");
-        confLibraries(spec.path("postgresql_conf"), p + ".postgresql_conf");
-        pgHba(spec.path("pg_hba_conf"), p + ".pg_hba_conf");
-        pgIdent(spec.path("pg_ident_conf"), p + ".pg_ident_conf");
-        if (spec.path("backup_config").isObject()) {
-            backupConfig(spec.get("backup_config"), p + ".backup_config");
-        }
-        if (spec.path("restore_config").isObject()) {
-            restoreConfig(spec.get("restore_config"), p + ".restore_config");
-        }
-        orchestratorOpts(spec.path("orchestrator_opts"), p + ".orchestrator_opts");
+        settingsAndBackups(spec, p);
 
         Set<String> seenServices = new LinkedHashSet<>();
         JsonNode services = spec.path("services");
@@ -168,17 +158,25 @@ final class SpecRules {
         } else if (!src.isEmpty() && src.equals(node.path("name").asText())) {
             add(p + ".source_node", "a node cannot use itself as a source node");
         }
-        authFileGucs(node.path("postgresql_conf"), p + ".postgresql_conf");
-        confLibraries(node.path("postgresql_conf"), p + ".postgresql_conf");
-        pgHba(node.path("pg_hba_conf"), p + ".pg_hba_conf");
-        pgIdent(node.path("pg_ident_conf"), p + ".pg_ident_conf");
-        if (node.path("backup_config").isObject()) {
-            backupConfig(node.get("backup_config"), p + ".backup_config");
+        settingsAndBackups(node, p);
+    }
+
+    /**
+     * The checks validateDatabaseSpec and validateNode both make, on the spec or on one node:
+     * postgresql_conf, pg_hba/pg_ident entries, backup and restore configs, orchestrator_opts.
+     */
+    private void settingsAndBackups(JsonNode owner, String p) {
+        authFileGucs(owner.path("postgresql_conf"), p + ".postgresql_conf");
+        confLibraries(owner.path("postgresql_conf"), p + ".postgresql_conf");
+        pgHba(owner.path("pg_hba_conf"), p + ".pg_hba_conf");
+        pgIdent(owner.path("pg_ident_conf"), p + ".pg_ident_conf");
+        if (owner.path("backup_config").isObject()) {
+            backupConfig(owner.get("backup_config"), p + ".backup_config");
         }
-        if (node.path("restore_config").isObject()) {
-            restoreConfig(node.get("restore_config"), p + ".restore_config");
+        if (owner.path("restore_config").isObject()) {
+            restoreConfig(owner.get("restore_config"), p + ".restore_config");
         }
-        orchestratorOpts(node.path("orchestrator_opts"), p + ".orchestrator_opts");
+        orchestratorOpts(owner.path("orchestrator_opts"), p + ".orchestrator_opts");
     }
 
     /** validate.go validateServiceSpec. */

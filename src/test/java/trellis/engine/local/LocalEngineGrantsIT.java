@@ -49,14 +49,7 @@ class LocalEngineGrantsIT {
 
     @AfterEach
     void cleanUp() {
-        for (Container c : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, "storefront")).exec()) {
-            try {
-                docker.removeContainerCmd(c.getId()).withForce(true).exec();
-            } catch (com.github.dockerjava.api.exception.DockerException alreadyGoing) {
-                // the engine's own delete got there first
-            }
-        }
+        LocalEngineTesting.removeContainers(docker, "storefront");
         if (engine != null) {
             engine.close();
         }
@@ -82,9 +75,7 @@ class LocalEngineGrantsIT {
 
     @Test
     void deployGrantsChangeRevokesRemovalKeepsTheUser() throws Exception {
-        String img = LocalEngineTesting.STAND_IN;
-        engine = new LocalEngine(docker, new LocalEngineSettings(Map.of("postgrest", img, "mcp", img, "rag", img),
-                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(60)));
+        engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
         engine.attachNode("n1", new LocalEngine.NodeConnection(pg.getJdbcUrl("postgres", "storefront"), "postgres", ""));
         CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
 

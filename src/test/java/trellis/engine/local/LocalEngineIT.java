@@ -35,9 +35,7 @@ class LocalEngineIT {
     @BeforeEach
     void start() {
         docker = LocalEngineTesting.requireDocker();
-        String img = LocalEngineTesting.STAND_IN;
-        engine = new LocalEngine(docker, new LocalEngineSettings(Map.of("postgrest", img, "mcp", img, "rag", img),
-                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(60)));
+        engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
         id = "it" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
     }
 
@@ -46,14 +44,7 @@ class LocalEngineIT {
         if (docker == null) {
             return;
         }
-        for (Container c : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, id)).exec()) {
-            try {
-                docker.removeContainerCmd(c.getId()).withForce(true).exec();
-            } catch (com.github.dockerjava.api.exception.DockerException alreadyGoing) {
-                // the engine's own delete got there first
-            }
-        }
+        LocalEngineTesting.removeContainers(docker, id);
         engine.close();
     }
 

@@ -14,6 +14,25 @@ public final class LocalEngineTesting {
     private LocalEngineTesting() {
     }
 
+    /** Control Plane behaviour with test timings, every service type on the stand-in image. */
+    public static LocalEngineSettings standInSettings() {
+        return new LocalEngineSettings(java.util.Map.of("postgrest", STAND_IN, "mcp", STAND_IN, "rag", STAND_IN),
+                java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2), 2, java.time.Duration.ZERO,
+                java.time.Duration.ofSeconds(60));
+    }
+
+    /** Removes what a test left of a database, tolerating the engine's own delete still under way. */
+    public static void removeContainers(DockerClient docker, String databaseId) {
+        for (var c : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(java.util.Map.of(LocalEngine.LABEL_DATABASE, databaseId)).exec()) {
+            try {
+                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            } catch (com.github.dockerjava.api.exception.DockerException alreadyGoing) {
+                // the engine's own delete got there first
+            }
+        }
+    }
+
     public static DockerClient requireDocker() {
         boolean required = "1".equals(System.getenv("TRELLIS_REQUIRE_DOCKER"));
         Optional<String> host = LocalEngine.dockerHost();

@@ -36,14 +36,7 @@ class ServeLocalEngineIT {
             server.close();
         }
         if (docker != null) {
-            for (Container c : docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, "servetest")).exec()) {
-                try {
-                    docker.removeContainerCmd(c.getId()).withForce(true).exec();
-                } catch (com.github.dockerjava.api.exception.DockerException alreadyGoing) {
-                    // the engine's own delete got there first
-                }
-            }
+            LocalEngineTesting.removeContainers(docker, "servetest");
         }
         if (engine != null) {
             engine.close();
@@ -53,9 +46,7 @@ class ServeLocalEngineIT {
     @Test
     void theRestApiOfTheLocalEngineKeepsTheContract() throws Exception {
         docker = LocalEngineTesting.requireDocker();
-        String img = LocalEngineTesting.STAND_IN;
-        engine = new LocalEngine(docker, new LocalEngineSettings(Map.of("postgrest", img, "mcp", img, "rag", img),
-                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(60)));
+        engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
         server = new ApiServer(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
         prism = Prism.proxy("http://127.0.0.1:" + server.port());
         RestControlPlane client = new RestControlPlane(URI.create(prism.url()));
