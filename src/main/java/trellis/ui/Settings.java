@@ -1,64 +1,101 @@
 package trellis.ui;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
+import java.util.Properties;
 
 /**
- * What the console remembers between runs, in the user's preferences store (on Linux a file
- * under ~/.java/.userPrefs). Tests use a node of their own ({@code -Dtrellis.prefs=...}).
+ * What the console remembers between runs, in the user's config directory:
+ * {@code $XDG_CONFIG_HOME/trellis/console.properties} (by default {@code ~/.config/trellis/}).
+ * Written through a temporary file and a rename, so a crash never leaves half a file. Holds no
+ * secret: window geometry, splits, the polling interval, the theme, the last opened sources.
  */
 public final class Settings {
-    private final Preferences prefs;
+    private final Path file;
+    private final Properties props = new Properties();
 
     public Settings() {
-        this(Preferences.userRoot().node(System.getProperty("trellis.prefs", "trellis")));
+        this(defaultFile());
     }
 
-    public Settings(Preferences prefs) {
-        this.prefs = prefs;
+    public Settings(Path file) {
+        this.file = file;
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                props.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                // an unreadable settings file only costs the remembered layout; start fresh
+                props.clear();
+            }
+        }
+    }
+
+    static Path defaultFile() {
+        String override = System.getProperty("trellis.settings");
+        if (override != null) {
+            return Path.of(override);
+        }
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("trellis").resolve("console.properties");
+    }
+
+    public Path file() {
+        return file;
     }
 
     public double get(String key, double fallback) {
-        return prefs.getDouble(key, fallback);
+        try {
+            String v = props.getProperty(key);
+            return v == null ? fallback : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     public void put(String key, double value) {
-        prefs.putDouble(key, value);
+        props.setProperty(key, Double.toString(value));
     }
 
     public String get(String key, String fallback) {
-        return prefs.get(key, fallback);
+        return props.getProperty(key, fallback);
     }
 
     public void put(String key, String value) {
-        prefs.put(key, value);
+        props.setProperty(key, value);
     }
 
     public List<String> list(String key) {
-        String v = prefs.get(key, "");
+        String v = props.getProperty(key, "");
         return v.isEmpty() ? new ArrayList<>() : new ArrayList<>(Arrays.asList(v.split("\n")));
     }
 
     public void putList(String key, List<String> values) {
-        prefs.put(key, String.join("\n", values));
+        props.setProperty(key, String.join("\n", values));
     }
 
+    /** Writes the file; a read-only home costs the remembered layout, never the session. */
     public void flush() {
         try {
-            prefs.flush();
-        } catch (BackingStoreException e) {
-            // Remembering the window is a comfort, not a duty: a read-only home must not stop the console.
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                props.store(out, "Trellis console: window, splits, polling, theme, last sources");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // see above
         }
     }
 
     public void clear() {
-        try {
-            prefs.clear();
-        } catch (BackingStoreException e) {
-            // as above
-        }
+        props.clear();
     }
 }

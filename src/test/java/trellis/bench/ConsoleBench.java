@@ -163,7 +163,7 @@ public final class ConsoleBench {
 
     private static long child(String java, String cp, String what) throws Exception {
         Process p = new ProcessBuilder(java, "-cp", cp, "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-                "-Dprism.order=sw", "-Dprism.text=t2k", "-Dheadless.geometry=1920x1200-32", "-Dtrellis.prefs=trellis-bench",
+                "-Dprism.order=sw", "-Dprism.text=t2k", "-Dheadless.geometry=1920x1200-32", "-Dtrellis.settings=" + System.getProperty("java.io.tmpdir") + "/trellis-bench.properties",
                 ConsoleBench.class.getName(), "first-frame", what).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(120, TimeUnit.SECONDS);

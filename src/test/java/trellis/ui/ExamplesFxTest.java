@@ -90,6 +90,9 @@ class ExamplesFxTest {
         assertThat(settings.get("interval", 0)).isEqualTo(7);
         assertThat(settings.get("window.w", 0)).isEqualTo(1400);
         assertThat(settings.list("files")).containsExactly(TestFiles.example("co-located.json").toAbsolutePath().toString());
+        Settings reread = new Settings(settings.file());
+        assertThat(reread.get("interval", 0)).as("written to the config file").isEqualTo(7);
+        assertThat(reread.list("files")).hasSize(1);
     }
 
     @Test

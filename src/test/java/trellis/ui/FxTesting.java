@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -29,11 +28,13 @@ final class FxTesting {
     private FxTesting() {
     }
 
-    /** Settings in a node of their own, emptied, so tests neither read nor spoil a person's. */
+    /** Settings in a file of their own, so tests neither read nor spoil a person's. */
     static Settings freshSettings() {
-        Settings s = new Settings(Preferences.userRoot().node("trellis-test-" + ProcessHandle.current().pid()));
-        s.clear();
-        return s;
+        try {
+            return new Settings(Files.createTempDirectory("trellis-settings").resolve("console.properties"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void waitUntil(String what, long seconds, BooleanSupplier condition) {
