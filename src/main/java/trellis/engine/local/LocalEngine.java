@@ -64,9 +64,9 @@ import trellis.spec.validation.SpecValidator;
  * can be found again, health-checked, its port published on 127.0.0.1. Every host id of a spec is
  * placed on the one engine this instance talks to.
  *
- * <p>This slice keeps specs and tasks in memory and derives lifecycle states by inspecting the
- * containers when asked; the SQLite store, the Docker events stream, role grants and
- * {@code trellis serve} come next (issue 6).
+ * <p>Specs, tasks and task logs live in a SQLite {@link StateStore} (in memory when none is
+ * given); lifecycle states are derived by inspecting the containers when asked. The Docker events
+ * stream, per-image configuration files and several engines for several hosts come next (issue 6).
  */
 public final class LocalEngine implements ControlPlane {
     static final String LABEL_DATABASE = "io.trellis.database";
@@ -95,9 +95,57 @@ public final class LocalEngine implements ControlPlane {
         return t;
     });
 
+    private final StateStore store;
+    /** True when this engine made its Docker client (detect) and so must close it. */
+    private boolean ownsClient;
+    /** Set by {@link #halt()}: the process is "dead" and must record nothing more. */
+    private volatile boolean halted;
+
+    /** An engine that keeps its state in memory only. */
     public LocalEngine(DockerClient docker, LocalEngineSettings settings) {
+        this(docker, settings, null);
+    }
+
+    private LocalEngine(DockerClient docker, LocalEngineSettings settings, StateStore store) {
         this.docker = docker;
         this.settings = settings;
+        this.store = store;
+    }
+
+    /**
+     * An engine whose specs, tasks and task logs live in {@code store}. What was accepted before is
+     * loaded, and an operation that a crash or a kill interrupted runs again under its own task: the
+     * reconciler finds the containers it had made by their labels, so nothing is made twice.
+     */
+    public static LocalEngine open(DockerClient docker, LocalEngineSettings settings, StateStore store)
+            throws java.sql.SQLException {
+        LocalEngine e = new LocalEngine(docker, settings, store);
+        for (StateStore.Stored d : store.databases()) {
+            e.specs.put(d.id(), d.spec());
+            e.created.put(d.id(), d.createdAt());
+        }
+        for (Task t : store.tasks().values()) {
+            e.tasks.put(t.taskId(), t);
+            e.logs.put(t.taskId(), java.util.Collections.synchronizedList(new ArrayList<>(store.log(t.taskId()))));
+        }
+        for (Task t : List.copyOf(e.tasks.values())) {
+            if (("pending".equals(t.status()) || "running".equals(t.status())) && e.busy.add(t.databaseId())) {
+                DatabaseSpec spec = e.specs.get(t.databaseId());
+                e.log(t, "resumed after the engine restarted");
+                if ("delete".equals(t.type()) || spec == null) {
+                    e.worker.execute(() -> e.run(t, () -> e.deleteAll(t)));
+                } else {
+                    e.worker.execute(() -> e.run(t, () -> e.reconcile(t, t.databaseId(), spec)));
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Stops at once as a killed process would: no more containers, no more records. For tests. */
+    void halt() {
+        halted = true;
+        worker.shutdownNow();
     }
 
     /**
@@ -140,7 +188,15 @@ public final class LocalEngine implements ControlPlane {
             try {
                 DockerClient c = client(host);
                 c.pingCmd().exec();
-                return Optional.of(new LocalEngine(c, settings));
+                LocalEngine e;
+                try {
+                    e = open(c, settings, new StateStore(StateStore.defaultFile()));
+                } catch (java.sql.SQLException storeUnusable) {
+                    LOG.warn("state store unusable ({}); the local engine keeps its state in memory", storeUnusable.getMessage());
+                    e = new LocalEngine(c, settings);
+                }
+                e.ownsClient = true;
+                return Optional.of(e);
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
@@ -249,13 +305,31 @@ public final class LocalEngine implements ControlPlane {
                     "an operation is already in progress for the given entity");
         }
         Task task = newTask(databaseId, "delete");
-        worker.execute(() -> run(task, () -> {
-            for (Container c : containers(databaseId)) {
-                remove(task, c);
+        if (store != null) {
+            try {
+                store.addTask(task);
+            } catch (java.sql.SQLException e) {
+                busy.remove(databaseId);
+                throw new ControlPlaneException(500, "server_error", "the local engine could not record the change: " + e.getMessage());
             }
-            specs.remove(databaseId);
-        }));
+        }
+        worker.execute(() -> run(task, () -> deleteAll(task)));
         return task;
+    }
+
+    private void deleteAll(Task task) {
+        String databaseId = task.databaseId();
+        for (Container c : containers(databaseId)) {
+            remove(task, c);
+        }
+        specs.remove(databaseId);
+        if (store != null) {
+            try {
+                store.removeDatabase(databaseId);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not forget database " + databaseId + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static void check(List<Problem> problems) throws ControlPlaneException {
@@ -271,11 +345,20 @@ public final class LocalEngine implements ControlPlane {
             throw new ControlPlaneException(409, "operation_already_in_progress",
                     "an operation is already in progress for the given entity");
         }
-        specs.put(databaseId, spec);
-        if (isNew) {
-            created.put(databaseId, Instant.now());
-        }
+        DatabaseSpec previous = specs.get(databaseId);
+        Instant createdAt = isNew ? Instant.now() : created.get(databaseId);
         Task task = newTask(databaseId, type);
+        if (store != null) {
+            try {
+                store.accept(databaseId, spec, createdAt, task);
+            } catch (java.sql.SQLException e) {
+                busy.remove(databaseId);
+                tasks.remove(task.taskId());
+                throw new ControlPlaneException(500, "server_error", "the local engine could not record the change: " + e.getMessage());
+            }
+        }
+        specs.put(databaseId, spec);
+        created.put(databaseId, createdAt);
         worker.execute(() -> run(task, () -> reconcile(task, databaseId, spec)));
         return task;
     }
@@ -287,8 +370,10 @@ public final class LocalEngine implements ControlPlane {
             work.run();
             update(task, "completed", null);
         } catch (RuntimeException e) {
-            log(task, "failed: " + e.getMessage());
-            update(task, "failed", e.getMessage());
+            if (!halted) {
+                log(task, "failed: " + e.getMessage());
+                update(task, "failed", e.getMessage());
+            }
         } finally {
             busy.remove(db);
         }
@@ -307,6 +392,9 @@ public final class LocalEngine implements ControlPlane {
                 if (c != null && hash.equals(c.getLabels().get(LABEL_HASH))) {
                     log(task, name(databaseId, svc.serviceId(), host) + ": unchanged");
                     continue;
+                }
+                if (halted) {
+                    throw new IllegalStateException("engine halted");
                 }
                 if (c != null) {
                     remove(task, c);
@@ -529,15 +617,42 @@ public final class LocalEngine implements ControlPlane {
     }
 
     private void update(Task task, String status, String error) {
+        if (halted) {
+            return;
+        }
         Task cur = tasks.get(task.taskId());
         boolean done = status.equals("completed") || status.equals("failed");
-        tasks.put(task.taskId(), new Task(cur.taskId(), null, cur.scope(), cur.entityId(), cur.databaseId(), null, null,
-                null, cur.type(), status, error, cur.createdAt(), done ? Instant.now().toString() : null, null));
+        Task next = new Task(cur.taskId(), null, cur.scope(), cur.entityId(), cur.databaseId(), null, null,
+                null, cur.type(), status, error, cur.createdAt(), done ? Instant.now().toString() : null, null);
+        tasks.put(task.taskId(), next);
+        if (store != null) {
+            try {
+                store.updateTask(next);
+            } catch (java.sql.SQLException e) {
+                LOG.warn("task {} not recorded: {}", task.taskId(), e.getMessage());
+            }
+        }
     }
 
     private void log(Task task, String message) {
+        if (halted) {
+            return;
+        }
         LOG.info("{} {}: {}", task.type(), task.databaseId(), message);
-        logs.get(task.taskId()).add(new TaskLogEntry(Instant.now().toString(), message, null, null));
+        List<TaskLogEntry> entries = logs.get(task.taskId());
+        TaskLogEntry entry = new TaskLogEntry(Instant.now().toString(), message, null, null);
+        int seq;
+        synchronized (entries) {
+            entries.add(entry);
+            seq = entries.size() - 1;
+        }
+        if (store != null) {
+            try {
+                store.log(task.taskId(), seq, entry);
+            } catch (java.sql.SQLException e) {
+                LOG.warn("task log of {} not recorded: {}", task.taskId(), e.getMessage());
+            }
+        }
     }
 
     static String name(String databaseId, String serviceId, String hostId) {
@@ -563,10 +678,19 @@ public final class LocalEngine implements ControlPlane {
     @Override
     public void close() {
         worker.shutdownNow();
-        try {
-            docker.close();
-        } catch (Exception e) {
-            // closing a client that cannot reach its engine has nothing left to do
+        if (store != null) {
+            try {
+                store.close();
+            } catch (java.sql.SQLException e) {
+                // closing: nothing left to save
+            }
+        }
+        if (ownsClient) {
+            try {
+                docker.close();
+            } catch (Exception e) {
+                // closing a client that cannot reach its engine has nothing left to do
+            }
         }
     }
 }

@@ -1,0 +1,80 @@
+package trellis.engine.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.dockerjava.api.DockerClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import trellis.TestFiles;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Json;
+import trellis.spec.ServiceInstance;
+import trellis.spec.Task;
+
+/** The engine killed in the middle of an apply, and started again on the same store. */
+class LocalEngineRestartIT {
+    @TempDir
+    Path dir;
+    DockerClient docker;
+    String id = "rs" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+    LocalEngine engine;
+
+    @AfterEach
+    void cleanUp() {
+        if (docker != null) {
+            LocalEngineTesting.removeContainers(docker, id);
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Test
+    void anInterruptedApplyCompletesAfterARestartWithNoDuplicateAndNothingLost() throws Exception {
+        docker = LocalEngineTesting.requireDocker();
+        Path file = dir.resolve("engine.db");
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example("multiple-instances.json").toFile());
+        tree.put("id", id);
+        CreateDatabaseRequest req = Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class);
+
+        LocalEngine first = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
+        Task task = first.createDatabase(req);
+        Thread.sleep(150); // let it get part of the way
+        first.halt();
+
+        engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Task resumed = engine.task(id, task.taskId());
+        while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(resumed.status())) {
+            Thread.sleep(200);
+            resumed = engine.task(id, task.taskId());
+        }
+        assertThat(resumed.status()).as(String.valueOf(resumed.error())).isEqualTo("completed");
+        assertThat(engine.taskLog(id, task.taskId(), null).entries())
+                .anySatisfy(e -> assertThat(e.message()).contains("resumed after the engine restarted"));
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LocalEngine.LABEL_DATABASE, id)).exec())
+                .as("one container per service and host, never two").hasSize(2);
+        List<ServiceInstance> running = List.of();
+        while (System.nanoTime() < deadline) {
+            running = engine.database(id).serviceInstances();
+            if (running.size() == 2 && running.stream().allMatch(i -> "running".equals(i.state()))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(running).extracting(ServiceInstance::state).containsOnly("running");
+        engine.close();
+
+        engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
+        assertThat(engine.databases()).extracting(d -> d.id()).contains(id);
+        assertThat(Json.write(engine.database(id).spec())).contains("\"db_anon_role\" : \"web_anon\"");
+        assertThat(engine.task(id, task.taskId()).status()).isEqualTo("completed");
+    }
+}
