@@ -462,6 +462,9 @@ public final class LocalEngine implements ControlPlane {
                     : Double.parseDouble(svc.cpus());
             hc.withNanoCPUs((long) (cpus * 1e9));
         }
+        if (svc.memory() != null && !svc.memory().isEmpty()) {
+            hc.withMemory(memoryBytes(svc.memory()));
+        }
         HealthCheck health = new HealthCheck()
                 .withTest(List.of("CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + CONTAINER_PORT + "/health"))
                 .withInterval(settings.healthInterval().toNanos()).withTimeout(settings.healthTimeout().toNanos())
@@ -653,6 +656,20 @@ public final class LocalEngine implements ControlPlane {
                 LOG.warn("task log of {} not recorded: {}", task.taskId(), e.getMessage());
             }
         }
+    }
+
+    /** A validated memory quantity (go-humanize ParseBytes: 512M, 1GiB, 1,024K) in bytes. */
+    static long memoryBytes(String memory) {
+        String s = memory.strip();
+        int i = 0;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == ',')) {
+            i++;
+        }
+        double n = Double.parseDouble(s.substring(0, i).replace(",", ""));
+        String unit = s.substring(i).strip().toLowerCase(java.util.Locale.ROOT);
+        int exp = unit.isEmpty() || unit.equals("b") ? 0 : "kmgtpe".indexOf(unit.charAt(0)) + 1;
+        double base = unit.length() >= 2 && unit.charAt(1) == 'i' ? 1024 : 1000;
+        return (long) (n * Math.pow(base, exp));
     }
 
     static String name(String databaseId, String serviceId, String hostId) {
