@@ -494,7 +494,11 @@ public final class LocalEngine implements ControlPlane {
                 .withLabelFilter(Map.of(LABEL_DATABASE, databaseId)).exec();
     }
 
-    /** The instance as the API reports it, its state derived from what Docker says of the container. */
+    /**
+     * The instance as the API reports it, its state derived from what Docker says of the container.
+     * The container list already carries the health ("Up 5 s (healthy)"), so a poll costs one call;
+     * only a container in trouble is inspected, for an error a person can act on.
+     */
     private ServiceInstance instance(String databaseId, Container c) {
         String service = c.getLabels().get(LABEL_SERVICE);
         String host = c.getLabels().get(LABEL_HOST);
@@ -502,41 +506,26 @@ public final class LocalEngine implements ControlPlane {
         String error = null;
         String healthStatus = "unknown";
         String lastHealth = null;
-        InspectContainerResponse info;
-        try {
-            info = docker.inspectContainerCmd(c.getId()).exec();
-        } catch (NotFoundException e) {
-            info = null;
-        }
-        if (info == null || deleting.contains(c.getId()) || "removing".equals(c.getState())) {
+        String status = c.getStatus() == null ? "" : c.getStatus();
+        String dockerState = c.getState() == null ? "" : c.getState();
+        if (deleting.contains(c.getId()) || "removing".equals(dockerState)) {
             state = "deleting";
+        } else if (!"running".equals(dockerState)) {
+            state = "failed";
+            error = exitError(c);
+        } else if (status.contains("(healthy)")) {
+            state = "running";
+            healthStatus = "healthy";
+            lastHealth = Instant.now().toString();
+        } else if (status.contains("(unhealthy)")) {
+            state = "failed";
+            healthStatus = "unhealthy";
+            error = healthError(c);
+        } else if (Duration.between(Instant.ofEpochSecond(c.getCreated()), Instant.now()).compareTo(settings.createTimeout()) > 0) {
+            state = "failed";
+            error = "not healthy within " + settings.createTimeout().toSeconds() + " s of starting";
         } else {
-            var st = info.getState();
-            var health = st.getHealth();
-            String hs = health == null ? null : health.getStatus();
-            if (health != null && health.getLog() != null && !health.getLog().isEmpty()) {
-                HealthStateLog last = health.getLog().get(health.getLog().size() - 1);
-                lastHealth = last.getEnd();
-            }
-            if (!Boolean.TRUE.equals(st.getRunning())) {
-                state = "failed";
-                error = "container exited with code " + st.getExitCodeLong() + lastLogs(c.getId());
-            } else if ("healthy".equals(hs)) {
-                state = "running";
-                healthStatus = "healthy";
-            } else if ("unhealthy".equals(hs)) {
-                state = "failed";
-                healthStatus = "unhealthy";
-                error = "health check failing: " + lastHealthOutput(health);
-            } else {
-                Instant started = Instant.parse(st.getStartedAt());
-                if (Duration.between(started, Instant.now()).compareTo(settings.createTimeout()) > 0) {
-                    state = "failed";
-                    error = "not healthy within " + settings.createTimeout().toSeconds() + " s of starting";
-                } else {
-                    state = "creating";
-                }
-            }
+            state = "creating";
         }
         List<PortMapping> ports = new ArrayList<>();
         for (var p : c.getPorts()) {
@@ -546,12 +535,30 @@ public final class LocalEngine implements ControlPlane {
         }
         String image = c.getImage();
         String version = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : image;
-        ServiceInstanceStatus status = new ServiceInstanceStatus(c.getId(), version, List.of("127.0.0.1"), ports,
+        ServiceInstanceStatus instanceStatus = new ServiceInstanceStatus(c.getId(), version, List.of("127.0.0.1"), ports,
                 new HealthCheckResult(healthStatus, lastHealth != null ? lastHealth : Instant.now().toString(), null, null),
                 lastHealth, "running".equals(state), null);
         String createdAt = Instant.ofEpochSecond(c.getCreated()).toString();
-        return new ServiceInstance(name(databaseId, service, host), service, databaseId, host, state, status, error,
+        return new ServiceInstance(name(databaseId, service, host), service, databaseId, host, state, instanceStatus, error,
                 createdAt, Instant.now().toString(), null);
+    }
+
+    private String exitError(Container c) {
+        try {
+            InspectContainerResponse info = docker.inspectContainerCmd(c.getId()).exec();
+            return "container exited with code " + info.getState().getExitCodeLong() + lastLogs(c.getId());
+        } catch (NotFoundException e) {
+            return "container is gone";
+        }
+    }
+
+    private String healthError(Container c) {
+        try {
+            InspectContainerResponse info = docker.inspectContainerCmd(c.getId()).exec();
+            return "health check failing: " + lastHealthOutput(info.getState().getHealth());
+        } catch (NotFoundException e) {
+            return "health check failing";
+        }
     }
 
     private static String lastHealthOutput(com.github.dockerjava.api.command.HealthState health) {
