@@ -679,6 +679,88 @@ public final class MainWindow {
         }, error -> alert("Cannot reach " + cp.displayName(), message(error)));
     }
 
+    @FXML
+    private void onRemoveDatabase() {
+        if (current == null || !(current.source() instanceof Sources.LiveSource live)) {
+            alert("Nothing to remove", "Select a database of a control plane or of the local engine first.");
+            return;
+        }
+        String id = current.databaseId();
+        int n = shown == null ? 0 : shown.instances().size();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.setHeaderText("Remove database '" + id + "' from " + live.label() + "?");
+        confirm.setContentText("Its " + n + " service instance(s) are deleted. The database users its services connect as "
+                + "are not dropped by removing a service.");
+        if (stage != null) {
+            confirm.initOwner(stage);
+        }
+        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> removeDatabase(live.controlPlane(), id));
+    }
+
+    /** Deletes a database on a control plane; the poller then shows its instances deleting and gone. */
+    public void removeDatabase(ControlPlane cp, String databaseId) {
+        runner.run(() -> cp.deleteDatabase(databaseId),
+                task -> log(cp.displayName() + ": delete of " + databaseId + " started (task " + task.taskId() + ")"),
+                error -> alert("Not removed", message(error)));
+    }
+
+    @FXML
+    private void onRemoveService() {
+        if (current == null || !(current.source() instanceof Sources.LiveSource live) || shown == null) {
+            alert("Nothing to remove", "Select a database of a control plane, then the service in the picture.");
+            return;
+        }
+        var selected = graph.selectedService();
+        if (selected == null) {
+            alert("No service selected", "Click the service's chip (or one of its instances) in the picture first.");
+            return;
+        }
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.setHeaderText("Remove service '" + selected + "' from database '" + current.databaseId() + "'?");
+        confirm.setContentText("Its instances are deleted. Its connect_as user stays, with its grants: removing a "
+                + "service drops no user and revokes nothing.");
+        if (stage != null) {
+            confirm.initOwner(stage);
+        }
+        confirm.showAndWait().filter(b -> b == ButtonType.OK)
+                .ifPresent(b -> removeService(live.controlPlane(), current.databaseId(), selected));
+    }
+
+    /**
+     * Sends the database's full spec without one service. A spec from a GET lacks its secrets, so
+     * they are put back from a spec file of the same database opened in this console; when they
+     * cannot be, nothing is sent and the person is told which secrets are missing.
+     */
+    public void removeService(ControlPlane cp, String databaseId, String serviceId) {
+        runner.run(() -> {
+            Database db = cp.database(databaseId);
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.toTree(db.spec()).deepCopy();
+            var services = (com.fasterxml.jackson.databind.node.ArrayNode) tree.withArray("services");
+            for (int i = services.size() - 1; i >= 0; i--) {
+                if (serviceId.equals(services.get(i).path("service_id").asText())) {
+                    services.remove(i);
+                }
+            }
+            com.fasterxml.jackson.databind.JsonNode full = tree;
+            for (TreeItem<Object> f : filesItem.getChildren()) {
+                for (TreeItem<Object> d : f.getChildren()) {
+                    if (d.getValue() instanceof Sources.DatabaseRef r && r.source() instanceof Sources.FileSource fs
+                            && databaseId.equals(fs.databaseId())) {
+                        full = Secrets.merge(full, Json.toTree(fs.body().spec()));
+                    }
+                }
+            }
+            List<String> missing = Secrets.missing(full);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("the update would lose these secrets: " + String.join(", ", missing)
+                        + ". Open the database's spec file (File > Open) so Trellis can send them again.");
+            }
+            return cp.updateDatabase(databaseId, new trellis.spec.UpdateDatabaseRequest(null,
+                    Json.convert(full, trellis.spec.DatabaseSpec.class), null));
+        }, task -> log(cp.displayName() + ": removing service " + serviceId + " from " + databaseId + " (task " + task.taskId() + ")"),
+                error -> alert("Service not removed", message(error)));
+    }
+
     private List<ControlPlane> liveSources() {
         List<ControlPlane> out = new ArrayList<>();
         for (TreeItem<Object> item : liveItem.getChildren()) {

@@ -77,5 +77,12 @@ class LocalEngineConsoleIT {
         assertThat(robot.lookup(".details .error-text").queryAs(Label.class).getText()).contains("exited with code");
         waitUntil("event", 5, () -> window.events().stream().anyMatch(e -> e.contains("api on host-2: running → failed")));
         FxTesting.screenshot(window.root().getScene(), "local-engine-one-failed");
+
+        // Remove the service: the spec goes back with its secrets (from the open file), the instances go.
+        robot.interact(() -> window.removeService(engine, "catalog", "api"));
+        waitUntil("instances gone", 60, () -> robot.lookup(".instance").queryAll().isEmpty());
+        waitUntil("gone event", 5, () -> window.events().stream().anyMatch(e -> e.contains("api on host-1: ") && e.endsWith("gone")));
+        assertThat(engine.database("catalog").spec().databaseUsers()).extracting(u -> u.username()).contains("app");
+        assertThat(window.events()).noneMatch(e -> e.contains("change-me"));
     }
 }

@@ -408,6 +408,21 @@ public final class TopologyView extends StackPane {
         onSelect.accept(selection);
     }
 
+    /** The service of what is selected (its chip or one of its instances), or null. */
+    public String selectedService() {
+        if (selectedNode == null) {
+            return null;
+        }
+        Object data = selectedNode.getUserData();
+        if (data instanceof ServiceSummary s) {
+            return s.serviceId();
+        }
+        if (data instanceof InstancePlacement i) {
+            return i.serviceId();
+        }
+        return null;
+    }
+
     /** Selects an instance as a click would, for the keyboard and the tests. */
     public void selectInstance(String instanceId) {
         if (topology != null && !instanceCards.containsKey(instanceId)) {
