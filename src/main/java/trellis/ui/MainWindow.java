@@ -92,6 +92,13 @@ public final class MainWindow {
     @FXML private Label updatedLabel;
     @FXML private Label countsLabel;
     @FXML private CheckMenuItem darkItem;
+    @FXML private javafx.scene.control.Tab logsTab;
+    @FXML private Label logsLabel;
+    @FXML private TextField logsFilter;
+    @FXML private ToggleButton logsPause;
+    @FXML private ListView<String> logsView;
+    private final ObservableList<String> logLines = FXCollections.observableArrayList();
+    private String logsInstance;
 
     private final TopologyView graph = new TopologyView();
     private final ObservableList<String> events = FXCollections.observableArrayList();
@@ -121,6 +128,10 @@ public final class MainWindow {
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
         eventLog.setItems(events);
+        var filteredLogs = new javafx.collections.transformation.FilteredList<>(logLines, l -> true);
+        logsFilter.textProperty().addListener((o, a, b) -> filteredLogs.setPredicate(
+                l -> b == null || b.isBlank() || l.toLowerCase(java.util.Locale.ROOT).contains(b.toLowerCase(java.util.Locale.ROOT))));
+        logsView.setItems(filteredLogs);
         eventLog.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -322,6 +333,7 @@ public final class MainWindow {
         display(t);
         lastUpdate = Instant.now();
         setConnection(live.label() + ": connected", true);
+        refreshLogs();
         tick();
     }
 
@@ -372,6 +384,31 @@ public final class MainWindow {
         }
     }
 
+    /** The selected instance's container output, followed with the poll unless paused. */
+    private void refreshLogs() {
+        if (logsInstance == null || logsPause.isSelected() || current == null
+                || !(current.source() instanceof Sources.LiveSource live)
+                || !(live.controlPlane() instanceof trellis.engine.InstanceLogs logs)) {
+            return;
+        }
+        String db = current.databaseId();
+        String instance = logsInstance;
+        runner.run(() -> logs.logs(db, instance, 200), lines -> {
+            logsLabel.setText(instance + " — last " + lines.size() + " lines");
+            logLines.setAll(lines);
+        }, error -> logsLabel.setText(instance + ": " + message(error)));
+    }
+
+    /** Brings the Logs tab of the dock to the front. */
+    public void showLogs() {
+        logsTab.getTabPane().getSelectionModel().select(logsTab);
+    }
+
+    /** The log lines shown (before the filter), for tests. */
+    public List<String> logLines() {
+        return List.copyOf(logLines);
+    }
+
     // ---------------------------------------------------------------- details
 
     private void showDetails(TopologyView.Selection selection) {
@@ -383,6 +420,8 @@ public final class MainWindow {
         }
         if (selection instanceof TopologyView.Selection.OfInstance si) {
             instanceDetails(si.instance());
+            logsInstance = si.instance().instanceId();
+            refreshLogs();
         } else if (selection instanceof TopologyView.Selection.OfHost sh) {
             hostDetails(sh.host());
         } else if (selection instanceof TopologyView.Selection.OfService ss) {

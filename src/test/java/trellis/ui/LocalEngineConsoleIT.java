@@ -67,7 +67,10 @@ class LocalEngineConsoleIT {
                 && has(robot.lookup(two).tryQuery().orElse(null), "running"));
         assertThat(window.events()).anySatisfy(e -> assertThat(e).contains("api on host-1: ").endsWith("→ running"));
         assertThat(window.events()).anySatisfy(e -> assertThat(e).contains("api on host-2: ").endsWith("→ running"));
-        FxTesting.screenshot(window.root().getScene(), "local-engine-running");
+        robot.interact(() -> window.graph().selectInstance("catalog-api-host-1"));
+        waitUntil("container logs", 15, () -> window.logLines().stream().anyMatch(l -> l.contains("response:200")));
+        robot.interact(window::showLogs);
+        FxTesting.screenshot(window.root().getScene(), "local-engine-running-logs");
 
         Container c = docker.listContainersCmd().withLabelFilter(Map.of("io.trellis.database", "catalog",
                 "io.trellis.host", "host-2")).exec().get(0);

@@ -68,7 +68,7 @@ import trellis.spec.validation.SpecValidator;
  * given); lifecycle states are derived by inspecting the containers when asked. The Docker events
  * stream, per-image configuration files and several engines for several hosts come next (issue 6).
  */
-public final class LocalEngine implements ControlPlane {
+public final class LocalEngine implements ControlPlane, trellis.engine.InstanceLogs {
     static final String LABEL_DATABASE = "io.trellis.database";
     static final String LABEL_SERVICE = "io.trellis.service";
     static final String LABEL_HOST = "io.trellis.host";
@@ -568,6 +568,31 @@ public final class LocalEngine implements ControlPlane {
         HealthStateLog last = health.getLog().get(health.getLog().size() - 1);
         String out = last.getOutput() == null ? "" : last.getOutput().strip();
         return "exit " + last.getExitCodeLong() + (out.isEmpty() ? "" : ": " + out.lines().reduce((a, b) -> b).orElse(""));
+    }
+
+    @Override
+    public List<String> logs(String databaseId, String instanceId, int tail) throws ControlPlaneException {
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        try {
+            Container c = containers(databaseId).stream()
+                    .filter(x -> x.getNames().length > 0 && x.getNames()[0].replaceFirst("^/", "").equals(instanceId))
+                    .findFirst().orElseThrow(() -> new ControlPlaneException(404, "not_found", "no instance " + instanceId));
+            StringBuilder partial = new StringBuilder();
+            docker.logContainerCmd(c.getId()).withStdOut(true).withStdErr(true).withTail(tail).withTimestamps(false)
+                    .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                        @Override
+                        public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                            partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion(5, java.util.concurrent.TimeUnit.SECONDS);
+            partial.toString().lines().forEach(lines::add);
+            return lines;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ControlPlaneException("interrupted while reading logs", e);
+        } catch (RuntimeException e) {
+            throw new ControlPlaneException("the Docker engine does not answer: " + e.getMessage(), e);
+        }
     }
 
     /** The last lines the container printed, for a failed instance's error. */
