@@ -31,7 +31,8 @@ public final class EngineBench {
         String host = LocalEngine.dockerHost().orElseThrow(() -> new IllegalStateException(LocalEngine.describeUnavailable()));
         DockerClient docker = LocalEngine.client(host);
         LocalEngineSettings settings = new LocalEngineSettings(Map.of("postgrest", IMAGE, "mcp", IMAGE, "rag", IMAGE),
-                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(120));
+                Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(120),
+                Path.of(System.getProperty("java.io.tmpdir"), "trellis-bench-services"), false);
 
         long plain = plainDockerRun(host);
         cleanup(docker, "benchplain");

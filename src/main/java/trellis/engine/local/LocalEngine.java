@@ -152,7 +152,17 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
      * A PostgreSQL server Trellis attached to for a database node. The password lives in memory
      * only (read from an environment variable or asked for), and never reaches a log.
      */
-    public record NodeConnection(String jdbcUrl, String user, String password) {
+    public record NodeConnection(String jdbcUrl, String user, String password, String containerHost, int containerPort) {
+        /** Containers reach the node through the Docker host gateway, at the port of the JDBC URL. */
+        public NodeConnection(String jdbcUrl, String user, String password) {
+            this(jdbcUrl, user, password, "host.docker.internal", portOf(jdbcUrl));
+        }
+
+        private static int portOf(String jdbcUrl) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)").matcher(jdbcUrl);
+            return m.find() ? Integer.parseInt(m.group(1)) : 5432;
+        }
+
         @Override
         public String toString() {
             return user + "@" + jdbcUrl;
@@ -448,6 +458,10 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     }
 
     private void createAndStart(Task task, String databaseId, ServiceSpec svc, String host, String hash) {
+        createAndStart(task, databaseId, specs.get(databaseId), svc, host, hash);
+    }
+
+    private void createAndStart(Task task, String databaseId, DatabaseSpec spec, ServiceSpec svc, String host, String hash) {
         String name = name(databaseId, svc.serviceId(), host);
         Map<String, String> labels = Map.of(LABEL_DATABASE, databaseId, LABEL_SERVICE, svc.serviceId(),
                 LABEL_HOST, host, LABEL_HASH, hash);
@@ -469,11 +483,76 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                 .withTest(List.of("CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:" + CONTAINER_PORT + "/health"))
                 .withInterval(settings.healthInterval().toNanos()).withTimeout(settings.healthTimeout().toNanos())
                 .withRetries(settings.healthRetries()).withStartPeriod(settings.startPeriod().toNanos());
+        // Containers reach database nodes on this machine through the Docker host gateway.
+        hc.withExtraHosts("host.docker.internal:host-gateway");
+        List<String> env = new ArrayList<>();
+        List<String> cmd = null;
+        String user = null;
+        if ("postgrest".equals(svc.serviceType())) {
+            Path dir = writePostgrestConf(task, name, spec, svc);
+            hc.withBinds(new com.github.dockerjava.api.model.Bind(dir.toString(),
+                    new com.github.dockerjava.api.model.Volume("/app/data"), com.github.dockerjava.api.model.AccessMode.ro));
+            env.addAll(List.of("PGRST_SERVER_HOST=0.0.0.0", "PGRST_SERVER_PORT=8080", "PGRST_ADMIN_SERVER_PORT=8081"));
+            if (settings.imageCommands()) {
+                cmd = List.of("postgrest", "/app/data/postgrest.conf");
+                user = "1000";
+                health.withTest(List.of("CMD", "postgrest", "--ready"));
+            }
+        } else {
+            env.add("PGEDGE_CONFIG_VERSION=" + hash);
+            if (settings.imageCommands() && "mcp".equals(svc.serviceType())) {
+                health.withTest(List.of("CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"));
+            }
+        }
         String image = settings.image(svc.serviceType(), svc.version());
-        String id = docker.createContainerCmd(image).withName(name).withLabels(labels).withExposedPorts(port)
-                .withHostConfig(hc).withHealthcheck(health).exec().getId();
+        var create = docker.createContainerCmd(image).withName(name).withLabels(labels).withExposedPorts(port)
+                .withHostConfig(hc).withHealthcheck(health).withEnv(env);
+        if (cmd != null) {
+            create.withCmd(cmd);
+        }
+        if (user != null) {
+            create.withUser(user);
+        }
+        String id = create.exec().getId();
         docker.startContainerCmd(id).exec();
         log(task, name + ": container " + id.substring(0, 12) + " created from " + image + " and started");
+    }
+
+    /**
+     * Writes the instance's postgrest.conf, readable by its owner only (and by the container's
+     * uid 1000 when Trellis runs as root and can hand it over), as the Control Plane does.
+     */
+    private Path writePostgrestConf(Task task, String instance, DatabaseSpec spec, ServiceSpec svc) {
+        String password = orEmpty(spec.databaseUsers()).stream().filter(u -> svc.connectAs().equals(u.username()))
+                .map(trellis.spec.DatabaseUser::password).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<String> targets = svc.databaseConnection() != null && svc.databaseConnection().targetNodes() != null
+                && !svc.databaseConnection().targetNodes().isEmpty() ? svc.databaseConnection().targetNodes()
+                : orEmpty(spec.nodes()).stream().map(trellis.spec.DatabaseNode::name).toList();
+        List<PostgrestConf.Endpoint> endpoints = new ArrayList<>();
+        for (String node : targets) {
+            NodeConnection nc = nodes.get(node);
+            endpoints.add(nc != null ? new PostgrestConf.Endpoint(nc.containerHost(), nc.containerPort())
+                    : new PostgrestConf.Endpoint("host.docker.internal", 5432));
+        }
+        String tsa = svc.databaseConnection() == null ? null : svc.databaseConnection().targetSessionAttrs();
+        String conf = PostgrestConf.generate(svc.config(), svc.connectAs(), password,
+                spec.databaseName() == null ? "postgres" : spec.databaseName(), endpoints, tsa);
+        Path dir = settings.dataDir().resolve(instance);
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("postgrest.conf");
+            Files.writeString(file, conf, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setAttribute(file, "unix:uid", 1000);
+            } catch (UnsupportedOperationException | java.io.IOException | SecurityException notRoot) {
+                // not root: the file stays the user's own; the container runs as that user's uid on most desktops
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write " + dir + "/postgrest.conf: " + e.getMessage(), e);
+        }
+        log(task, instance + ": postgrest.conf written (db-uri for " + svc.connectAs() + " on " + endpoints.size() + " node(s))");
+        return dir;
     }
 
     private void remove(Task task, Container c) {

@@ -12,16 +12,21 @@ import java.util.Map;
  * @param healthInterval  how often Docker probes an instance (Control Plane: 10 s)
  * @param startPeriod     grace before failed probes count (Control Plane: 30 s)
  * @param createTimeout   creating becomes failed when not healthy within this (Control Plane: 5 min)
+ * @param dataDir         where each instance's configuration files are written and mounted from
+ * @param imageCommands   run the real images' commands and health checks (postgrest --ready ...);
+ *                        off for a stand-in image that has none of them
  */
 public record LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
-                                  int healthRetries, Duration startPeriod, Duration createTimeout) {
+                                  int healthRetries, Duration startPeriod, Duration createTimeout,
+                                  java.nio.file.Path dataDir, boolean imageCommands) {
 
     public static LocalEngineSettings controlPlaneDefaults() {
         return new LocalEngineSettings(Map.of(
                 "postgrest", "ghcr.io/pgedge/postgrest",
                 "mcp", "ghcr.io/pgedge/postgres-mcp",
                 "rag", "ghcr.io/pgedge/rag-server"),
-                Duration.ofSeconds(10), Duration.ofSeconds(5), 3, Duration.ofSeconds(30), Duration.ofMinutes(5));
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 3, Duration.ofSeconds(30), Duration.ofMinutes(5),
+                StateStore.defaultFile().resolveSibling("services"), true);
     }
 
     /** The image reference for a service: a repository with the spec's version as tag, or a fixed reference. */

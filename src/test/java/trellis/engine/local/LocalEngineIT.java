@@ -24,6 +24,7 @@ import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
 import trellis.spec.Json;
 import trellis.spec.ServiceInstance;
+import trellis.spec.Task;
 import trellis.spec.UpdateDatabaseRequest;
 
 /** The local engine on a real Docker engine, with a locally built stand-in image for every service type. */
@@ -84,6 +85,28 @@ class LocalEngineIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.body()).contains("ok");
         assertThat(Json.write(engine.database(id))).as("a GET never returns a secret").doesNotContain("change-me");
+    }
+
+    @Test
+    void postgrestGetsItsConfFileWithTheConnectAsUriAsTheControlPlaneWritesIt() throws Exception {
+        Task created = engine.createDatabase(example("co-located.json"));
+        ServiceInstance api = waitFor("running", l -> all(l, "running", 1)).get(0);
+        String exec = docker.execCreateCmd(api.status().containerId()).withAttachStdout(true)
+                .withCmd("cat", "/app/data/postgrest.conf").exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Frame f) {
+                out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(out.toString()).contains(
+                "db-uri = \"postgresql://app:change-me-app@host.docker.internal:5432/storefront\"",
+                "db-schemas = \"public\"", "db-anon-role = \"web_anon\"", "db-pool = 10", "db-max-rows = 1000");
+        java.nio.file.Path conf = LocalEngineTesting.standInSettings().dataDir().resolve(id + "-api-host-1").resolve("postgrest.conf");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(conf)).as("owner-only")
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(Json.write(engine.taskLog(id, created.taskId(), null))).as("no password in the task log").doesNotContain("change-me");
     }
 
     @Test

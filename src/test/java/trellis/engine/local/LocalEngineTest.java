@@ -17,6 +17,17 @@ class LocalEngineTest {
     }
 
     @Test
+    void theDbUriEscapesCredentialsAndListsEveryNodeAsTheControlPlaneDoes() {
+        String uri = PostgrestConf.dbUri("app user", "p@ss:w/rd", "store front",
+                java.util.List.of(new PostgrestConf.Endpoint("n1.local", 5432), new PostgrestConf.Endpoint("n2.local", 5433)), "read-write");
+        assertThat(uri).isEqualTo("postgresql://app%20user:p%40ss%3Aw%2Frd@n1.local:5432,n2.local:5433/store%20front?target_session_attrs=read-write");
+        String conf = PostgrestConf.generate(trellis.spec.Json.MAPPER.createObjectNode().put("db_anon_role", "web\"anon")
+                .put("jwt_secret", "s".repeat(32)), "app", "x", "db", java.util.List.of(new PostgrestConf.Endpoint("h", 1)), null);
+        assertThat(conf).contains("db-anon-role = \"web\\\"anon\"", "db-schemas = \"public\"", "db-pool = 10",
+                "db-max-rows = 1000", "jwt-secret = \"" + "s".repeat(32) + "\"").doesNotContain("jwt-aud");
+    }
+
+    @Test
     void theContainerNameIsTheControlPlanesInstanceId() {
         assertThat(LocalEngine.name("storefront", "api", "host-1")).isEqualTo("storefront-api-host-1");
     }

@@ -14,11 +14,14 @@ public final class LocalEngineTesting {
     private LocalEngineTesting() {
     }
 
+    private static final java.nio.file.Path DATA_DIR = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            "trellis-it-" + ProcessHandle.current().pid());
+
     /** Control Plane behaviour with test timings, every service type on the stand-in image. */
     public static LocalEngineSettings standInSettings() {
         return new LocalEngineSettings(java.util.Map.of("postgrest", STAND_IN, "mcp", STAND_IN, "rag", STAND_IN),
                 java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2), 2, java.time.Duration.ZERO,
-                java.time.Duration.ofSeconds(60));
+                java.time.Duration.ofSeconds(60), DATA_DIR, false);
     }
 
     /** Removes what a test left of a database, tolerating the engine's own delete still under way. */
