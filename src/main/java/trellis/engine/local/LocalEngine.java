@@ -85,6 +85,10 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     /** Containers being removed, so a poll in the meantime reports them as deleting. */
     private final Set<String> deleting = ConcurrentHashMap.newKeySet();
+    /** Host ids bound to a Docker engine of their own; every other host id runs on {@link #docker}. */
+    private final Map<String, DockerClient> hostEngines = new ConcurrentHashMap<>();
+    private final Map<String, String> hostEndpoints = new ConcurrentHashMap<>();
+
     /** PostgreSQL servers of database nodes, by node name; grants run on the ones attached. */
     private final Map<String, NodeConnection> nodes = new ConcurrentHashMap<>();
     /** The anon role last granted per database/service/node, so a change revokes the old one. */
@@ -169,6 +173,40 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         }
     }
 
+    /**
+     * Places a host id on a Docker engine endpoint ({@code unix://}, {@code tcp://} with TLS from
+     * DOCKER_CERT_PATH, {@code ssh://} as docker-java supports); several host ids may share one.
+     */
+    public void bindHost(String hostId, String dockerEndpoint) {
+        hostEngines.put(hostId, client(dockerEndpoint));
+        hostEndpoints.put(hostId, dockerEndpoint);
+    }
+
+    private DockerClient engineFor(String hostId) {
+        return hostId == null ? docker : hostEngines.getOrDefault(hostId, docker);
+    }
+
+    /**
+     * The engines a database's containers can be on: the default one and those of the hosts its
+     * spec names. An unreachable engine of some other host must not stop this database's work.
+     */
+    private List<DockerClient> enginesOf(String databaseId) {
+        List<DockerClient> all = new ArrayList<>();
+        all.add(docker);
+        DatabaseSpec spec = specs.get(databaseId);
+        if (spec != null) {
+            for (ServiceSpec svc : orEmpty(spec.services())) {
+                for (String h : orEmpty(svc.hostIds())) {
+                    DockerClient e = engineFor(h);
+                    if (all.stream().noneMatch(x -> x == e)) {
+                        all.add(e);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
     public void attachNode(String nodeName, NodeConnection connection) {
         nodes.put(nodeName, connection);
     }
@@ -231,26 +269,31 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
 
     @Override
     public List<Host> hosts() throws ControlPlaneException {
-        String state;
-        String version = null;
-        try {
-            version = docker.versionCmd().exec().getVersion();
-            state = "healthy";
-        } catch (RuntimeException e) {
-            state = "unreachable";
-        }
-        Set<String> ids = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>(hostEngines.keySet());
         for (DatabaseSpec s : specs.values()) {
             orEmpty(s.nodes()).forEach(n -> ids.addAll(orEmpty(n.hostIds())));
             orEmpty(s.services()).forEach(svc -> ids.addAll(orEmpty(svc.hostIds())));
         }
+        Map<DockerClient, String[]> seen = new java.util.IdentityHashMap<>();
         List<Host> hosts = new ArrayList<>();
-        var components = Json.MAPPER.createObjectNode();
-        var dockerStatus = components.putObject("docker").put("healthy", "healthy".equals(state));
-        dockerStatus.putObject("details").put("engine", "Docker").put("version", version);
         for (String id : ids) {
+            DockerClient engine = engineFor(id);
+            String[] sv = seen.computeIfAbsent(engine, e -> {
+                try {
+                    return new String[]{"healthy", e.versionCmd().exec().getVersion(), null};
+                } catch (RuntimeException ex) {
+                    return new String[]{"unreachable", null, String.valueOf(ex.getMessage())};
+                }
+            });
+            var components = Json.MAPPER.createObjectNode();
+            var dockerStatus = components.putObject("docker").put("healthy", "healthy".equals(sv[0]));
+            dockerStatus.putObject("details").put("engine", "Docker").put("version", sv[1])
+                    .put("endpoint", hostEndpoints.getOrDefault(id, "default"));
+            if (sv[2] != null) {
+                dockerStatus.put("error", sv[2]);
+            }
             hosts.add(new Host(id, "swarm", System.getProperty("java.io.tmpdir"), null, null, List.of("127.0.0.1"), List.of("127.0.0.1"),
-                    new HostStatus(state, Instant.now().toString(), components, null), null));
+                    new HostStatus(sv[0], Instant.now().toString(), components, null), null));
         }
         return hosts;
     }
@@ -273,11 +316,34 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         }
         List<ServiceInstance> instances = new ArrayList<>();
         try {
-            for (Container c : containers(databaseId)) {
-                instances.add(instance(databaseId, c));
-            }
+            docker.pingCmd().exec();
         } catch (RuntimeException e) {
             throw new ControlPlaneException("the Docker engine does not answer: " + e.getMessage(), e);
+        }
+        Set<String> listed = new java.util.HashSet<>();
+        for (DockerClient engine : enginesOf(databaseId)) {
+            List<Container> found;
+            try {
+                found = engine.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL_DATABASE, databaseId)).exec();
+            } catch (RuntimeException e) {
+                // A host whose engine does not answer: its instances are failed, with the reason.
+                for (ServiceSpec svc : orEmpty(spec.services())) {
+                    for (String host : orEmpty(svc.hostIds())) {
+                        if (engineFor(host) == engine) {
+                            instances.add(new ServiceInstance(name(databaseId, svc.serviceId(), host), svc.serviceId(),
+                                    databaseId, host, "failed", null, "the Docker engine of " + host + " ("
+                                    + hostEndpoints.getOrDefault(host, "default") + ") does not answer: " + e.getMessage(),
+                                    null, Instant.now().toString(), null));
+                        }
+                    }
+                }
+                continue;
+            }
+            for (Container c : found) {
+                if (listed.add(c.getId())) {
+                    instances.add(instance(databaseId, c));
+                }
+            }
         }
         DatabaseSpec stripped = Json.convert(Secrets.strip(Json.toTree(spec)), DatabaseSpec.class);
         String t = created.get(databaseId).toString();
@@ -505,6 +571,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
             }
         }
         String image = settings.image(svc.serviceType(), svc.version());
+        DockerClient docker = engineFor(host);
         var create = docker.createContainerCmd(image).withName(name).withLabels(labels).withExposedPorts(port)
                 .withHostConfig(hc).withHealthcheck(health).withEnv(env);
         if (cmd != null) {
@@ -559,7 +626,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         String name = c.getNames().length > 0 ? c.getNames()[0].replaceFirst("^/", "") : c.getId();
         deleting.add(c.getId());
         try {
-            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            engineOf(c).removeContainerCmd(c.getId()).withForce(true).exec();
             log(task, name + ": removed");
         } catch (NotFoundException alreadyGone) {
             log(task, name + ": already gone");
@@ -569,8 +636,17 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     }
 
     private List<Container> containers(String databaseId) {
-        return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LABEL_DATABASE, databaseId)).exec();
+        Map<String, Container> all = new LinkedHashMap<>();
+        for (DockerClient engine : enginesOf(databaseId)) {
+            // two host ids may name the same engine through two clients: one container is listed once
+            engine.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL_DATABASE, databaseId)).exec()
+                    .forEach(c -> all.putIfAbsent(c.getId(), c));
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    private DockerClient engineOf(Container c) {
+        return engineFor(c.getLabels() == null ? null : c.getLabels().get(LABEL_HOST));
     }
 
     /**
@@ -624,8 +700,8 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
 
     private String exitError(Container c) {
         try {
-            InspectContainerResponse info = docker.inspectContainerCmd(c.getId()).exec();
-            return "container exited with code " + info.getState().getExitCodeLong() + lastLogs(c.getId());
+            InspectContainerResponse info = engineOf(c).inspectContainerCmd(c.getId()).exec();
+            return "container exited with code " + info.getState().getExitCodeLong() + lastLogs(engineOf(c), c.getId());
         } catch (NotFoundException e) {
             return "container is gone";
         }
@@ -633,7 +709,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
 
     private String healthError(Container c) {
         try {
-            InspectContainerResponse info = docker.inspectContainerCmd(c.getId()).exec();
+            InspectContainerResponse info = engineOf(c).inspectContainerCmd(c.getId()).exec();
             return "health check failing: " + lastHealthOutput(info.getState().getHealth());
         } catch (NotFoundException e) {
             return "health check failing";
@@ -657,7 +733,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                     .filter(x -> x.getNames().length > 0 && x.getNames()[0].replaceFirst("^/", "").equals(instanceId))
                     .findFirst().orElseThrow(() -> new ControlPlaneException(404, "not_found", "no instance " + instanceId));
             StringBuilder partial = new StringBuilder();
-            docker.logContainerCmd(c.getId()).withStdOut(true).withStdErr(true).withTail(tail).withTimestamps(false)
+            engineOf(c).logContainerCmd(c.getId()).withStdOut(true).withStdErr(true).withTail(tail).withTimestamps(false)
                     .exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
                         @Override
                         public void onNext(com.github.dockerjava.api.model.Frame frame) {
@@ -675,7 +751,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     }
 
     /** The last lines the container printed, for a failed instance's error. */
-    private String lastLogs(String containerId) {
+    private String lastLogs(DockerClient docker, String containerId) {
         StringBuilder sb = new StringBuilder();
         try {
             docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(3)
@@ -806,6 +882,13 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     @Override
     public void close() {
         worker.shutdownNow();
+        for (DockerClient c : hostEngines.values()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // an engine that went away has nothing to close
+            }
+        }
         if (store != null) {
             try {
                 store.close();

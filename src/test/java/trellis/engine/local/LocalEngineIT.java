@@ -110,6 +110,41 @@ class LocalEngineIT {
     }
 
     @Test
+    void hostsAreBoundToEnginesAndAnUnreachableOneSaysSo() throws Exception {
+        String endpoint = LocalEngine.dockerHost().orElseThrow();
+        engine.bindHost("host-2", endpoint);
+        engine.bindHost("host-9", "tcp://127.0.0.1:1");
+        engine.createDatabase(example("multiple-instances.json"));
+        waitFor("both running", x -> all(x, "running", 2));
+        var hosts = engine.hosts();
+        assertThat(hosts).filteredOn(h -> h.id().equals("host-2")).singleElement()
+                .satisfies(h -> assertThat(h.status().state()).isEqualTo("healthy"));
+        assertThat(hosts).filteredOn(h -> h.id().equals("host-9")).singleElement().satisfies(h -> {
+            assertThat(h.status().state()).isEqualTo("unreachable");
+            assertThat(h.status().components().at("/docker/details/endpoint").asText()).isEqualTo("tcp://127.0.0.1:1");
+        });
+        // A service placed on the unreachable host: its apply fails, and its instance reads failed with the reason.
+        CreateDatabaseRequest req = example("separate-host.json");
+        ObjectNode tree = (ObjectNode) Json.toTree(req);
+        ((ObjectNode) tree.at("/spec/services/0")).set("host_ids", Json.MAPPER.valueToTree(List.of("host-9")));
+        tree.put("id", id + "x");
+        try {
+            Task t = engine.createDatabase(Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(engine.task(id + "x", t.taskId()).status())) {
+                Thread.sleep(100);
+            }
+            assertThat(engine.task(id + "x", t.taskId()).status()).isEqualTo("failed");
+            assertThat(engine.database(id + "x").serviceInstances()).singleElement().satisfies(i -> {
+                assertThat(i.state()).isEqualTo("failed");
+                assertThat(i.error()).contains("Docker engine of host-9", "does not answer");
+            });
+        } finally {
+            LocalEngineTesting.removeContainers(docker, id + "x");
+        }
+    }
+
+    @Test
     void multipleInstancesRunOneContainerPerHost() throws Exception {
         engine.createDatabase(example("multiple-instances.json"));
         List<ServiceInstance> l = waitFor("both running", x -> all(x, "running", 2));
