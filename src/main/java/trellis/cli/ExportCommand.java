@@ -14,7 +14,7 @@ import trellis.ui.export.TopologyPngExporter;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Draws the topology of FILE as the console draws it and writes it as a PNG.",
                 "Needs no display: without one it renders off screen."})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends CliCommand implements Callable<Integer> {
     @Option(names = "--png", required = true, paramLabel = "OUT.png", description = "where to write the picture")
     Path png;
 
@@ -24,8 +24,6 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a create body, update body, GET response or bare spec")
     Path file;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() {
@@ -33,18 +31,16 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             t = Specs.topology(SpecFile.read(file));
         } catch (SpecFile.Unreadable e) {
-            cmd.commandLine().getErr().println(e.getMessage());
-            cmd.commandLine().getErr().flush();
-            return 2;
+            return unreadable(e);
         }
         try {
             TopologyPngExporter.export(t, png, Theme.parse(theme, Theme.LIGHT));
         } catch (Exception e) {
-            cmd.commandLine().getErr().println("export: cannot draw " + file + ": " + SpecFile.firstLine(String.valueOf(e.getMessage())));
+            err().println("export: cannot draw " + file + ": " + SpecFile.firstLine(String.valueOf(e.getMessage())));
             return 1;
         }
-        cmd.commandLine().getOut().println("wrote " + png + " (" + t.hosts().size() + " hosts, " + t.instances().size() + " instances)");
-        cmd.commandLine().getOut().flush();
+        out().println("wrote " + png + " (" + t.hosts().size() + " hosts, " + t.instances().size() + " instances)");
+        out().flush();
         Platform.exit();
         return 0;
     }

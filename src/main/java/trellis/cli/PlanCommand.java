@@ -18,7 +18,7 @@ import trellis.topology.PlanChange;
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Lists what changes from OLD to NEW: services and instances added or removed, versions, config",
                 "(secrets only as 'changed'), connect_as, and the role grants PostgREST needs."})
-public final class PlanCommand implements Callable<Integer> {
+public final class PlanCommand extends CliCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OLD")
     Path oldFile;
 
@@ -28,22 +28,17 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document for scripts.")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() {
-        PrintWriter out = cmd.commandLine().getOut();
-        PrintWriter err = cmd.commandLine().getErr();
+        PrintWriter out = out();
         DatabaseSpec before;
         DatabaseSpec after;
         try {
             before = Specs.spec(SpecFile.read(oldFile));
             after = Specs.spec(SpecFile.read(newFile));
         } catch (SpecFile.Unreadable e) {
-            err.println(e.getMessage());
-            err.flush();
-            return 2;
+            return unreadable(e);
         }
         List<PlanChange> changes = Plan.between(before, after);
         if (json) {

@@ -19,26 +19,22 @@ import trellis.topology.Topology;
 @Command(name = "topology", mixinStandardHelpOptions = true,
         description = {"Prints where everything of a database runs: each host, its database nodes and service instances,",
                 "and each service's deployment pattern (co-located, separate-host, multiple-instances)."})
-public final class TopologyCommand implements Callable<Integer> {
+public final class TopologyCommand extends CliCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a create body, update body, GET response or bare spec")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON document for scripts.")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() {
-        PrintWriter out = cmd.commandLine().getOut();
+        PrintWriter out = out();
         Topology t;
         try {
             t = Specs.topology(SpecFile.read(file));
         } catch (SpecFile.Unreadable e) {
-            cmd.commandLine().getErr().println(e.getMessage());
-            cmd.commandLine().getErr().flush();
-            return 2;
+            return unreadable(e);
         }
         if (json) {
             Output.json(out, toJson(t));
