@@ -334,6 +334,7 @@ public final class MainWindow {
         lastUpdate = Instant.now();
         setConnection(live.label() + ": connected", true);
         refreshLogs();
+        updateTreeState(live, db);
         tick();
     }
 
@@ -362,6 +363,25 @@ public final class MainWindow {
         long failed = t.instances().stream().filter(i -> i.state() == LifecycleState.FAILED).count();
         countsLabel.setText(t.hosts().size() + " hosts · " + t.services().size() + " services · " + t.instances().size()
                 + " instances · " + running + " healthy" + (failed > 0 ? " · " + failed + " failed" : ""));
+    }
+
+    /** Keeps the database's state word in the sources tree current ("catalog (available)"). */
+    private void updateTreeState(Sources.LiveSource live, Database db) {
+        for (TreeItem<Object> item : liveItem.getChildren()) {
+            if (item.getValue() != live) {
+                continue;
+            }
+            for (TreeItem<Object> child : item.getChildren()) {
+                if (child.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(db.id())
+                        && !java.util.Objects.equals(r.state(), db.state())) {
+                    Sources.DatabaseRef updated = new Sources.DatabaseRef(live, db.id(), db.state());
+                    child.setValue(updated);
+                    if (current == r) {
+                        current = updated;
+                    }
+                }
+            }
+        }
     }
 
     private void notifyFailed(StateChange c) {
