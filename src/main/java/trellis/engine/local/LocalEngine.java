@@ -207,6 +207,49 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         return all;
     }
 
+    /** PostgreSQL servers Trellis started itself, by node name: the spec's database and users are created there. */
+    private final Map<String, io.zonky.test.db.postgres.embedded.EmbeddedPostgres> startedNodes = new ConcurrentHashMap<>();
+
+    /**
+     * Starts a PostgreSQL server for a node, for a person who has none: the embedded binaries,
+     * data kept under the engine's data directory, listening on 127.0.0.1 and on the Docker
+     * bridge's gateway (so containers reach it), which may connect with a password only. Stopped
+     * with the engine.
+     */
+    public NodeConnection startNode(String nodeName) throws java.io.IOException {
+        String gateway = null;
+        try {
+            var ipam = docker.inspectNetworkCmd().withNetworkId("bridge").exec().getIpam();
+            if (ipam != null && ipam.getConfig() != null && !ipam.getConfig().isEmpty()) {
+                gateway = ipam.getConfig().get(0).getGateway();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("no Docker bridge gateway found ({}); node {} listens on 127.0.0.1 only", e.getMessage(), nodeName);
+        }
+        String listen = gateway == null ? "127.0.0.1" : "127.0.0.1," + gateway;
+        Path dataDir = settings.dataDir().resolveSibling("nodes").resolve(nodeName);
+        Files.createDirectories(dataDir.getParent());
+        var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir).setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", listen)
+                .setDataDirectoryCustomizer(dir -> {
+                    try {
+                        Files.writeString(dir.toPath().resolve("pg_hba.conf"),
+                                "\n# Trellis: containers on the Docker bridge, with a password only\n"
+                                        + "host all all 172.16.0.0/12 scram-sha-256\n",
+                                java.nio.file.StandardOpenOption.APPEND);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                })
+                .start();
+        startedNodes.put(nodeName, pg);
+        NodeConnection nc = new NodeConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                gateway == null ? "host.docker.internal" : gateway, pg.getPort());
+        nodes.put(nodeName, nc);
+        return nc;
+    }
+
     public void attachNode(String nodeName, NodeConnection connection) {
         nodes.put(nodeName, connection);
     }
@@ -457,6 +500,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
 
     /** Makes the containers match the spec: creates the missing, replaces the changed, removes the rest. */
     private void reconcile(Task task, String databaseId, DatabaseSpec spec) {
+        provisionStartedNodes(task, spec);
         Map<String, Container> existing = new LinkedHashMap<>();
         for (Container c : containers(databaseId)) {
             existing.put(c.getLabels().get(LABEL_SERVICE) + "/" + c.getLabels().get(LABEL_HOST), c);
@@ -484,6 +528,24 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         for (ServiceSpec svc : orEmpty(spec.services())) {
             if ("postgrest".equals(svc.serviceType())) {
                 grants(task, databaseId, spec, svc);
+            }
+        }
+    }
+
+    /** On nodes Trellis started (never on attached ones): the spec's database and users. */
+    private void provisionStartedNodes(Task task, DatabaseSpec spec) {
+        for (trellis.spec.DatabaseNode node : orEmpty(spec.nodes())) {
+            var pg = startedNodes.get(node.name());
+            if (pg == null) {
+                continue;
+            }
+            try (java.sql.Connection c = pg.getPostgresDatabase().getConnection()) {
+                for (String sql : NodeProvisioner.provision(c, spec)) {
+                    log(task, "node " + node.name() + ": " + sql);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("node " + node.name() + ": cannot create the database and its users: "
+                        + e.getMessage(), e);
             }
         }
     }
@@ -882,6 +944,13 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     @Override
     public void close() {
         worker.shutdownNow();
+        for (var pg : startedNodes.values()) {
+            try {
+                pg.close();
+            } catch (java.io.IOException e) {
+                LOG.warn("a PostgreSQL node did not stop cleanly: {}", e.getMessage());
+            }
+        }
         for (DockerClient c : hostEngines.values()) {
             try {
                 c.close();
