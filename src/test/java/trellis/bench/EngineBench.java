@@ -32,7 +32,7 @@ public final class EngineBench {
         DockerClient docker = LocalEngine.client(host);
         LocalEngineSettings settings = new LocalEngineSettings(Map.of("postgrest", IMAGE, "mcp", IMAGE, "rag", IMAGE),
                 Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(120),
-                Path.of(System.getProperty("java.io.tmpdir"), "trellis-bench-services"), false);
+                Path.of(System.getProperty("java.io.tmpdir"), "trellis-bench", "services"), false);
 
         long plain = plainDockerRun(host);
         cleanup(docker, "benchplain");

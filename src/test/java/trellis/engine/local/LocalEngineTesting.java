@@ -15,7 +15,7 @@ public final class LocalEngineTesting {
     }
 
     private static final java.nio.file.Path DATA_DIR = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-            "trellis-it-" + ProcessHandle.current().pid());
+            "trellis-it-" + ProcessHandle.current().pid(), "services");
 
     /** Control Plane behaviour with test timings, every service type on the stand-in image. */
     public static LocalEngineSettings standInSettings() {
