@@ -626,11 +626,23 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                 user = "1000";
                 health.withTest(List.of("CMD", "postgrest", "--ready"));
             }
-        } else {
+        } else if ("mcp".equals(svc.serviceType())) {
+            Connection conn = connection(spec, svc);
+            String yaml = McpConfigYaml.generate(svc.config() == null ? Json.MAPPER.createObjectNode() : svc.config(),
+                    conn.database(), conn.endpoints(), conn.targetSessionAttrs(), svc.connectAs(), conn.password());
+            Path dir = writeInstanceFile(name, "config.yaml", yaml, 1001);
+            log(task, name + ": config.yaml written (database " + conn.database() + " as " + svc.connectAs() + ")");
+            hc.withBinds(new com.github.dockerjava.api.model.Bind(dir.toString(),
+                    new com.github.dockerjava.api.model.Volume("/app/data"), com.github.dockerjava.api.model.AccessMode.ro));
+            // a changed config restarts the container, as PGEDGE_CONFIG_VERSION does for Swarm
             env.add("PGEDGE_CONFIG_VERSION=" + hash);
-            if (settings.imageCommands() && "mcp".equals(svc.serviceType())) {
+            if (settings.imageCommands()) {
+                cmd = List.of("/app/pgedge-postgres-mcp", "-config", "/app/data/config.yaml");
+                user = "1001";
                 health.withTest(List.of("CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"));
             }
+        } else {
+            env.add("PGEDGE_CONFIG_VERSION=" + hash);
         }
         String image = settings.image(svc.serviceType(), svc.version());
         DockerClient docker = engineFor(host);
@@ -647,11 +659,11 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         log(task, name + ": container " + id.substring(0, 12) + " created from " + image + " and started");
     }
 
-    /**
-     * Writes the instance's postgrest.conf, readable by its owner only (and by the container's
-     * uid 1000 when Trellis runs as root and can hand it over), as the Control Plane does.
-     */
-    private Path writePostgrestConf(Task task, String instance, DatabaseSpec spec, ServiceSpec svc) {
+    /** Where an instance connects: the database, its target nodes as containers reach them, the credentials. */
+    private record Connection(String database, List<PostgrestConf.Endpoint> endpoints, String targetSessionAttrs, String password) {
+    }
+
+    private Connection connection(DatabaseSpec spec, ServiceSpec svc) {
         String password = orEmpty(spec.databaseUsers()).stream().filter(u -> svc.connectAs().equals(u.username()))
                 .map(trellis.spec.DatabaseUser::password).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         List<String> targets = svc.databaseConnection() != null && svc.databaseConnection().targetNodes() != null
@@ -664,23 +676,39 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                     : new PostgrestConf.Endpoint("host.docker.internal", 5432));
         }
         String tsa = svc.databaseConnection() == null ? null : svc.databaseConnection().targetSessionAttrs();
-        String conf = PostgrestConf.generate(svc.config(), svc.connectAs(), password,
-                spec.databaseName() == null ? "postgres" : spec.databaseName(), endpoints, tsa);
+        return new Connection(spec.databaseName() == null ? "postgres" : spec.databaseName(), endpoints, tsa, password);
+    }
+
+    /** The instance's postgrest.conf, as the Control Plane writes it. */
+    private Path writePostgrestConf(Task task, String instance, DatabaseSpec spec, ServiceSpec svc) {
+        Connection conn = connection(spec, svc);
+        String conf = PostgrestConf.generate(svc.config(), svc.connectAs(), conn.password(), conn.database(),
+                conn.endpoints(), conn.targetSessionAttrs());
+        Path dir = writeInstanceFile(instance, "postgrest.conf", conf, 1000);
+        log(task, instance + ": postgrest.conf written (db-uri for " + svc.connectAs() + " on " + conn.endpoints().size() + " node(s))");
+        return dir;
+    }
+
+    /**
+     * Writes a configuration file of an instance, readable by its owner only (and handed to the
+     * container's uid when Trellis runs as root and can), as the Control Plane does. It holds the
+     * connect_as password, as the image expects.
+     */
+    private Path writeInstanceFile(String instance, String fileName, String content, int containerUid) {
         Path dir = settings.dataDir().resolve(instance);
         try {
             Files.createDirectories(dir);
-            Path file = dir.resolve("postgrest.conf");
-            Files.writeString(file, conf, StandardCharsets.UTF_8);
+            Path file = dir.resolve(fileName);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                Files.setAttribute(file, "unix:uid", 1000);
+                Files.setAttribute(file, "unix:uid", containerUid);
             } catch (UnsupportedOperationException | java.io.IOException | SecurityException notRoot) {
                 // not root: the file stays the user's own; the container runs as that user's uid on most desktops
             }
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot write " + dir + "/postgrest.conf: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write " + dir + "/" + fileName + ": " + e.getMessage(), e);
         }
-        log(task, instance + ": postgrest.conf written (db-uri for " + svc.connectAs() + " on " + endpoints.size() + " node(s))");
         return dir;
     }
 

@@ -28,6 +28,30 @@ class LocalEngineTest {
     }
 
     @Test
+    void theMcpConfigIsTheControlPlanesYaml() throws Exception {
+        var cfg = trellis.spec.Json.MAPPER.readTree(trellis.TestFiles.example("separate-host.json").toFile()).at("/spec/services/0/config");
+        String yaml = McpConfigYaml.generate(cfg, "inventory", java.util.List.of(new PostgrestConf.Endpoint("172.17.0.1", 5432),
+                new PostgrestConf.Endpoint("172.17.0.1", 5433)), "primary", "app", "change-me-app");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+        assertThat(tree.at("/http/address").asText()).isEqualTo(":8080");
+        assertThat(tree.at("/http/auth/token_file").asText()).isEqualTo("/app/data/tokens.yaml");
+        assertThat(tree.at("/databases/0/hosts")).hasSize(2);
+        assertThat(tree.at("/databases/0/hosts/1/port").asInt()).isEqualTo(5433);
+        assertThat(tree.at("/databases/0/target_session_attrs").asText()).isEqualTo("primary");
+        assertThat(tree.at("/databases/0/user").asText()).isEqualTo("app");
+        assertThat(tree.at("/databases/0/sslmode").asText()).isEqualTo("prefer");
+        assertThat(tree.at("/databases/0/allow_writes").asBoolean()).isFalse();
+        assertThat(tree.at("/databases/0/pool/max_conns").asInt()).isEqualTo(4);
+        assertThat(tree.at("/llm/provider").asText()).isEqualTo("anthropic");
+        assertThat(tree.at("/llm/anthropic_api_key").asText()).isEqualTo("sk-ant-example");
+        assertThat(tree.at("/llm/temperature").asDouble()).isEqualTo(0.7);
+        assertThat(tree.at("/llm/max_tokens").asInt()).isEqualTo(4096);
+        assertThat(tree.has("embedding")).isFalse();
+        assertThat(tree.has("knowledgebase")).isFalse();
+        assertThat(tree.at("/builtins/tools/llm_connection_selection").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void theContainerNameIsTheControlPlanesInstanceId() {
         assertThat(LocalEngine.name("storefront", "api", "host-1")).isEqualTo("storefront-api-host-1");
     }
