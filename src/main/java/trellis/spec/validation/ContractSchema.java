@@ -27,6 +27,8 @@ final class ContractSchema {
 
     private final JsonSchema create;
     private final JsonSchema update;
+    /** Every property name the contract's schemas declare, lower-cased to its spelling. */
+    private final java.util.Map<String, String> propertyNames = new java.util.HashMap<>();
 
     private ContractSchema(JsonNode contract) {
         JsonNode paths = contract.path("paths");
@@ -38,6 +40,7 @@ final class ContractSchema {
                 .typeLoose(false)
                 .failFast(false)
                 .build();
+        collectPropertyNames(contract.path("components"));
         this.create = factory.getSchema(document(contract, createRef), config);
         this.update = factory.getSchema(document(contract, updateRef), config);
         // Resolve every $ref now, so the first validation a person runs is not the slow one.
@@ -69,10 +72,34 @@ final class ContractSchema {
                 obj.set("maxProperties", obj.get("maxLength"));
                 obj.remove("maxLength");
             }
+            // Go's $ is the end of the text; Java's also matches before a final newline: "1.0\n" is no version.
+            if (obj.path("pattern").isTextual() && obj.get("pattern").asText().endsWith("$")
+                    && !obj.get("pattern").asText().endsWith("\\$")) {
+                String p = obj.get("pattern").asText();
+                obj.put("pattern", p.substring(0, p.length() - 1) + "\\z");
+            }
             obj.forEach(ContractSchema::mapLengths);
         } else if (node != null && node.isArray()) {
             node.forEach(ContractSchema::mapLengths);
         }
+    }
+
+    private void collectPropertyNames(JsonNode node) {
+        if (node.isObject()) {
+            node.path("properties").fieldNames().forEachRemaining(n -> propertyNames.putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), n));
+            node.forEach(this::collectPropertyNames);
+        } else if (node.isArray()) {
+            node.forEach(this::collectPropertyNames);
+        }
+    }
+
+    /**
+     * The field a JSON key lands in when Go's encoding/json decodes it: the exact name, else one
+     * that matches ignoring case. A key matching no field is returned as it is (Go ignores it).
+     */
+    String fieldFor(String key) {
+        String canonical = propertyNames.get(key.toLowerCase(java.util.Locale.ROOT));
+        return canonical == null ? key : canonical;
     }
 
     static ContractSchema get() {

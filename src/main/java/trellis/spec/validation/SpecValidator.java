@@ -117,8 +117,9 @@ public final class SpecValidator {
     }
 
     /**
-     * The body as Go's encoding/json leaves it for Goa: a JSON null in a struct field is the same
-     * as no field, a null string in an array is "", a null in a map of strings is "". Free-form
+     * The body as Go's encoding/json leaves it for Goa: keys match struct fields ignoring case (the
+     * later of two wins), a JSON null in a struct field is the same as no field, a null string in an
+     * array is "", a null in a map of strings is "". Free-form
      * maps ({@code config}, {@code postgresql_conf}) keep their nulls: there a key with no value
      * is still a key.
      */
@@ -132,15 +133,19 @@ public final class SpecValidator {
         }
         if (node.isObject()) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();
+            ContractSchema contract = ContractSchema.get();
             node.fields().forEachRemaining(e -> {
                 JsonNode v = e.getValue();
+                String key = stringMap ? e.getKey() : contract.fieldFor(e.getKey());
                 if (v.isNull()) {
                     if (stringMap) {
-                        out.set(e.getKey(), TextNode.valueOf(""));
+                        out.set(key, TextNode.valueOf(""));
+                    } else {
+                        out.remove(key);
                     }
                     return;
                 }
-                out.set(e.getKey(), decode(v, FREE_FORM.contains(e.getKey()), STRING_MAPS.contains(e.getKey())));
+                out.set(key, decode(v, FREE_FORM.contains(key), STRING_MAPS.contains(key)));
             });
             return out;
         }

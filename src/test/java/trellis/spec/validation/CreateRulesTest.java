@@ -379,6 +379,22 @@ class CreateRulesTest {
     }
 
     @Test
+    @DisplayName("Go's regexp $ is the end of the text: a trailing newline is not a version or a cpus value")
+    void patternsEndAtTheEndOfTheText() {
+        assertOnly(colocated(b -> at(b, "/spec/services/0").put("version", "1.0\n")), "spec.services[0].version", "");
+        assertOnly(colocated(b -> at(b, "/spec/services/0").put("cpus", "1\n")), "spec.services[0].cpus", "");
+    }
+
+    @Test
+    @DisplayName("Go's encoding/json matches keys to fields ignoring case, as Goa decodes the body")
+    void keysMatchFieldsIgnoringCase() {
+        assertValid(colocated(b -> b.set("Spec", b.remove("spec"))));
+        assertValid(colocated(b -> at(b, "/spec/services/0").set("Service_ID", at(b, "/spec/services/0").remove("service_id"))));
+        assertOnly(colocated(b -> at(b, "/spec/services/0").put("CONNECT_AS", "ap").remove("connect_as")),
+                "spec.services[0].connect_as", "\"ap\"");
+    }
+
+    @Test
     void bareSpecPathsHaveNoPrefix() {
         JsonNode spec = colocated(b -> at(b, "/spec/services/0").put("connect_as", "ap")).get("spec");
         assertThat(SpecValidator.validateSpec("storefront", spec)).singleElement()
