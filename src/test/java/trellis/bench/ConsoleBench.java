@@ -46,6 +46,7 @@ public final class ConsoleBench {
         String cp = System.getProperty("java.class.path");
         List<Long> minimal = new ArrayList<>();
         List<Long> console = new ArrayList<>();
+        // SKIP_FIRST_FRAME=1 measures the first frame once only, for a quick look at the graph figures
         for (int i = 0; i < (System.getenv("SKIP_FIRST_FRAME") != null ? 1 : 5); i++) {
             minimal.add(child(java, cp, "minimal"));
             console.add(child(java, cp, "console"));
@@ -68,9 +69,7 @@ public final class ConsoleBench {
                     Stage stage = new Stage();
                     TopologyView view = new TopologyView();
                     Scene scene = new Scene(view, 1600, 1000);
-                    if (System.getenv("BENCH_NO_CSS") == null) {
-                        Theme.LIGHT.apply(scene);
-                    }
+                    Theme.LIGHT.apply(scene);
                     stage.setScene(scene);
                     stage.show();
                     long t0 = System.nanoTime();
