@@ -632,14 +632,41 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                     conn.database(), conn.endpoints(), conn.targetSessionAttrs(), svc.connectAs(), conn.password());
             Path dir = writeInstanceFile(name, "config.yaml", yaml, 1001);
             log(task, name + ": config.yaml written (database " + conn.database() + " as " + svc.connectAs() + ")");
+            // read-write, as the Control Plane mounts it: the MCP server keeps its token files there
             hc.withBinds(new com.github.dockerjava.api.model.Bind(dir.toString(),
-                    new com.github.dockerjava.api.model.Volume("/app/data"), com.github.dockerjava.api.model.AccessMode.ro));
+                    new com.github.dockerjava.api.model.Volume("/app/data"), com.github.dockerjava.api.model.AccessMode.rw));
             // a changed config restarts the container, as PGEDGE_CONFIG_VERSION does for Swarm
             env.add("PGEDGE_CONFIG_VERSION=" + hash);
             if (settings.imageCommands()) {
                 cmd = List.of("/app/pgedge-postgres-mcp", "-config", "/app/data/config.yaml");
                 user = "1001";
                 health.withTest(List.of("CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"));
+            }
+        } else if ("rag".equals(svc.serviceType())) {
+            Connection conn = connection(spec, svc);
+            RagConfigYaml.Generated rag = RagConfigYaml.generate(svc.config() == null ? Json.MAPPER.createObjectNode() : svc.config(),
+                    conn.database(), conn.endpoints().isEmpty() ? new PostgrestConf.Endpoint("host.docker.internal", 5432)
+                            : conn.endpoints().get(0), svc.connectAs(), conn.password());
+            Path dir = writeInstanceFile(name, "pgedge-rag-server.yaml", rag.yaml(), 1001);
+            Path keys = null;
+            for (Map.Entry<String, String> k : rag.keyFiles().entrySet()) {
+                keys = writeInstanceFile(name + "-keys", k.getKey(), k.getValue(), 1001);
+            }
+            log(task, name + ": pgedge-rag-server.yaml written with " + rag.keyFiles().size() + " API-key file(s)");
+            List<com.github.dockerjava.api.model.Bind> binds = new ArrayList<>();
+            binds.add(new com.github.dockerjava.api.model.Bind(dir.toString(),
+                    new com.github.dockerjava.api.model.Volume("/app/data"), com.github.dockerjava.api.model.AccessMode.rw));
+            if (keys != null) {
+                binds.add(new com.github.dockerjava.api.model.Bind(keys.toString(),
+                        new com.github.dockerjava.api.model.Volume(RagConfigYaml.KEYS_DIR), com.github.dockerjava.api.model.AccessMode.ro));
+            }
+            hc.withBinds(binds);
+            env.add("PGEDGE_CONFIG_VERSION=" + hash);
+            if (settings.imageCommands()) {
+                cmd = List.of("/app/pgedge-rag-server", "-config", "/app/data/pgedge-rag-server.yaml");
+                user = "1001";
+                // no curl in that image: a TCP probe, as the Control Plane does
+                health.withTest(List.of("CMD-SHELL", "exec 3<>/dev/tcp/127.0.0.1/8080"));
             }
         } else {
             env.add("PGEDGE_CONFIG_VERSION=" + hash);

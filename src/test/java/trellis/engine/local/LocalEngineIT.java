@@ -145,6 +145,29 @@ class LocalEngineIT {
     }
 
     @Test
+    void ragGetsItsConfigAndItsKeyFilesMounted() throws Exception {
+        CreateDatabaseRequest req = example("separate-host.json");
+        ObjectNode tree = (ObjectNode) Json.toTree(req);
+        ObjectNode svc = (ObjectNode) tree.at("/spec/services/0");
+        svc.put("service_id", "kb").put("service_type", "rag");
+        svc.set("config", Json.parse("{\"pipelines\":[{\"name\":\"docs\",\"tables\":[{\"table\":\"t\",\"text_column\":\"b\","
+                + "\"vector_column\":\"v\"}],\"embedding_llm\":{\"provider\":\"openai\",\"model\":\"m\",\"api_key\":\"sk-emb\"},"
+                + "\"rag_llm\":{\"provider\":\"ollama\",\"model\":\"llama\"}}]}"));
+        engine.createDatabase(Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class));
+        ServiceInstance kb = waitFor("running", l -> all(l, "running", 1)).get(0);
+        String exec = docker.execCreateCmd(kb.status().containerId()).withAttachStdout(true)
+                .withCmd("sh", "-c", "cat /app/data/pgedge-rag-server.yaml; cat /app/keys/docs_embedding.key").exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Frame f) {
+                out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(out.toString()).contains("name: docs", "openai: /app/keys/docs_embedding.key", "database: inventory", "sk-emb");
+    }
+
+    @Test
     void multipleInstancesRunOneContainerPerHost() throws Exception {
         engine.createDatabase(example("multiple-instances.json"));
         List<ServiceInstance> l = waitFor("both running", x -> all(x, "running", 2));

@@ -52,6 +52,26 @@ class LocalEngineTest {
     }
 
     @Test
+    void theRagConfigKeepsKeysInFilesOfTheirOwn() throws Exception {
+        var cfg = trellis.spec.Json.parse("{\"pipelines\":[{\"name\":\"docs\",\"tables\":[{\"table\":\"t\",\"text_column\":\"body\","
+                + "\"vector_column\":\"v\",\"id_column\":\"id\"}],\"embedding_llm\":{\"provider\":\"voyage\",\"model\":\"voyage-3\","
+                + "\"api_key\":\"vk\"},\"rag_llm\":{\"provider\":\"anthropic\",\"model\":\"claude\",\"api_key\":\"ak\"},\"top_n\":5}],"
+                + "\"defaults\":{\"token_budget\":2000}}");
+        RagConfigYaml.Generated g = RagConfigYaml.generate(cfg, "kb", new PostgrestConf.Endpoint("172.17.0.1", 5432), "app", "pw");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(g.yaml());
+        assertThat(tree.at("/server/port").asInt()).isEqualTo(8080);
+        assertThat(tree.at("/pipelines/0/database/host").asText()).isEqualTo("172.17.0.1");
+        assertThat(tree.at("/pipelines/0/database/ssl_mode").asText()).isEqualTo("prefer");
+        assertThat(tree.at("/pipelines/0/tables/0/id_column").asText()).isEqualTo("id");
+        assertThat(tree.at("/pipelines/0/api_keys/voyage").asText()).isEqualTo("/app/keys/docs_embedding.key");
+        assertThat(tree.at("/pipelines/0/api_keys/anthropic").asText()).isEqualTo("/app/keys/docs_rag.key");
+        assertThat(tree.at("/pipelines/0/top_n").asInt()).isEqualTo(5);
+        assertThat(tree.at("/defaults/token_budget").asInt()).isEqualTo(2000);
+        assertThat(g.yaml()).as("keys live in their files, not in the YAML").doesNotContain("vk", "ak");
+        assertThat(g.keyFiles()).containsEntry("docs_embedding.key", "vk").containsEntry("docs_rag.key", "ak");
+    }
+
+    @Test
     void theContainerNameIsTheControlPlanesInstanceId() {
         assertThat(LocalEngine.name("storefront", "api", "host-1")).isEqualTo("storefront-api-host-1");
     }
