@@ -85,8 +85,12 @@ final class GoParse {
 
     /** hba.IsComment. */
     static boolean isHbaComment(String line) {
-        String t = line.strip();
-        return t.isEmpty() || t.startsWith("#");
+        // strings.TrimSpace trims unicode.IsSpace, which includes U+0085 and U+00A0
+        int start = 0;
+        while (start < line.length() && isGoSpace(line.codePointAt(start))) {
+            start += Character.charCount(line.codePointAt(start));
+        }
+        return start == line.length() || line.charAt(start) == '#';
     }
 
     /** hba.tokenize: the tokens, or null for an unterminated quote. */
@@ -125,56 +129,5 @@ final class GoParse {
             tokens.add(buf.toString());
             buf.setLength(0);
         }
-    }
-
-    /**
-     * A rough stand-in for the PostgreSQL parser the Control Plane runs on scripts: some content,
-     * balanced quotes (single, double, dollar) and parentheses. Null when the shape is right.
-     */
-    static String sqlShapeError(String sql) {
-        String s = sql.strip();
-        if (s.isEmpty() || s.equals(";")) {
-            return "empty statement";
-        }
-        int depth = 0;
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = s.indexOf(c, i + 1);
-                while (end > 0 && end + 1 < s.length() && s.charAt(end + 1) == c) {
-                    end = s.indexOf(c, end + 2);
-                }
-                if (end < 0) {
-                    return "unterminated quoted string";
-                }
-                i = end + 1;
-                continue;
-            }
-            if (c == '$') {
-                Matcher m = Pattern.compile("\\$[A-Za-z_]*\\$").matcher(s).region(i, s.length());
-                if (m.lookingAt()) {
-                    String tag = m.group();
-                    int end = s.indexOf(tag, m.end());
-                    if (end < 0) {
-                        return "unterminated dollar-quoted string";
-                    }
-                    i = end + tag.length();
-                    continue;
-                }
-            }
-            if (c == '-' && i + 1 < s.length() && s.charAt(i + 1) == '-') {
-                int nl = s.indexOf('\n', i);
-                i = nl < 0 ? s.length() : nl + 1;
-                continue;
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth < 0) {
-                return "syntax error at or near \")\"";
-            }
-            i++;
-        }
-        return depth != 0 ? "syntax error at end of input" : null;
     }
 }

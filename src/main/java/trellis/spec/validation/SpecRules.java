@@ -42,6 +42,13 @@ final class SpecRules {
     }
 
     private void add(String path, String message) {
+        // Values are quoted in messages; a 1 MB value must not make a 1 MB line.
+        if (message.length() > 600) {
+            message = message.substring(0, 597) + "...";
+        }
+        if (path.length() > 600) {
+            path = path.substring(0, 597) + "...";
+        }
         out.add(new Problem(path, message));
     }
 
@@ -386,15 +393,14 @@ final class SpecRules {
     }
 
     /**
-     * validate.go validateScripts. The Control Plane parses each statement with a PostgreSQL
-     * parser; here a statement must have balanced quotes and parentheses and some content, which
-     * catches the mistakes people make by hand but not every syntax error.
+     * validate.go validateScripts / validateSQLStatement. The Control Plane parses each statement
+     * with postgresparser.ParseSQLStrict; {@link SqlCheck} approximates it (see there).
      */
     private void scripts(JsonNode scripts, String p) {
         for (String key : List.of("post_init", "post_database_create")) {
             JsonNode list = scripts.path(key);
             for (int i = 0; i < list.size(); i++) {
-                String err = GoParse.sqlShapeError(list.get(i).asText());
+                String err = SqlCheck.error(list.get(i).asText());
                 if (err != null) {
                     add(p + "." + key + "[" + i + "]", "failed to parse SQL statement: " + err);
                 }

@@ -30,6 +30,10 @@ public final class SpecValidator {
 
     /** A create body {@code {id, spec}}; paths start with {@code spec.} or {@code id}. */
     public static List<Problem> validateCreate(JsonNode body) {
+        return guarded(() -> create(body));
+    }
+
+    private static List<Problem> create(JsonNode body) {
         if (body == null || !body.isObject()) {
             return List.of(new Problem("", "the request body must be a JSON object such as {\"id\": \"...\", \"spec\": {...}}"));
         }
@@ -58,6 +62,10 @@ public final class SpecValidator {
      *                   rules that need it are skipped and named by {@link #rulesNeedingCurrentSpec()}
      */
     public static List<Problem> validateUpdate(String databaseId, JsonNode current, JsonNode body) {
+        return guarded(() -> update(databaseId, current, body));
+    }
+
+    private static List<Problem> update(String databaseId, JsonNode current, JsonNode body) {
         if (body == null || !body.isObject()) {
             return List.of(new Problem("", "the request body must be a JSON object such as {\"spec\": {...}}"));
         }
@@ -76,6 +84,9 @@ public final class SpecValidator {
         // UpdateDatabase runs the create rules first (apiToDatabaseSpec -> validateDatabaseSpec) ...
         rules.databaseSpec(id, decoded.get("spec"), "spec");
         // ... then validateDatabaseUpdate with the spec stored for the database.
+        if (current != null && current.isObject() && !current.has("nodes") && current.path("spec").isObject()) {
+            current = current.get("spec"); // a whole database object (GET /v1/databases/{id}) rather than its spec
+        }
         if (current != null && current.isObject()) {
             rules.databaseUpdate(id, current, decoded.get("spec"), "spec");
         }
@@ -103,6 +114,55 @@ public final class SpecValidator {
                 "a node added by the update may only name an existing node as source_node (validateDatabaseUpdate)");
     }
 
+    /**
+     * Go's encoding/json refuses a document nested deeper than 10000 levels; below that, a
+     * pathological tree must still give problems, never an exception.
+     */
+    private static final int GO_MAX_DEPTH = 10_000;
+
+    private static List<Problem> guarded(java.util.function.Supplier<List<Problem>> check) {
+        try {
+            return check.get();
+        } catch (DepthExceeded e) {
+            return List.of(new Problem("", "the body nests deeper than " + GO_MAX_DEPTH
+                    + " levels, which the Control Plane's JSON decoder refuses (exceeded max depth)"));
+        } catch (StackOverflowError e) {
+            return List.of(new Problem("", "the body nests too deeply to be checked; flatten it"));
+        } catch (RuntimeException e) {
+            return List.of(new Problem("", "the body could not be checked (" + e.getClass().getSimpleName()
+                    + "); it is not a request the Control Plane would accept as it is"));
+        }
+    }
+
+    private static final class DepthExceeded extends RuntimeException {
+        DepthExceeded() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Iterative, so that the depth check itself cannot overflow the stack. */
+    private static void checkDepth(JsonNode root) {
+        java.util.ArrayDeque<JsonNode> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(root);
+        depths.push(1);
+        while (!nodes.isEmpty()) {
+            JsonNode n = nodes.pop();
+            int d = depths.pop();
+            if (d > GO_MAX_DEPTH) {
+                throw new DepthExceeded();
+            }
+            if (n.isContainerNode()) {
+                for (JsonNode child : n) {
+                    if (child.isContainerNode()) {
+                        nodes.push(child);
+                        depths.push(d + 1);
+                    }
+                }
+            }
+        }
+    }
+
     private static void tenant(JsonNode body, SpecRules rules) {
         JsonNode t = body.get("tenant_id");
         if (t != null && t.isTextual()) {
@@ -124,6 +184,7 @@ public final class SpecValidator {
      * is still a key.
      */
     static JsonNode goDecode(JsonNode node) {
+        checkDepth(node);
         return decode(node, false, false);
     }
 
