@@ -345,10 +345,10 @@ final class SpecRules {
             for (JsonNode h : node.path("host_ids")) {
                 Map<Long, Set<String>> ports = hostPorts.computeIfAbsent(h.asText(), k -> new TreeMap<>());
                 if (pg != 0) {
-                    ports.computeIfAbsent(pg, k -> new LinkedHashSet<>()).add(p + ".nodes[" + i + "].port");
+                    ports.computeIfAbsent(pg, k -> new LinkedHashSet<>()).add("nodes[" + i + "].port");
                 }
                 if (patroni != 0) {
-                    ports.computeIfAbsent(patroni, k -> new LinkedHashSet<>()).add(p + ".nodes[" + i + "].patroni_port");
+                    ports.computeIfAbsent(patroni, k -> new LinkedHashSet<>()).add("nodes[" + i + "].patroni_port");
                 }
             }
         }
@@ -359,14 +359,16 @@ final class SpecRules {
             for (JsonNode h : svc.path("host_ids")) {
                 Map<Long, Set<String>> ports = hostPorts.computeIfAbsent(h.asText(), k -> new TreeMap<>());
                 if (port != 0) {
-                    ports.computeIfAbsent(port, k -> new LinkedHashSet<>()).add(p + ".services[" + i + "].port");
+                    ports.computeIfAbsent(port, k -> new LinkedHashSet<>()).add("services[" + i + "].port");
                 }
             }
         }
         hostPorts.forEach((host, ports) -> ports.forEach((port, paths) -> {
             if (paths.size() > 1) {
                 List<String> list = new ArrayList<>(paths);
-                add(list.get(list.size() - 1), "duplicate ports allocated on host '" + host + "': must be unique: '" + port
+                // The message names the places as the Control Plane does (relative to the spec, sorted);
+                // the problem points at the last one listed in the spec.
+                add(p + "." + list.get(list.size() - 1), "duplicate ports allocated on host '" + host + "': must be unique: '" + port
                         + "' duplicated in: " + paths.stream().sorted().collect(Collectors.joining(", "))
                         + "; pick another port, or 0 to let Docker choose");
             }
