@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rules the Control Plane applies to POST /v1/databases/{id} with the stored spec in hand.
@@ -147,5 +150,119 @@ class UpdateRulesTest {
     void specIsRequired() {
         assertThat(SpecValidator.validateUpdate("inventory", current(), json("{}").deepCopy()))
                 .singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("spec"));
+    }
+
+    @Test
+    @DisplayName("UpdateDatabase → apiToDatabaseSpec → identToString(database_id of the path): the id must be a valid identifier")
+    void theDatabaseIdOfThePathMustBeAnIdentifier() {
+        ObjectNode cur = current();
+        at(cur, "/services/0/config").remove("init_token");
+        assertThat(SpecValidator.validateUpdate("Inventory_DB", cur, update(cur.deepCopy())))
+                .anySatisfy(p -> {
+                    assertThat(p.path()).isEqualTo("id");
+                    assertThat(p.message()).contains("valid IDs must be 1-36 characters long");
+                });
+    }
+
+    @Test
+    @DisplayName("UpdateDatabase → apiToDatabaseSpec → identToString(tenant_id); ValidateUpdateDatabaseRequestBody: tenant_id 1-36 chars")
+    void tenantIdMustBeAnIdentifier() {
+        ObjectNode cur = current();
+        at(cur, "/services/0/config").remove("init_token");
+        ObjectNode body = update(cur.deepCopy());
+        body.put("tenant_id", "Tenant One");
+        assertThat(Specs.paths(SpecValidator.validateUpdate("inventory", cur, body))).containsExactly("tenant_id");
+        body.put("tenant_id", "t".repeat(37));
+        assertThat(Specs.paths(SpecValidator.validateUpdate("inventory", cur, body))).containsExactly("tenant_id");
+        body.put("tenant_id", "tenant-1");
+        assertThat(SpecValidator.validateUpdate("inventory", cur, body)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("UpdateDatabaseRequestBody has no id field: an id in the update body is ignored, the path's id counts")
+    void anIdInTheUpdateBodyIsIgnored() {
+        ObjectNode cur = current();
+        at(cur, "/services/0/config").remove("init_token");
+        ObjectNode body = update(cur.deepCopy());
+        body.put("id", "Not A Valid Id");
+        assertThat(SpecValidator.validateUpdate("inventory", cur, body)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("validateDatabaseUpdate → validateServiceSpec(isExistingService): a current spec given as a whole database object is read from its spec")
+    void aWholeDatabaseObjectAsTheCurrentSpec() {
+        ObjectNode database = json("{}").deepCopy();
+        database.put("id", "inventory");
+        database.set("spec", current());
+        assertThat(Specs.paths(SpecValidator.validateUpdate("inventory", database, update(current().deepCopy()))))
+                .containsExactly("spec.services[0].config.init_token");
+    }
+
+    // TestValidateDatabaseUpdate_ServiceBootstrapFields and TestValidateDatabaseUpdate_LibraryConf of validate_test.go
+
+    private static final String MCP = "'llm_enabled':true,'llm_provider':'anthropic','llm_model':'claude-sonnet-4-5','anthropic_api_key':'sk-ant-...'";
+    private static final String BOOTSTRAP = ",'init_token':'my-token','init_users':[{'username':'alice','password':'pw'}]";
+
+    private static String mcpService(String id, String config) {
+        return "{'service_id':'" + id + "','service_type':'mcp','version':'latest','host_ids':['host-1'],'connect_as':'app','config':{" + config + "}}";
+    }
+
+    static Arguments u(String name, String currentSpecFields, String newSpecFields, String... expected) {
+        return Arguments.of(name, currentSpecFields, newSpecFields, List.of(expected));
+    }
+
+    static java.util.stream.Stream<Arguments> updateCases() {
+        return java.util.stream.Stream.of(
+                u("new service added via update-database - bootstrap fields allowed", "",
+                        "'services':[" + mcpService("appmcp", MCP + BOOTSTRAP) + "]"),
+                u("no existing services - bootstrap fields allowed", "'services':[]",
+                        "'services':[" + mcpService("appmcp", MCP + BOOTSTRAP) + "]"),
+                u("existing service updated - bootstrap fields rejected", "'services':[" + mcpService("appmcp", MCP) + "]",
+                        "'services':[" + mcpService("appmcp", MCP + BOOTSTRAP) + "]",
+                        "spec.services[0].config.init_token|init_token can only be set during initial provisioning",
+                        "spec.services[0].config.init_users|init_users can only be set during initial provisioning"),
+                u("existing service updated without bootstrap fields - no error", "'services':[" + mcpService("appmcp", MCP) + "]",
+                        "'services':[" + mcpService("appmcp", MCP) + "]"),
+                u("another service existed - this one is new", "'services':[" + mcpService("other", MCP) + "]",
+                        "'services':[" + mcpService("other", MCP) + "," + mcpService("appmcp", MCP + BOOTSTRAP) + "]"),
+                u("absent valid", "", ""),
+                u("invalid spec-level conf missing spock", "", "'postgresql_conf':{'shared_preload_libraries':'pg_stat_statements'}",
+                        "spec.postgresql_conf[shared_preload_libraries]|\"spock\" must be included in shared_preload_libraries"),
+                u("invalid node-level conf missing spock", "",
+                        "'nodes':[{'name':'n1','host_ids':['host-1'],'postgresql_conf':{'shared_preload_libraries':'pg_stat_statements'}}]",
+                        "spec.nodes[0].postgresql_conf[shared_preload_libraries]|\"spock\" must be included in shared_preload_libraries"),
+                u("added node copies from an existing node", "",
+                        "'nodes':[{'name':'n1','host_ids':['host-1']},{'name':'n2','host_ids':['host-2'],'source_node':'n1'}]"),
+                u("added node copies from another added node", "",
+                        "'nodes':[{'name':'n1','host_ids':['host-1']},{'name':'n2','host_ids':['host-2']},{'name':'n3','host_ids':['host-3'],'source_node':'n2'}]",
+                        "spec.nodes[2].source_node|source node must refer to an existing node"),
+                u("an existing node keeps its source_node", "'nodes':[{'name':'n1','host_ids':['host-1']},{'name':'n2','host_ids':['host-2']}]",
+                        "'nodes':[{'name':'n1','host_ids':['host-1']},{'name':'n2','host_ids':['host-2'],'source_node':'n1'}]"),
+                u("connect_as against the update's users only", "",
+                        "'database_users':[{'username':'admin','db_owner':true}],'services':[" + mcpService("appmcp", MCP) + "]",
+                        "spec.services[0].connect_as|connect_as \"app\" does not match any database_users entry"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("updateCases")
+    @DisplayName("validateDatabaseUpdate (validate.go) cases of validate_test.go")
+    void validateDatabaseUpdateCases(String name, String currentFields, String newFields, List<String> expected) {
+        JsonNode current = ControlPlaneCasesTest.body(currentFields).get("spec");
+        ObjectNode body = ControlPlaneCasesTest.body(newFields);
+        body.remove("id");
+        List<Problem> problems = SpecValidator.validateUpdate("test-db", current, body);
+        if (expected.isEmpty()) {
+            assertThat(problems).as(name).isEmpty();
+            return;
+        }
+        for (String e : expected) {
+            String path = e.substring(0, e.indexOf('|'));
+            String part = e.substring(e.indexOf('|') + 1);
+            assertThat(problems).as(name + ": " + e + " in " + problems)
+                    .anySatisfy(p -> {
+                        assertThat(p.path()).isEqualTo(path);
+                        assertThat(p.message()).contains(part);
+                    });
+        }
     }
 }
