@@ -214,7 +214,9 @@ class CreateRulesTest {
         });
         List<Problem> problems = check(body);
         assertThat(problems).singleElement().satisfies(p -> {
-            assertThat(p.message()).contains("duplicate ports allocated on host 'host-1'", "spec.services[0].port", "spec.services[1].port");
+            assertThat(p.path()).isEqualTo("spec.services[1].port");
+            assertThat(p.message()).contains("duplicate ports allocated on host 'host-1': must be unique: '3000' duplicated in: "
+                    + "services[0].port, services[1].port");
         });
     }
 
@@ -224,7 +226,10 @@ class CreateRulesTest {
             at(b, "/spec").put("port", 5432);
             at(b, "/spec/services/0").put("port", 5432);
         });
-        assertThat(check(body)).singleElement().satisfies(p -> assertThat(p.message()).contains("5432", "spec.nodes[0].port"));
+        assertThat(check(body)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("spec.services[0].port");
+            assertThat(p.message()).contains("'5432' duplicated in: nodes[0].port, services[0].port");
+        });
     }
 
     @Test
@@ -399,5 +404,28 @@ class CreateRulesTest {
         JsonNode spec = colocated(b -> at(b, "/spec/services/0").put("connect_as", "ap")).get("spec");
         assertThat(SpecValidator.validateSpec("storefront", spec)).singleElement()
                 .satisfies(p -> assertThat(p.path()).isEqualTo("services[0].connect_as"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CREATE ROLE", "SELECT 1; SELECT 2", "ALTER DEFAULT PRIVILEGS FOR ROLE admin GRANT ALL ON TABLES TO app",
+            "SELEC 1", "SELECT 'unterminated", "SELECT (1", "-- only a comment", "GRANT SELEC ON t TO app", "GRANT ALL ON t"})
+    @DisplayName("validateScripts → validateSQLStatement: each entry is exactly one statement that parses (approximated)")
+    void scriptsMustParseAsOneStatement(String sql) {
+        assertOnly(colocated(b -> at(b, "/spec").putObject("scripts").putArray("post_database_create").add("SELECT 1").add(sql)),
+                "spec.scripts.post_database_create[1]", "failed to parse SQL statement");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CREATE ROLE pgedge_superuser NOLOGIN", "SELECT 1;", "GRANT web_anon TO app",
+            "ALTER DEFAULT PRIVILEGES FOR ROLE admin IN SCHEMA public GRANT SELECT, INSERT ON TABLES TO app",
+            "CREATE EXTENSION IF NOT EXISTS vector", "DO $$ BEGIN PERFORM 1; END $$", "CREATE TABLE t (id int primary key, note text DEFAULT ';')"})
+    void scriptsThatParse(String sql) {
+        assertValid(colocated(b -> at(b, "/spec").putObject("scripts").putArray("post_init").add(sql)));
+    }
+
+    @Test
+    @DisplayName("ValidateDatabaseScriptsRequestBody: an empty statement is refused by Goa (minLength 1)")
+    void scriptEntriesAreNotEmpty() {
+        assertOnly(colocated(b -> at(b, "/spec").putObject("scripts").putArray("post_init").add("")), "spec.scripts.post_init[0]", "");
     }
 }
