@@ -198,6 +198,10 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                     var actor = ev.getActor();
                     String db = actor == null || actor.getAttributes() == null ? null : actor.getAttributes().get(LABEL_DATABASE);
                     if (db != null && specs.containsKey(db)) {
+                        String action = ev.getAction() == null ? "" : ev.getAction();
+                        if (!action.equals("destroy") && !action.equals("create") && actor.getId() != null) {
+                            syncFirst.put(actor.getId(), engine);
+                        }
                         refreshSoon(db);
                     }
                 }
@@ -226,11 +230,25 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         }
     }
 
+    /**
+     * Containers an event named, to inspect before the list: Docker reports "die" before the
+     * container's list entry says it exited, and an inspect waits for the daemon to finish with it.
+     */
+    private final Map<String, DockerClient> syncFirst = new ConcurrentHashMap<>();
+
     private void refreshSoon(String databaseId) {
         if (queued.add(databaseId)) {
             try {
                 monitorClock.execute(() -> {
                     queued.remove(databaseId);
+                    for (String id : List.copyOf(syncFirst.keySet())) {
+                        DockerClient engine = syncFirst.remove(id);
+                        try {
+                            engine.inspectContainerCmd(id).exec();
+                        } catch (RuntimeException gone) {
+                            // removed meanwhile: the list will not show it
+                        }
+                    }
                     refreshQuietly(databaseId);
                 });
             } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -246,7 +264,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         try {
             refresh(databaseId);
         } catch (RuntimeException e) {
-            LOG.debug("refresh of {} failed: {}", databaseId, e.getMessage());
+            LOG.debug("refresh of {} failed", databaseId, e);
         }
     }
 
@@ -1021,6 +1039,11 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     private void remove(Task task, Container c) {
         String name = c.getNames().length > 0 ? c.getNames()[0].replaceFirst("^/", "") : c.getId();
         deleting.add(c.getId());
+        Map<String, String> l = c.getLabels();
+        if (l != null && l.get(LABEL_DATABASE) != null) {
+            monitor.observe(l.get(LABEL_DATABASE), name(l.get(LABEL_DATABASE), l.get(LABEL_SERVICE), l.get(LABEL_HOST)),
+                    new LifecycleMonitor.Observation(LifecycleMonitor.Seen.REMOVING, null), null, Instant.now());
+        }
         try {
             engineOf(c).removeContainerCmd(c.getId()).withForce(true).exec();
             log(task, name + ": removed");
@@ -1069,6 +1092,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
             try {
                 found = engine.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL_DATABASE, databaseId)).exec();
             } catch (RuntimeException e) {
+                LOG.debug("listing the containers of {} failed", databaseId, e);
                 for (Map.Entry<String, String[]> x : expected.entrySet()) {
                     String host = x.getValue()[1];
                     if (engineFor(host) != engine || out.containsKey(x.getKey())) {
@@ -1123,6 +1147,10 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         boolean known = rec != null && c.getId().equals(rec.containerId) && "failed".equals(rec.state) && rec.error != null;
         if (deleting.contains(c.getId()) || "removing".equals(dockerState)) {
             return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.REMOVING, null);
+        }
+        if ("created".equals(dockerState) || "restarting".equals(dockerState)) {
+            // made and not yet started, or started again by Docker: no verdict yet
+            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STARTING, null);
         }
         if (!"running".equals(dockerState)) {
             boolean same = known && rec.lastSeen == LifecycleMonitor.Seen.STOPPED;
