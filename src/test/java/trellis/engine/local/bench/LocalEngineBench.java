@@ -45,6 +45,7 @@ public final class LocalEngineBench {
                 .withMonitor(Duration.ofSeconds(30), Duration.ofSeconds(60));
         cleanup(docker, "benchplain");
         cleanup(docker, "bench");
+        String loadBefore = load();
         long plain = plainDockerRun(host, docker);
         cleanup(docker, "benchplain");
 
@@ -61,7 +62,8 @@ public final class LocalEngineBench {
         String md = "## Local engine\n\n"
                 + "`bench/engine/run.sh`, " + LocalDate.now() + ", " + BenchResults.machine() + ", Docker at " + host
                 + ", the busybox stand-in image, health check every 500 ms for both; the engine's states come from"
-                + " Docker's events stream alone (its sweep set to 60 s).\n\n"
+                + " Docker's events stream alone (its sweep set to 60 s). Load average at start / end: " + loadBefore + " / " + load()
+                + " (the machine is shared with other builds: the two 50-container runs are compared within one run).\n\n"
                 + "| measure | goal | result |\n|---|---|---|\n"
                 + String.format("| 50 containers with plain `docker run` (CLI, one after another) until all healthy | — | %d ms |%n", plain)
                 + String.format("| 50 instances applied at once through the local engine until all running | within 1.3x | %d ms (%.2fx) |%n",
@@ -73,6 +75,14 @@ public final class LocalEngineBench {
         BenchResults.writeSection(results, "engine", md);
         System.out.println(md);
         System.exit(0);
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static long median(List<Long> l) {
