@@ -59,14 +59,16 @@ import trellis.spec.validation.Problem;
 import trellis.spec.validation.SpecValidator;
 
 /**
- * Runs supporting services on a Docker engine, as the pgEdge Control Plane runs them on Swarm:
- * one container per service and host, named {@code {database}-{service}-{host}}, labelled so it
- * can be found again, health-checked, its port published on 127.0.0.1. Every host id of a spec is
- * placed on the one engine this instance talks to.
+ * Runs supporting services on Docker engines, as the pgEdge Control Plane runs them on Swarm: one
+ * container per service and host, named {@code {database}-{service}-{host}}, labelled so it can be
+ * found again, health-checked with the Control Plane's checks and timings, its port published on
+ * 127.0.0.1. A host id runs on the engine it is bound to ({@link #bindHost}), else on the default
+ * one; several host ids may share an engine.
  *
- * <p>Specs, tasks and task logs live in a SQLite {@link StateStore} (in memory when none is
- * given); lifecycle states are derived by inspecting the containers when asked. The Docker events
- * stream, per-image configuration files and several engines for several hosts come next (issue 6).
+ * <p>Specs, tasks, task logs, lifecycle events, host bindings, granted anon roles and nodes live
+ * in a SQLite {@link StateStore} (in memory when none is given). Instance states are kept by a
+ * {@link LifecycleMonitor} fed by each engine's events stream, a periodic sweep and every
+ * {@link #database} call; Docker remains the truth, so a restart rebuilds them from the containers.
  */
 public final class LocalEngine implements ControlPlane, trellis.engine.InstanceLogs {
     static final String LABEL_DATABASE = "io.trellis.database";
