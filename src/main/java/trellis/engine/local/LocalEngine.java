@@ -59,14 +59,16 @@ import trellis.spec.validation.Problem;
 import trellis.spec.validation.SpecValidator;
 
 /**
- * Runs supporting services on a Docker engine, as the pgEdge Control Plane runs them on Swarm:
- * one container per service and host, named {@code {database}-{service}-{host}}, labelled so it
- * can be found again, health-checked, its port published on 127.0.0.1. Every host id of a spec is
- * placed on the one engine this instance talks to.
+ * Runs supporting services on Docker engines, as the pgEdge Control Plane runs them on Swarm: one
+ * container per service and host, named {@code {database}-{service}-{host}}, labelled so it can be
+ * found again, health-checked with the Control Plane's checks and timings, its port published on
+ * 127.0.0.1. A host id runs on the engine it is bound to ({@link #bindHost}), else on the default
+ * one; several host ids may share an engine.
  *
- * <p>Specs, tasks and task logs live in a SQLite {@link StateStore} (in memory when none is
- * given); lifecycle states are derived by inspecting the containers when asked. The Docker events
- * stream, per-image configuration files and several engines for several hosts come next (issue 6).
+ * <p>Specs, tasks, task logs, lifecycle events, host bindings, granted anon roles and nodes live
+ * in a SQLite {@link StateStore} (in memory when none is given). Instance states are kept by a
+ * {@link LifecycleMonitor} fed by each engine's events stream, a periodic sweep and every
+ * {@link #database} call; Docker remains the truth, so a restart rebuilds them from the containers.
  */
 public final class LocalEngine implements ControlPlane, trellis.engine.InstanceLogs {
     static final String LABEL_DATABASE = "io.trellis.database";
@@ -114,6 +116,172 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         this.docker = docker;
         this.settings = settings;
         this.store = store;
+        this.monitor = new LifecycleMonitor(settings.createTimeout(), settings.noStatusTimeout());
+        monitor.addListener(this::recordTransition);
+        watch(docker);
+        long sweep = Math.max(50, settings.sweepInterval().toMillis());
+        monitorClock.scheduleWithFixedDelay(this::sweep, sweep, sweep, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The lifecycle rules and each instance's record. */
+    private final LifecycleMonitor monitor;
+    /** Runs the sweep and the refreshes the events stream asks for, one at a time. */
+    private final java.util.concurrent.ScheduledExecutorService monitorClock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "trellis-monitor");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Databases whose refresh an event already queued: a burst of events costs one look. */
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    /** The events stream of each engine, by client; absent or closed means it must be opened again. */
+    private final Map<DockerClient, java.io.Closeable> streams = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final List<java.util.function.Consumer<LifecycleMonitor.Transition>> transitionListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Hears every lifecycle move of every instance as the monitor makes it (the console's event log, the benchmark). */
+    public void addTransitionListener(java.util.function.Consumer<LifecycleMonitor.Transition> listener) {
+        transitionListeners.add(listener);
+    }
+
+    /** The last lifecycle moves of a database's instances, oldest first (kept in the state store when there is one). */
+    public List<LifecycleMonitor.Transition> events(String databaseId, int limit) throws ControlPlaneException {
+        if (store == null) {
+            synchronized (memoryEvents) {
+                List<LifecycleMonitor.Transition> mine = memoryEvents.stream().filter(t -> t.databaseId().equals(databaseId)).toList();
+                return new ArrayList<>(mine.subList(Math.max(0, mine.size() - limit), mine.size()));
+            }
+        }
+        try {
+            return store.events(databaseId, limit);
+        } catch (java.sql.SQLException e) {
+            throw new ControlPlaneException(500, "server_error", "the state store cannot be read: " + e.getMessage());
+        }
+    }
+
+    private final java.util.Deque<LifecycleMonitor.Transition> memoryEvents = new java.util.ArrayDeque<>();
+
+    private void recordTransition(LifecycleMonitor.Transition t) {
+        if (halted) {
+            return;
+        }
+        LOG.info("{}: {} -> {}{}", t.instanceId(), t.from(), t.to(), t.error() == null ? "" : " (" + t.error() + ")");
+        if (store != null) {
+            try {
+                store.event(t);
+            } catch (java.sql.SQLException e) {
+                LOG.warn("event of {} not recorded: {}", t.instanceId(), e.getMessage());
+            }
+        } else {
+            synchronized (memoryEvents) {
+                memoryEvents.addLast(t);
+                while (memoryEvents.size() > 10_000) {
+                    memoryEvents.removeFirst();
+                }
+            }
+        }
+        for (var l : transitionListeners) {
+            l.accept(t);
+        }
+    }
+
+    /**
+     * Follows an engine's container events (only Trellis's, only the actions that change a state:
+     * every health probe would otherwise arrive as an exec event) and refreshes the database an
+     * event names. A stream that ends is opened again by the next sweep.
+     */
+    private void watch(DockerClient engine) {
+        if (halted || streams.containsKey(engine)) {
+            return;
+        }
+        try {
+            var callback = new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Event>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.Event ev) {
+                    var actor = ev.getActor();
+                    String db = actor == null || actor.getAttributes() == null ? null : actor.getAttributes().get(LABEL_DATABASE);
+                    if (db != null && specs.containsKey(db)) {
+                        String action = ev.getAction() == null ? "" : ev.getAction();
+                        if (!action.equals("destroy") && !action.equals("create") && actor.getId() != null) {
+                            syncFirst.put(actor.getId(), engine);
+                        }
+                        refreshSoon(db);
+                    }
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    streams.remove(engine);
+                    super.onError(t);
+                }
+
+                @Override
+                public void onComplete() {
+                    streams.remove(engine);
+                    super.onComplete();
+                }
+            };
+            streams.put(engine, callback);
+            engine.eventsCmd().withEventTypeFilter(com.github.dockerjava.api.model.EventType.CONTAINER)
+                    .withLabelFilter(LABEL_DATABASE)
+                    .withEventFilter("create", "start", "restart", "health_status", "kill", "die", "stop", "oom", "destroy",
+                            "pause", "unpause")
+                    .exec(callback);
+        } catch (RuntimeException e) {
+            streams.remove(engine);
+            LOG.debug("no events stream yet: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Containers an event named, to inspect before the list: Docker reports "die" before the
+     * container's list entry says it exited, and an inspect waits for the daemon to finish with it.
+     */
+    private final Map<String, DockerClient> syncFirst = new ConcurrentHashMap<>();
+
+    private void refreshSoon(String databaseId) {
+        if (queued.add(databaseId)) {
+            try {
+                monitorClock.execute(() -> {
+                    queued.remove(databaseId);
+                    for (String id : List.copyOf(syncFirst.keySet())) {
+                        DockerClient engine = syncFirst.remove(id);
+                        try {
+                            engine.inspectContainerCmd(id).exec();
+                        } catch (RuntimeException gone) {
+                            // removed meanwhile: the list will not show it
+                        }
+                    }
+                    refreshQuietly(databaseId);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                queued.remove(databaseId);
+            }
+        }
+    }
+
+    private void refreshQuietly(String databaseId) {
+        if (halted || !specs.containsKey(databaseId)) {
+            return;
+        }
+        try {
+            refresh(databaseId);
+        } catch (RuntimeException e) {
+            LOG.debug("refresh of {} failed", databaseId, e);
+        }
+    }
+
+    /** Every database once, so time-outs fire without events; lost event streams are opened again. */
+    private void sweep() {
+        if (halted) {
+            return;
+        }
+        watch(docker);
+        for (DockerClient e : List.copyOf(hostEngines.values())) {
+            watch(e);
+        }
+        for (String db : List.copyOf(specs.keySet())) {
+            refreshQuietly(db);
+        }
     }
 
     /**
@@ -128,6 +296,15 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
             e.specs.put(d.id(), d.spec());
             e.created.put(d.id(), d.createdAt());
         }
+        for (Map.Entry<String, String> h : store.hosts().entrySet()) {
+            DockerClient engine = e.endpointClients.computeIfAbsent(h.getValue(), LocalEngine::client);
+            e.hostEngines.put(h.getKey(), engine);
+            e.hostEndpoints.put(h.getKey(), h.getValue());
+            e.watch(engine);
+        }
+        e.grantedAnon.putAll(store.grants());
+        e.reattachNodes();
+        e.adoptContainers();
         for (Task t : store.tasks().values()) {
             e.tasks.put(t.taskId(), t);
             e.logs.put(t.taskId(), java.util.Collections.synchronizedList(new ArrayList<>(store.log(t.taskId()))));
@@ -146,10 +323,82 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         return e;
     }
 
+    /**
+     * Matches what Docker runs with what the store says, at start: per database, service and host
+     * one container stays (the one of the current spec, else the newest); extra copies a crash
+     * could have left are removed. Containers of databases the store does not know are left
+     * alone and named in the log: they may belong to another Trellis data directory.
+     */
+    private void adoptContainers() {
+        List<DockerClient> engines = new ArrayList<>();
+        engines.add(docker);
+        for (DockerClient c : endpointClients.values()) {
+            if (engines.stream().noneMatch(x -> x == c)) {
+                engines.add(c);
+            }
+        }
+        Map<String, List<Container>> byInstance = new LinkedHashMap<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (DockerClient engine : engines) {
+            List<Container> all;
+            try {
+                all = engine.listContainersCmd().withShowAll(true).withLabelFilter(List.of(LABEL_DATABASE)).exec();
+            } catch (RuntimeException unreachable) {
+                continue;
+            }
+            for (Container c : all) {
+                if (!seen.add(c.getId())) {
+                    continue;
+                }
+                Map<String, String> l = c.getLabels();
+                String db = l.get(LABEL_DATABASE);
+                if (!specs.containsKey(db)) {
+                    LOG.warn("container {} of database {} is not in the state store; left alone", c.getId().substring(0, 12), db);
+                    continue;
+                }
+                byInstance.computeIfAbsent(name(db, l.get(LABEL_SERVICE), l.get(LABEL_HOST)), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Map.Entry<String, List<Container>> x : byInstance.entrySet()) {
+            List<Container> copies = x.getValue();
+            if (copies.size() < 2) {
+                continue;
+            }
+            Container keep = copies.stream().max(java.util.Comparator.comparingLong(Container::getCreated)).orElseThrow();
+            for (Container c : copies) {
+                if (c != keep) {
+                    try {
+                        engineOf(c).removeContainerCmd(c.getId()).withForce(true).exec();
+                        LOG.warn("{}: removed a duplicate container {}", x.getKey(), c.getId().substring(0, 12));
+                    } catch (RuntimeException e) {
+                        LOG.warn("{}: duplicate container {} not removed: {}", x.getKey(), c.getId().substring(0, 12), e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
     /** Stops at once as a killed process would: no more containers, no more records. For tests. */
     void halt() {
         halted = true;
         worker.shutdownNow();
+        monitorClock.shutdownNow();
+        closeStreams();
+    }
+
+    private void closeStreams() {
+        List<java.io.Closeable> open;
+        synchronized (streams) {
+            open = new ArrayList<>(streams.values());
+            streams.clear();
+        }
+        for (java.io.Closeable c : open) {
+            try {
+                c.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // a stream of an engine that went away has nothing to close
+            }
+        }
     }
 
     /**
@@ -178,9 +427,21 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
      * DOCKER_CERT_PATH, {@code ssh://} as docker-java supports); several host ids may share one.
      */
     public void bindHost(String hostId, String dockerEndpoint) {
-        hostEngines.put(hostId, client(dockerEndpoint));
+        DockerClient engine = endpointClients.computeIfAbsent(dockerEndpoint, LocalEngine::client);
+        hostEngines.put(hostId, engine);
         hostEndpoints.put(hostId, dockerEndpoint);
+        if (store != null) {
+            try {
+                store.bindHost(hostId, dockerEndpoint);
+            } catch (java.sql.SQLException e) {
+                LOG.warn("host {} bound for this session only: {}", hostId, e.getMessage());
+            }
+        }
+        watch(engine);
     }
+
+    /** One client per endpoint: host ids that share an engine share its client and its events stream. */
+    private final Map<String, DockerClient> endpointClients = new ConcurrentHashMap<>();
 
     private DockerClient engineFor(String hostId) {
         return hostId == null ? docker : hostEngines.getOrDefault(hostId, docker);
@@ -247,11 +508,69 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         NodeConnection nc = new NodeConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres", "",
                 gateway == null ? "host.docker.internal" : gateway, pg.getPort());
         nodes.put(nodeName, nc);
+        rememberNode(new StateStore.NodeRecord(nodeName, "started", nc.jdbcUrl(), "postgres", null, nc.containerHost(),
+                nc.containerPort(), true));
         return nc;
     }
 
+    /** Attaches a node for this session only (nothing stored). */
     public void attachNode(String nodeName, NodeConnection connection) {
         nodes.put(nodeName, connection);
+    }
+
+    /**
+     * Attaches a PostgreSQL server a person runs as a database node. The admin password is read
+     * from the environment variable {@code passwordEnv} and kept in memory only; the store keeps
+     * the variable's name. Containers reach the node at {@code containerHost} (null: the Docker
+     * host gateway, {@code host.docker.internal}) and the same port. The spec's database and users
+     * are created there only when {@code provision} says so; PostgREST's grants always run.
+     */
+    public NodeConnection attachNode(String nodeName, String host, int port, String database, String adminUser,
+                                     String passwordEnv, String containerHost, boolean provision) {
+        String password = passwordEnv == null ? "" : java.util.Objects.requireNonNullElse(System.getenv(passwordEnv), "");
+        String url = "jdbc:postgresql://" + host + ":" + port + "/" + java.net.URLEncoder.encode(database, StandardCharsets.UTF_8);
+        NodeConnection nc = new NodeConnection(url, adminUser, password,
+                containerHost == null || containerHost.isBlank() ? "host.docker.internal" : containerHost, port);
+        nodes.put(nodeName, nc);
+        if (provision) {
+            provisionAttached.add(nodeName);
+        } else {
+            provisionAttached.remove(nodeName);
+        }
+        rememberNode(new StateStore.NodeRecord(nodeName, "attached", url, adminUser, passwordEnv, nc.containerHost(), port, provision));
+        return nc;
+    }
+
+    /** Attached nodes a person asked Trellis to create the spec's database and users on. */
+    private final Set<String> provisionAttached = ConcurrentHashMap.newKeySet();
+
+    private void rememberNode(StateStore.NodeRecord n) {
+        if (store != null) {
+            try {
+                store.node(n);
+            } catch (java.sql.SQLException e) {
+                LOG.warn("node {} kept for this session only: {}", n.name(), e.getMessage());
+            }
+        }
+    }
+
+    /** At start: attached nodes again (password from their variable), started nodes started again on their data. */
+    private void reattachNodes() throws java.sql.SQLException {
+        for (StateStore.NodeRecord n : store.nodes()) {
+            try {
+                if ("started".equals(n.kind())) {
+                    startNode(n.name());
+                } else {
+                    String password = n.passwordEnv() == null ? "" : java.util.Objects.requireNonNullElse(System.getenv(n.passwordEnv()), "");
+                    nodes.put(n.name(), new NodeConnection(n.jdbcUrl(), n.adminUser(), password, n.containerHost(), n.containerPort()));
+                    if (n.provision()) {
+                        provisionAttached.add(n.name());
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("node {} not available: {}", n.name(), e.getMessage());
+            }
+        }
     }
 
     /** A client for DOCKER_HOST, or the standard socket. */
@@ -357,37 +676,12 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         if (spec == null) {
             throw new ControlPlaneException(404, "not_found", "no database found with the given ID");
         }
-        List<ServiceInstance> instances = new ArrayList<>();
         try {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
             throw new ControlPlaneException("the Docker engine does not answer: " + e.getMessage(), e);
         }
-        Set<String> listed = new java.util.HashSet<>();
-        for (DockerClient engine : enginesOf(databaseId)) {
-            List<Container> found;
-            try {
-                found = engine.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL_DATABASE, databaseId)).exec();
-            } catch (RuntimeException e) {
-                // A host whose engine does not answer: its instances are failed, with the reason.
-                for (ServiceSpec svc : orEmpty(spec.services())) {
-                    for (String host : orEmpty(svc.hostIds())) {
-                        if (engineFor(host) == engine) {
-                            instances.add(new ServiceInstance(name(databaseId, svc.serviceId(), host), svc.serviceId(),
-                                    databaseId, host, "failed", null, "the Docker engine of " + host + " ("
-                                    + hostEndpoints.getOrDefault(host, "default") + ") does not answer: " + e.getMessage(),
-                                    null, Instant.now().toString(), null));
-                        }
-                    }
-                }
-                continue;
-            }
-            for (Container c : found) {
-                if (listed.add(c.getId())) {
-                    instances.add(instance(databaseId, c));
-                }
-            }
-        }
+        List<ServiceInstance> instances = refresh(databaseId);
         DatabaseSpec stripped = Json.convert(Secrets.strip(Json.toTree(spec)), DatabaseSpec.class);
         String t = created.get(databaseId).toString();
         return new Database(databaseId, null, busy.contains(databaseId) ? "modifying" : "available", t,
@@ -532,14 +826,16 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         }
     }
 
-    /** On nodes Trellis started (never on attached ones): the spec's database and users. */
+    /** On nodes Trellis started, and on attached ones only when asked: the spec's database and users. */
     private void provisionStartedNodes(Task task, DatabaseSpec spec) {
         for (trellis.spec.DatabaseNode node : orEmpty(spec.nodes())) {
             var pg = startedNodes.get(node.name());
-            if (pg == null) {
+            NodeConnection attached = provisionAttached.contains(node.name()) ? nodes.get(node.name()) : null;
+            if (pg == null && attached == null) {
                 continue;
             }
-            try (java.sql.Connection c = pg.getPostgresDatabase().getConnection()) {
+            try (java.sql.Connection c = pg != null ? pg.getPostgresDatabase().getConnection()
+                    : java.sql.DriverManager.getConnection(attached.jdbcUrl(), attached.user(), attached.password())) {
                 for (String sql : NodeProvisioner.provision(c, spec)) {
                     log(task, "node " + node.name() + ": " + sql);
                 }
@@ -578,6 +874,9 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                     log(task, svc.serviceId() + " on node " + node + ": " + sql);
                 }
                 grantedAnon.put(key, anon);
+                if (store != null) {
+                    store.granted(key, anon);
+                }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("service '" + svc.serviceId() + "' on node " + node
                         + ": grants failed: " + e.getMessage(), e);
@@ -742,6 +1041,11 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     private void remove(Task task, Container c) {
         String name = c.getNames().length > 0 ? c.getNames()[0].replaceFirst("^/", "") : c.getId();
         deleting.add(c.getId());
+        Map<String, String> l = c.getLabels();
+        if (l != null && l.get(LABEL_DATABASE) != null) {
+            monitor.observe(l.get(LABEL_DATABASE), name(l.get(LABEL_DATABASE), l.get(LABEL_SERVICE), l.get(LABEL_HOST)),
+                    new LifecycleMonitor.Observation(LifecycleMonitor.Seen.REMOVING, null), null, Instant.now());
+        }
         try {
             engineOf(c).removeContainerCmd(c.getId()).withForce(true).exec();
             log(task, name + ": removed");
@@ -767,52 +1071,123 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     }
 
     /**
-     * The instance as the API reports it, its state derived from what Docker says of the container.
-     * The container list already carries the health ("Up 5 s (healthy)"), so a poll costs one call;
-     * only a container in trouble is inspected, for an error a person can act on.
+     * Looks at a database's containers once (one list call per engine) and moves each instance by
+     * the monitor's rules; the API's instances are the monitor's records. The events stream and the
+     * sweep call this too, so a state changes without anyone polling.
      */
-    private ServiceInstance instance(String databaseId, Container c) {
-        String service = c.getLabels().get(LABEL_SERVICE);
-        String host = c.getLabels().get(LABEL_HOST);
-        String state;
-        String error = null;
-        String healthStatus = "unknown";
-        String lastHealth = null;
-        String status = c.getStatus() == null ? "" : c.getStatus();
-        String dockerState = c.getState() == null ? "" : c.getState();
-        if (deleting.contains(c.getId()) || "removing".equals(dockerState)) {
-            state = "deleting";
-        } else if (!"running".equals(dockerState)) {
-            state = "failed";
-            error = exitError(c);
-        } else if (status.contains("(healthy)")) {
-            state = "running";
-            healthStatus = "healthy";
-            lastHealth = Instant.now().toString();
-        } else if (status.contains("(unhealthy)")) {
-            state = "failed";
-            healthStatus = "unhealthy";
-            error = healthError(c);
-        } else if (Duration.between(Instant.ofEpochSecond(c.getCreated()), Instant.now()).compareTo(settings.createTimeout()) > 0) {
-            state = "failed";
-            error = "not healthy within " + settings.createTimeout().toSeconds() + " s of starting";
-        } else {
-            state = "creating";
-        }
-        List<PortMapping> ports = new ArrayList<>();
-        for (var p : c.getPorts()) {
-            if (p.getPrivatePort() != null && p.getPublicPort() != null) {
-                ports.add(new PortMapping("http", p.getPrivatePort(), p.getPublicPort(), null));
+    List<ServiceInstance> refresh(String databaseId) {
+        DatabaseSpec spec = specs.get(databaseId);
+        Instant now = Instant.now();
+        boolean applying = busy.contains(databaseId);
+        Map<String, String[]> expected = new LinkedHashMap<>();
+        if (spec != null) {
+            for (ServiceSpec svc : orEmpty(spec.services())) {
+                for (String host : orEmpty(svc.hostIds())) {
+                    expected.put(name(databaseId, svc.serviceId(), host), new String[]{svc.serviceId(), host});
+                }
             }
         }
-        String image = c.getImage();
-        String version = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : image;
-        ServiceInstanceStatus instanceStatus = new ServiceInstanceStatus(c.getId(), version, List.of("127.0.0.1"), ports,
-                new HealthCheckResult(healthStatus, lastHealth != null ? lastHealth : Instant.now().toString(), null, null),
-                lastHealth, "running".equals(state), null);
-        String createdAt = Instant.ofEpochSecond(c.getCreated()).toString();
-        return new ServiceInstance(name(databaseId, service, host), service, databaseId, host, state, instanceStatus, error,
-                createdAt, Instant.now().toString(), null);
+        Map<String, ServiceInstance> out = new LinkedHashMap<>();
+        Set<String> listed = new java.util.HashSet<>();
+        for (DockerClient engine : enginesOf(databaseId)) {
+            List<Container> found;
+            try {
+                found = engine.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL_DATABASE, databaseId)).exec();
+            } catch (RuntimeException e) {
+                LOG.debug("listing the containers of {} failed", databaseId, e);
+                for (Map.Entry<String, String[]> x : expected.entrySet()) {
+                    String host = x.getValue()[1];
+                    if (engineFor(host) != engine || out.containsKey(x.getKey())) {
+                        continue;
+                    }
+                    String why = "the Docker engine of " + host + " (" + hostEndpoints.getOrDefault(host, "default")
+                            + ") does not answer: " + e.getMessage();
+                    LifecycleMonitor.InstanceRecord rec = monitor.record(x.getKey());
+                    LifecycleMonitor.Seen seen = rec != null && rec.containerId != null ? LifecycleMonitor.Seen.NO_STATUS
+                            : applying ? LifecycleMonitor.Seen.STARTING : LifecycleMonitor.Seen.MISSING;
+                    rec = monitor.observe(databaseId, x.getKey(), new LifecycleMonitor.Observation(seen, why), null, now);
+                    out.put(x.getKey(), instance(rec, x.getValue()[0], host, null));
+                }
+                continue;
+            }
+            for (Container c : found) {
+                if (!listed.add(c.getId()) || c.getLabels() == null) {
+                    continue;
+                }
+                String service = c.getLabels().get(LABEL_SERVICE);
+                String host = c.getLabels().get(LABEL_HOST);
+                String name = name(databaseId, service, host);
+                LifecycleMonitor.InstanceRecord rec = monitor.record(name);
+                LifecycleMonitor.Observation seen = observation(c, rec);
+                rec = monitor.observe(databaseId, name, seen, Instant.ofEpochSecond(c.getCreated()), now);
+                rec.containerId = c.getId();
+                out.put(name, instance(rec, service, host, c));
+            }
+        }
+        for (Map.Entry<String, String[]> x : expected.entrySet()) {
+            if (!out.containsKey(x.getKey())) {
+                LifecycleMonitor.Observation seen = applying
+                        ? new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STARTING, null)
+                        : new LifecycleMonitor.Observation(LifecycleMonitor.Seen.MISSING, "no container: it was removed outside"
+                        + " Trellis or the last apply did not create it; apply the spec again");
+                LifecycleMonitor.InstanceRecord rec = monitor.observe(databaseId, x.getKey(), seen, null, now);
+                out.put(x.getKey(), instance(rec, x.getValue()[0], x.getValue()[1], null));
+            }
+        }
+        for (LifecycleMonitor.InstanceRecord rec : monitor.records(databaseId)) {
+            if (!out.containsKey(rec.instanceId)) {
+                monitor.forget(rec.instanceId, now);
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** What Docker's container list says of one container, inspecting it only when it is in trouble. */
+    private LifecycleMonitor.Observation observation(Container c, LifecycleMonitor.InstanceRecord rec) {
+        String status = c.getStatus() == null ? "" : c.getStatus();
+        String dockerState = c.getState() == null ? "" : c.getState();
+        boolean known = rec != null && c.getId().equals(rec.containerId) && "failed".equals(rec.state) && rec.error != null;
+        if (deleting.contains(c.getId()) || "removing".equals(dockerState)) {
+            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.REMOVING, null);
+        }
+        if ("created".equals(dockerState) || "restarting".equals(dockerState)) {
+            // made and not yet started, or started again by Docker: no verdict yet
+            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STARTING, null);
+        }
+        if (!"running".equals(dockerState)) {
+            boolean same = known && rec.lastSeen == LifecycleMonitor.Seen.STOPPED;
+            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STOPPED, same ? rec.error : exitError(c));
+        }
+        if (status.contains("(healthy)")) {
+            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.HEALTHY, null);
+        }
+        if (status.contains("(unhealthy)")) {
+            boolean same = known && rec.lastSeen == LifecycleMonitor.Seen.UNHEALTHY;
+            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.UNHEALTHY, same ? rec.error : healthError(c));
+        }
+        return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STARTING, null);
+    }
+
+    /** The instance in the API's shape: the monitor's state, the container's ports, image and health. */
+    private ServiceInstance instance(LifecycleMonitor.InstanceRecord rec, String service, String host, Container c) {
+        ServiceInstanceStatus instanceStatus = null;
+        if (c != null) {
+            List<PortMapping> ports = new ArrayList<>();
+            for (var p : c.getPorts()) {
+                if (p.getPrivatePort() != null && p.getPublicPort() != null) {
+                    ports.add(new PortMapping("http", p.getPrivatePort(), p.getPublicPort(), null));
+                }
+            }
+            String image = c.getImage() == null ? "" : c.getImage();
+            String version = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : image;
+            String lastHealth = rec.lastHealthAt == null ? null : rec.lastHealthAt.toString();
+            String message = "unhealthy".equals(rec.health) ? rec.error : null;
+            instanceStatus = new ServiceInstanceStatus(c.getId(), version, List.of("127.0.0.1"), ports,
+                    new HealthCheckResult(rec.health, rec.lastStatusAt.toString(), message, null),
+                    lastHealth, "running".equals(rec.state), null);
+        }
+        return new ServiceInstance(rec.instanceId, service, rec.databaseId, host, rec.state, instanceStatus, rec.error,
+                rec.createdAt.toString(), rec.updatedAt.toString(), null);
     }
 
     private String exitError(Container c) {
@@ -999,6 +1374,8 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     @Override
     public void close() {
         worker.shutdownNow();
+        monitorClock.shutdownNow();
+        closeStreams();
         for (var pg : startedNodes.values()) {
             try {
                 pg.close();
@@ -1006,7 +1383,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                 LOG.warn("a PostgreSQL node did not stop cleanly: {}", e.getMessage());
             }
         }
-        for (DockerClient c : hostEngines.values()) {
+        for (DockerClient c : endpointClients.values()) {
             try {
                 c.close();
             } catch (Exception e) {

@@ -15,10 +15,35 @@ import java.util.Map;
  * @param dataDir         where each instance's configuration files are written and mounted from
  * @param imageCommands   run the real images' commands and health checks (postgrest --ready ...);
  *                        off for a stand-in image that has none of them
+ * @param noStatusTimeout running becomes failed when Docker gave no status for this long (Control Plane: 30 s)
+ * @param sweepInterval   how often the monitor looks at every instance besides the events stream, so
+ *                        time-outs fire and a lost stream costs no more than this
  */
 public record LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
                                   int healthRetries, Duration startPeriod, Duration createTimeout,
-                                  java.nio.file.Path dataDir, boolean imageCommands) {
+                                  java.nio.file.Path dataDir, boolean imageCommands,
+                                  Duration noStatusTimeout, Duration sweepInterval) {
+
+    /** The Control Plane's no-status limit (30 s) and a 5 s sweep. */
+    public LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
+                               int healthRetries, Duration startPeriod, Duration createTimeout,
+                               java.nio.file.Path dataDir, boolean imageCommands) {
+        this(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout, dataDir, imageCommands,
+                Duration.ofSeconds(30), Duration.ofSeconds(5));
+    }
+
+    public LocalEngineSettings withMonitor(Duration noStatusTimeout, Duration sweepInterval) {
+        return new LocalEngineSettings(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
+                dataDir, imageCommands, noStatusTimeout, sweepInterval);
+    }
+
+    /** The same, with the image of one service type replaced (a registry mirror, a local build). */
+    public LocalEngineSettings withImage(String serviceType, String image) {
+        Map<String, String> m = new java.util.HashMap<>(images);
+        m.put(serviceType, image);
+        return new LocalEngineSettings(Map.copyOf(m), healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
+                dataDir, imageCommands, noStatusTimeout, sweepInterval);
+    }
 
     public static LocalEngineSettings controlPlaneDefaults() {
         return new LocalEngineSettings(Map.of(

@@ -51,6 +51,12 @@ public final class StateStore implements AutoCloseable {
                     + " status TEXT NOT NULL, error TEXT, created_at TEXT NOT NULL, completed_at TEXT)");
             st.execute("CREATE TABLE IF NOT EXISTS task_log (task_id TEXT NOT NULL, seq INTEGER NOT NULL, ts TEXT NOT NULL,"
                     + " message TEXT NOT NULL, PRIMARY KEY (task_id, seq))");
+            st.execute("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY AUTOINCREMENT, ts TEXT NOT NULL,"
+                    + " database_id TEXT NOT NULL, instance_id TEXT NOT NULL, from_state TEXT, to_state TEXT, error TEXT)");
+            st.execute("CREATE TABLE IF NOT EXISTS hosts (host_id TEXT PRIMARY KEY, endpoint TEXT NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS grants (grant_key TEXT PRIMARY KEY, anon_role TEXT NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS nodes (name TEXT PRIMARY KEY, kind TEXT NOT NULL, jdbc_url TEXT, admin_user TEXT,"
+                    + " password_env TEXT, container_host TEXT, container_port INTEGER, provision INTEGER NOT NULL DEFAULT 0)");
         }
     }
 
@@ -164,6 +170,107 @@ public final class StateStore implements AutoCloseable {
                 while (rs.next()) {
                     out.add(new TaskLogEntry(rs.getString(1), rs.getString(2), null, null));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** An instance's lifecycle move, as the monitor saw it. */
+    public synchronized void event(LifecycleMonitor.Transition t) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(
+                "INSERT INTO events (ts, database_id, instance_id, from_state, to_state, error) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, t.at().toString());
+            ps.setString(2, t.databaseId());
+            ps.setString(3, t.instanceId());
+            ps.setString(4, t.from());
+            ps.setString(5, t.to());
+            ps.setString(6, t.error());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The last {@code limit} lifecycle moves of a database's instances, oldest first. */
+    public synchronized List<LifecycleMonitor.Transition> events(String databaseId, int limit) throws SQLException {
+        List<LifecycleMonitor.Transition> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT ts, database_id, instance_id, from_state, to_state, error FROM"
+                + " (SELECT * FROM events WHERE database_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq")) {
+            ps.setString(1, databaseId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LifecycleMonitor.Transition(Instant.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public synchronized void bindHost(String hostId, String endpoint) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO hosts (host_id, endpoint) VALUES (?, ?)")) {
+            ps.setString(1, hostId);
+            ps.setString(2, endpoint);
+            ps.executeUpdate();
+        }
+    }
+
+    public synchronized Map<String, String> hosts() throws SQLException {
+        return pairs("SELECT host_id, endpoint FROM hosts ORDER BY host_id");
+    }
+
+    /** The anon role last granted to a service's connect_as on a node, so a change after a restart still revokes it. */
+    public synchronized void granted(String key, String anonRole) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO grants (grant_key, anon_role) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, anonRole);
+            ps.executeUpdate();
+        }
+    }
+
+    public synchronized Map<String, String> grants() throws SQLException {
+        return pairs("SELECT grant_key, anon_role FROM grants");
+    }
+
+    /**
+     * A database node: attached (Trellis connects to it) or started (Trellis runs it). No password
+     * is stored: an attached node names the environment variable that holds it.
+     */
+    public record NodeRecord(String name, String kind, String jdbcUrl, String adminUser, String passwordEnv,
+                             String containerHost, int containerPort, boolean provision) {
+    }
+
+    public synchronized void node(NodeRecord n) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO nodes (name, kind, jdbc_url, admin_user, password_env,"
+                + " container_host, container_port, provision) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, n.name());
+            ps.setString(2, n.kind());
+            ps.setString(3, n.jdbcUrl());
+            ps.setString(4, n.adminUser());
+            ps.setString(5, n.passwordEnv());
+            ps.setString(6, n.containerHost());
+            ps.setInt(7, n.containerPort());
+            ps.setInt(8, n.provision() ? 1 : 0);
+            ps.executeUpdate();
+        }
+    }
+
+    public synchronized List<NodeRecord> nodes() throws SQLException {
+        List<NodeRecord> out = new ArrayList<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT name, kind, jdbc_url, admin_user, password_env,"
+                + " container_host, container_port, provision FROM nodes ORDER BY name")) {
+            while (rs.next()) {
+                out.add(new NodeRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getInt(7), rs.getInt(8) != 0));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> pairs(String sql) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
             }
         }
         return out;

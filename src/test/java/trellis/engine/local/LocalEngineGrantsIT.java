@@ -105,4 +105,31 @@ class LocalEngineGrantsIT {
         assertThat(removed.status()).isEqualTo("completed");
         assertThat(member("web_reader")).as("removing a service revokes nothing").isTrue();
     }
+
+    @Test
+    void theOldAnonRoleIsRevokedEvenWhenTheEngineRestartedBetween(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("REVOKE web_anon FROM app");
+            st.execute("REVOKE web_reader FROM app");
+        }
+        java.nio.file.Path file = dir.resolve("engine.db");
+        LocalEngine.NodeConnection node = new LocalEngine.NodeConnection(pg.getJdbcUrl("postgres", "storefront"), "postgres", "");
+        engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
+        engine.attachNode("n1", node);
+        CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
+        assertThat(finish(engine.createDatabase(req)).status()).isEqualTo("completed");
+        assertThat(member("web_anon")).isTrue();
+        engine.close();
+
+        engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
+        engine.attachNode("n1", node);
+        ObjectNode tree = (ObjectNode) Json.toTree(req.spec()).deepCopy();
+        ((ObjectNode) tree.at("/services/0/config")).put("db_anon_role", "web_reader");
+        Task changed = finish(engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
+                Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
+        assertThat(changed.status()).as(String.valueOf(changed.error())).isEqualTo("completed");
+        assertThat(member("web_reader")).isTrue();
+        assertThat(member("web_anon")).as("revoked: the store remembered what was granted").isFalse();
+    }
 }

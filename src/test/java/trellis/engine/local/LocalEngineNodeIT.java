@@ -66,4 +66,50 @@ class LocalEngineNodeIT {
         assertThat(log).contains("CREATE DATABASE \"storefront\" OWNER \"admin\"", "PASSWORD '********'")
                 .doesNotContain("change-me");
     }
+
+    private boolean databaseExists(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, String name) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + name + "'")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        }
+    }
+
+    private Task finish(Task t) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(engine.task("storefront", t.taskId()).status())) {
+            Thread.sleep(100);
+        }
+        return engine.task("storefront", t.taskId());
+    }
+
+    @Test
+    void anAttachedNodeGetsNoDatabaseOrUsersUnlessAsked() throws Exception {
+        docker = LocalEngineTesting.requireDocker();
+        try (var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                st.execute("CREATE ROLE web_anon NOLOGIN");
+            }
+            CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
+
+            engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
+            LocalEngine.NodeConnection nc = engine.attachNode("n1", "127.0.0.1", pg.getPort(), "postgres", "postgres",
+                    "TRELLIS_TEST_UNSET_PASSWORD", null, false);
+            assertThat(nc.containerHost()).as("containers reach it through the Docker host gateway").isEqualTo("host.docker.internal");
+            assertThat(nc.containerPort()).isEqualTo(pg.getPort());
+            Task left = finish(engine.createDatabase(req));
+            assertThat(databaseExists(pg, "storefront")).as("nothing created on an attached node").isFalse();
+            assertThat(left.status()).as("its grants need the database the person did not create").isEqualTo("failed");
+            engine.deleteDatabase("storefront");
+            Thread.sleep(500);
+            engine.close();
+            LocalEngineTesting.removeContainers(docker, "storefront");
+
+            engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
+            engine.attachNode("n1", "127.0.0.1", pg.getPort(), "postgres", "postgres", "TRELLIS_TEST_UNSET_PASSWORD", null, true);
+            Task asked = finish(engine.createDatabase(req));
+            assertThat(asked.status()).as(String.valueOf(asked.error())).isEqualTo("completed");
+            assertThat(databaseExists(pg, "storefront")).as("created when asked").isTrue();
+        }
+    }
 }

@@ -77,4 +77,34 @@ class LocalEngineRestartIT {
         assertThat(Json.write(engine.database(id).spec())).contains("\"db_anon_role\" : \"web_anon\"");
         assertThat(engine.task(id, task.taskId()).status()).isEqualTo("completed");
     }
+
+    @Test
+    void hostBindingsAndLifecycleEventsSurviveARestart() throws Exception {
+        docker = LocalEngineTesting.requireDocker();
+        Path file = dir.resolve("engine.db");
+        String endpoint = LocalEngine.dockerHost().orElseThrow();
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example("multiple-instances.json").toFile());
+        tree.put("id", id);
+        engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
+        engine.bindHost("host-2", endpoint);
+        engine.createDatabase(Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class));
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        List<ServiceInstance> l = List.of();
+        while (System.nanoTime() < deadline) {
+            l = engine.database(id).serviceInstances();
+            if (l.size() == 2 && l.stream().allMatch(i -> "running".equals(i.state()))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(l).extracting(ServiceInstance::state).containsExactly("running", "running");
+        engine.close();
+
+        engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
+        assertThat(engine.hosts()).filteredOn(h -> h.id().equals("host-2")).singleElement()
+                .satisfies(h -> assertThat(h.status().components().at("/docker/details/endpoint").asText()).isEqualTo(endpoint));
+        assertThat(engine.events(id, 100)).filteredOn(t -> "running".equals(t.to()))
+                .extracting(LifecycleMonitor.Transition::instanceId).contains(id + "-api-host-1", id + "-api-host-2");
+        assertThat(engine.database(id).serviceInstances()).extracting(ServiceInstance::state).containsOnly("running");
+    }
 }
