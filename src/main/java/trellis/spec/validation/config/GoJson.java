@@ -131,40 +131,47 @@ final class GoJson {
         return i == key.length() && j == field.length();
     }
 
-    /** A JSON number as the float64 Go decodes it to (infinite when ParseFloat reports a range error). */
-    static double float64(JsonNode number) {
-        return number.doubleValue();
-    }
-
     /** The first number, in document order, that does not fit a float64: Go refuses the whole request for it. */
     static String[] firstOverflowingNumber(JsonNode root) {
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, ""});
+        Deque<Step> stack = new ArrayDeque<>();
+        stack.push(new Step(root, null, ""));
         while (!stack.isEmpty()) {
-            Object[] top = stack.pop();
-            JsonNode n = (JsonNode) top[0];
-            String path = (String) top[1];
+            Step top = stack.pop();
+            JsonNode n = top.node();
             if (n == null) {
                 continue;
             }
             if (n.isNumber()) {
-                if (Double.isInfinite(n.doubleValue()) || Double.isNaN(n.doubleValue())) {
-                    return new String[] {path, n.asText()};
+                double d = n.doubleValue();
+                if (Double.isInfinite(d) || Double.isNaN(d)) {
+                    return new String[] {path(top), n.asText()};
                 }
             } else if (n.isArray()) {
                 for (int i = n.size() - 1; i >= 0; i--) {
-                    stack.push(new Object[] {n.get(i), path + "[" + i + "]"});
+                    stack.push(new Step(n.get(i), top, "[" + i + "]"));
                 }
             } else if (n.isObject()) {
                 List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
                 n.fields().forEachRemaining(fields::add);
                 for (int i = fields.size() - 1; i >= 0; i--) {
                     String key = fields.get(i).getKey();
-                    stack.push(new Object[] {fields.get(i).getValue(), path.isEmpty() ? key : path + "." + key});
+                    stack.push(new Step(fields.get(i).getValue(), top, top.parent() == null ? key : "." + key));
                 }
             }
         }
         return null;
+    }
+
+    private record Step(JsonNode node, Step parent, String segment) {
+    }
+
+    /** The path of a step, built only for the one reported (building it on the way would be quadratic). */
+    private static String path(Step step) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (Step s = step; s != null; s = s.parent()) {
+            segments.push(s.segment());
+        }
+        return String.join("", segments);
     }
 
     /** A float64 as json.Marshal writes it ('f' between 1e-6 and 1e21, else 'e'). */
