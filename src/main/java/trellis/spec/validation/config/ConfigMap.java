@@ -113,9 +113,9 @@ final class ConfigMap {
         return (double) i == d ? i : null;
     }
 
-    /** Unknown keys, sorted as the Go code sorts them. */
+    /** Unknown keys, sorted as the Go code sorts them (sort.Strings: byte order). */
     List<String> unknown(java.util.Set<String> known) {
-        Map<String, Boolean> sorted = new TreeMap<>();
+        Map<String, Boolean> sorted = new TreeMap<>(GoJson.BYTE_ORDER);
         for (String k : keys()) {
             if (!known.contains(k)) {
                 sorted.put(k, true);
@@ -124,18 +124,46 @@ final class ConfigMap {
         return new ArrayList<>(sorted.keySet());
     }
 
+    /** Go's %q (strconv.Quote): printable runes as they are, the rest escaped. */
     static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        String g = GoJson.goString(s);
+        StringBuilder b = new StringBuilder(g.length() + 2).append('"');
+        for (int i = 0; i < g.length(); ) {
+            int c = g.codePointAt(i);
+            i += Character.charCount(c);
             switch (c) {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
+                case 7 -> b.append("\\a");
+                case '\b' -> b.append("\\b");
+                case '\f' -> b.append("\\f");
                 case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
-                default -> b.append(c);
+                case 11 -> b.append("\\v");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        b.append(String.format("\\x%02x", c));
+                    } else if (c < 0x80 || printable(c)) {
+                        b.appendCodePoint(c);
+                    } else if (c < 0x10000) {
+                        b.append(String.format("\\u%04x", c));
+                    } else {
+                        b.append(String.format("\\U%08x", c));
+                    }
+                }
             }
         }
         return b.append('"').toString();
+    }
+
+    /** Close to Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols; no space but U+0020. */
+    private static boolean printable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> false;
+            default -> true;
+        };
     }
 
     /** The unknown-key error of the PostgREST and MCP parsers. */

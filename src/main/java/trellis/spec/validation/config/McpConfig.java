@@ -228,7 +228,7 @@ final class McpConfig {
                 } else if (m.get("username").asText().isEmpty()) {
                     p.add(at + ".username", at + ".username must not be empty");
                 } else {
-                    user = m.get("username").asText();
+                    user = GoJson.goString(m.get("username").asText());
                 }
             }
             if (m.has("password")) {

@@ -42,11 +42,9 @@ final class PostgrestConfig {
         var jwt = c.optionalString("jwt_secret");
         if (jwt.error() != null) {
             p.add("jwt_secret", jwt.error());
-        } else if (jwt.value() != null && jwt.value().length() < 32) {
-            // Go's len() counts bytes
-            if (jwt.value().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
-                p.add("jwt_secret", "jwt_secret must be at least 32 characters");
-            }
+        } else if (jwt.value() != null && GoJson.utf8Length(jwt.value()) < 32) {
+            // Go's len() counts UTF-8 bytes, so 11 three-byte characters are enough
+            p.add("jwt_secret", "jwt_secret must be at least 32 characters");
         }
         for (String key : List.of("jwt_aud", "jwt_role_claim_key", "server_cors_allowed_origins")) {
             var r = c.optionalString(key);

@@ -1,222 +1,451 @@
 package trellis.spec.validation.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import trellis.spec.validation.config.ServiceConfigRules.ConfigProblem;
 
 /**
- * rag_service_config.go ParseRAGServiceConfig. The Control Plane decodes the config into typed
- * structs with unknown fields disallowed at every depth; {@link Decoder} reproduces what Go's
- * encoding/json accepts there (nulls leave a field unset, keys match case-insensitively, an
- * integer field refuses fractions), so the first decode error is the only error, as in Go.
+ * rag_service_config.go ParseRAGServiceConfig. The Control Plane refuses unknown top-level keys
+ * (exact names), then re-marshals the map (keys sorted) and decodes it into typed structs with
+ * DisallowUnknownFields; the first decode error is the only error. {@link Decoder} reproduces
+ * encoding/json there: keys in sorted order, field names matched exactly or case-insensitively,
+ * a JSON null leaves a value field unchanged and clears a pointer or slice, a second key for
+ * the same field decodes into what the first left (structs merge, slices reuse their
+ * elements), an integer field refuses fractions and values beyond int64. Then
+ * validateRAGPipeline, validateRAGTable and validateRAGLLMConfig run on the typed values.
  */
 final class RagConfig {
     private static final Pattern NAME = Pattern.compile("^[a-z0-9_][a-z0-9_-]*$");
     private static final List<String> EMBEDDING_PROVIDERS = List.of("anthropic", "openai", "voyage", "ollama");
     private static final List<String> LLM_PROVIDERS = List.of("anthropic", "openai", "ollama");
-
-    enum Kind { STRING, INT, FLOAT, BOOL }
-
-    /** Field name to its type: a Kind, a Map (struct) or a List of one Map (slice of struct). */
-    private static final Map<String, Object> LLM = Map.of("provider", Kind.STRING, "model", Kind.STRING,
-            "api_key", Kind.STRING, "base_url", Kind.STRING);
-    private static final Map<String, Object> TABLE = Map.of("table", Kind.STRING, "text_column", Kind.STRING,
-            "vector_column", Kind.STRING, "id_column", Kind.STRING);
-    private static final Map<String, Object> SEARCH = Map.of("hybrid_enabled", Kind.BOOL, "vector_weight", Kind.FLOAT);
-    private static final Map<String, Object> PIPELINE = Map.of("name", Kind.STRING, "description", Kind.STRING,
-            "tables", List.of(TABLE), "embedding_llm", LLM, "rag_llm", LLM, "token_budget", Kind.INT,
-            "top_n", Kind.INT, "system_prompt", Kind.STRING, "search", SEARCH);
-    private static final Map<String, Object> DEFAULTS = Map.of("token_budget", Kind.INT, "top_n", Kind.INT);
-    private static final Map<String, Object> CONFIG = Map.of("pipelines", List.of(PIPELINE), "defaults", DEFAULTS);
+    private static final double TWO_63 = 9.223372036854775808E18;
 
     private RagConfig() {
     }
 
+    // The typed structs: a String field is Go's string ("" when unset), a nullable field is a pointer.
+
+    static final class Llm {
+        String provider = "";
+        String model = "";
+        String apiKey;
+        String baseUrl;
+    }
+
+    static final class Table {
+        String table = "";
+        String textColumn = "";
+        String vectorColumn = "";
+        String idColumn;
+    }
+
+    static final class Search {
+        Boolean hybridEnabled;
+        Double vectorWeight;
+    }
+
+    static final class Pipeline {
+        String name = "";
+        String description;
+        final Slice<Table> tables = new Slice<>();
+        final Llm embeddingLlm = new Llm();
+        final Llm ragLlm = new Llm();
+        Long tokenBudget;
+        Long topN;
+        String systemPrompt;
+        Search search;
+    }
+
+    static final class Defaults {
+        Long tokenBudget;
+        Long topN;
+    }
+
+    static final class Cfg {
+        final Slice<Pipeline> pipelines = new Slice<>();
+        Defaults defaults;
+    }
+
+    /** A Go slice: elements past the length stay in the backing array and are reused. */
+    static final class Slice<T> {
+        final List<T> backing = new ArrayList<>();
+        int len;
+
+        List<T> elements() {
+            return backing.subList(0, len);
+        }
+    }
+
     static List<ConfigProblem> validate(ConfigMap c) {
         ServiceConfigRules.Problems p = new ServiceConfigRules.Problems();
-        Set<String> unknown = new TreeSet<>();
+        List<String> unknown = new ArrayList<>();
         for (String k : c.keys()) {
             if (!k.equals("pipelines") && !k.equals("defaults")) {
-                unknown.add(ConfigMap.quote(k));
+                unknown.add(k);
             }
         }
         if (!unknown.isEmpty()) {
-            p.add(unknown.size() == 1 ? c.keys().stream().filter(k -> !k.equals("pipelines") && !k.equals("defaults"))
-                    .findFirst().orElse("") : "", "unknown config key(s): " + String.join(", ", unknown)
+            List<String> quoted = new ArrayList<>(unknown.stream().map(ConfigMap::quote).toList());
+            quoted.sort(GoJson.BYTE_ORDER);
+            p.add(unknown.size() == 1 ? unknown.get(0) : "", "unknown config key(s): " + String.join(", ", quoted)
                     + " (RAG takes: pipelines, defaults)");
             return p.list;
         }
-        Decoder.Failure failure = Decoder.check(c.raw(), CONFIG, "");
-        if (failure != null) {
-            p.add(failure.path(), "invalid config: " + failure.message());
+        Decoder d = new Decoder();
+        Cfg cfg = d.config(c.raw());
+        if (d.failure != null) {
+            p.add(d.failure.path(), "invalid config: " + d.failure.message());
             return p.list;
         }
-        JsonNode pipelines = field(c.raw(), "pipelines");
-        if (pipelines == null || !pipelines.isArray() || pipelines.isEmpty()) {
+        if (cfg.pipelines.len == 0) {
             p.add("pipelines", "pipelines is required and must contain at least one pipeline");
         }
         Set<String> seen = new HashSet<>();
-        if (pipelines != null && pipelines.isArray()) {
-            for (int i = 0; i < pipelines.size(); i++) {
-                pipeline(pipelines.get(i), i, seen, p);
-            }
+        List<Pipeline> pipelines = cfg.pipelines.elements();
+        for (int i = 0; i < pipelines.size(); i++) {
+            pipeline(pipelines.get(i), i, seen, p);
         }
-        JsonNode defaults = field(c.raw(), "defaults");
-        if (defaults != null && defaults.isObject()) {
-            positive(defaults, "token_budget", "defaults.token_budget", p);
-            positive(defaults, "top_n", "defaults.top_n", p);
+        if (cfg.defaults != null) {
+            if (cfg.defaults.tokenBudget != null && cfg.defaults.tokenBudget <= 0) {
+                p.add("defaults.token_budget", "defaults.token_budget must be a positive integer");
+            }
+            if (cfg.defaults.topN != null && cfg.defaults.topN <= 0) {
+                p.add("defaults.top_n", "defaults.top_n must be a positive integer");
+            }
         }
         return p.list;
     }
 
-    private static void pipeline(JsonNode pl, int i, Set<String> seen, ServiceConfigRules.Problems p) {
+    /** validateRAGPipeline. */
+    private static void pipeline(Pipeline pl, int i, Set<String> seen, ServiceConfigRules.Problems p) {
         String prefix = "pipelines[" + i + "]";
-        String name = text(pl, "name");
+        String name = GoJson.goString(pl.name);
         if (name.isEmpty()) {
             p.add(prefix + ".name", prefix + ".name is required");
         } else if (!NAME.matcher(name).matches()) {
             p.add(prefix + ".name", prefix + ".name " + ConfigMap.quote(name) + " is invalid: must match ^[a-z0-9_][a-z0-9_-]*$");
-        } else if (!seen.add(name)) {
+        } else if (seen.contains(name)) {
             p.add(prefix + ".name", "pipelines contains duplicate name " + ConfigMap.quote(name));
-        }
-        JsonNode tables = field(pl, "tables");
-        if (tables == null || !tables.isArray() || tables.isEmpty()) {
-            p.add(prefix + ".tables", prefix + ".tables is required and must contain at least one table");
         } else {
-            for (int j = 0; j < tables.size(); j++) {
-                String tp = prefix + ".tables[" + j + "]";
-                for (String col : List.of("table", "text_column", "vector_column")) {
-                    if (text(tables.get(j), col).isEmpty()) {
-                        p.add(tp + "." + col, tp + "." + col + " is required");
-                    }
-                }
+            seen.add(name);
+        }
+        List<Table> tables = pl.tables.elements();
+        if (tables.isEmpty()) {
+            p.add(prefix + ".tables", prefix + ".tables is required and must contain at least one table");
+        }
+        for (int j = 0; j < tables.size(); j++) {
+            String tp = prefix + ".tables[" + j + "]";
+            Table t = tables.get(j);
+            if (t.table.isEmpty()) {
+                p.add(tp + ".table", tp + ".table is required");
+            }
+            if (t.textColumn.isEmpty()) {
+                p.add(tp + ".text_column", tp + ".text_column is required");
+            }
+            if (t.vectorColumn.isEmpty()) {
+                p.add(tp + ".vector_column", tp + ".vector_column is required");
             }
         }
-        llm(field(pl, "embedding_llm"), prefix + ".embedding_llm", EMBEDDING_PROVIDERS, p);
-        llm(field(pl, "rag_llm"), prefix + ".rag_llm", LLM_PROVIDERS, p);
-        positive(pl, "token_budget", prefix + ".token_budget", p);
-        positive(pl, "top_n", prefix + ".top_n", p);
-        JsonNode search = field(pl, "search");
-        if (search != null && search.isObject()) {
-            JsonNode vw = field(search, "vector_weight");
-            if (vw != null && vw.isNumber() && (vw.doubleValue() < 0.0 || vw.doubleValue() > 1.0)) {
+        llm(pl.embeddingLlm, prefix + ".embedding_llm", EMBEDDING_PROVIDERS, p);
+        llm(pl.ragLlm, prefix + ".rag_llm", LLM_PROVIDERS, p);
+        if (pl.tokenBudget != null && pl.tokenBudget <= 0) {
+            p.add(prefix + ".token_budget", prefix + ".token_budget must be a positive integer");
+        }
+        if (pl.topN != null && pl.topN <= 0) {
+            p.add(prefix + ".top_n", prefix + ".top_n must be a positive integer");
+        }
+        if (pl.search != null && pl.search.vectorWeight != null) {
+            double vw = pl.search.vectorWeight;
+            if (vw < 0.0 || vw > 1.0) {
                 p.add(prefix + ".search.vector_weight", prefix + ".search.vector_weight must be between 0.0 and 1.0");
             }
         }
     }
 
-    private static void llm(JsonNode llm, String prefix, List<String> providers, ServiceConfigRules.Problems p) {
-        String provider = text(llm, "provider");
-        if (provider.isEmpty()) {
+    /** validateRAGLLMConfig. */
+    private static void llm(Llm llm, String prefix, List<String> providers, ServiceConfigRules.Problems p) {
+        if (llm.provider.isEmpty()) {
             p.add(prefix + ".provider", prefix + ".provider is required");
             return;
         }
-        if (!providers.contains(provider)) {
+        if (!providers.contains(llm.provider)) {
             p.add(prefix + ".provider", prefix + ".provider must be one of: " + String.join(", ", providers));
             return;
         }
-        if (text(llm, "model").isEmpty()) {
+        if (llm.model.isEmpty()) {
             p.add(prefix + ".model", prefix + ".model is required");
         }
-        if (!provider.equals("ollama") && text(llm, "api_key").isEmpty()) {
-            p.add(prefix + ".api_key", prefix + ".api_key is required when provider is " + ConfigMap.quote(provider));
+        if (!llm.provider.equals("ollama") && (llm.apiKey == null || llm.apiKey.isEmpty())) {
+            p.add(prefix + ".api_key", prefix + ".api_key is required when provider is " + ConfigMap.quote(llm.provider));
         }
     }
 
-    private static void positive(JsonNode obj, String key, String path, ServiceConfigRules.Problems p) {
-        JsonNode v = field(obj, key);
-        if (v != null && v.isNumber() && ConfigMap.goInt(v) != null && ConfigMap.goInt(v) <= 0) {
-            p.add(path, path + " must be a positive integer");
-        }
-    }
-
-    /** A string field as decoded: "" when absent, null or empty. */
-    private static String text(JsonNode obj, String key) {
-        JsonNode v = field(obj, key);
-        return v != null && v.isTextual() ? v.asText() : "";
-    }
-
-    /** The value Go's decoder would put in the field: the last key that matches, exactly or case-insensitively; null for a JSON null. */
-    static JsonNode field(JsonNode obj, String key) {
-        if (obj == null || !obj.isObject()) {
-            return null;
-        }
-        JsonNode found = null;
-        var it = obj.fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (Decoder.matches(e.getKey(), key) && !e.getValue().isNull()) {
-                found = e.getValue();
-            }
-        }
-        return found;
-    }
-
-    /** What encoding/json with DisallowUnknownFields refuses, for the typed RAG structs. */
+    /** encoding/json's Decoder with DisallowUnknownFields, for these structs only. */
     static final class Decoder {
         record Failure(String path, String message) {
         }
 
-        static boolean matches(String jsonKey, String field) {
-            return jsonKey.equals(field) || jsonKey.toLowerCase(Locale.ROOT).equals(field)
-                    || jsonKey.equalsIgnoreCase(field);
+        Failure failure;
+        /** Go's errorContext: the struct being decoded and the JSON names of the fields on the way. */
+        private String struct;
+        private final List<String> fieldStack = new ArrayList<>();
+
+        private interface FieldHandler {
+            /** Decodes value into the field of that JSON name; path is where the value sits. */
+            void decode(String field, JsonNode value, String path);
         }
 
-        @SuppressWarnings("unchecked")
-        static Failure check(JsonNode node, Object type, String path) {
-            if (node == null || node.isNull()) {
+        private void save(String path, String message) {
+            if (failure == null) {
+                failure = new Failure(path, message);
+            }
+        }
+
+        /** An UnmarshalTypeError, worded as Go words it. */
+        private void mismatch(String path, JsonNode value, String goType, boolean intTarget) {
+            String what;
+            if (value.isTextual()) {
+                what = "string";
+            } else if (value.isNumber()) {
+                what = intTarget ? "number " + GoJson.marshalFloat(value.doubleValue()) : "number";
+            } else if (value.isBoolean()) {
+                what = "bool";
+            } else if (value.isArray()) {
+                what = "array";
+            } else {
+                what = "object";
+            }
+            String at = struct == null && fieldStack.isEmpty() ? "Go value"
+                    : "Go struct field " + (struct == null ? "" : struct) + "." + String.join(".", fieldStack);
+            save(path, "json: cannot unmarshal " + what + " into " + at + " of type " + goType);
+        }
+
+        /** d.object for a struct: members in sorted order, each to its field or refused as unknown. */
+        private void object(JsonNode obj, String structName, List<String> fields, String path, FieldHandler handler) {
+            for (Map.Entry<String, JsonNode> e : GoJson.sortedFields(obj)) {
+                String key = e.getKey();
+                String at = path.isEmpty() ? key : path + "." + key;
+                String field = fields.contains(key) ? key
+                        : fields.stream().filter(f -> GoJson.matchesField(key, f)).findFirst().orElse(null);
+                if (field == null) {
+                    save(at, "json: unknown field " + ConfigMap.quote(key));
+                    continue;
+                }
+                String canonicalAt = path.isEmpty() ? field : path + "." + field;
+                String savedStruct = struct;
+                fieldStack.add(field);
+                struct = structName;
+                handler.decode(field, e.getValue(), canonicalAt);
+                fieldStack.remove(fieldStack.size() - 1);
+                struct = savedStruct;
+            }
+        }
+
+        /** Whether a value can go into a struct: an object (true), null (false, nothing to do) or a mismatch. */
+        private boolean isObjectFor(JsonNode v, String goType, String path) {
+            if (v.isNull()) {
+                return false;
+            }
+            if (!v.isObject()) {
+                mismatch(path, v, goType, false);
+                return false;
+            }
+            return true;
+        }
+
+        /** Go string: a JSON string sets it, null leaves it. */
+        private String string(JsonNode v, String old, String path) {
+            if (v.isNull()) {
+                return old;
+            }
+            if (!v.isTextual()) {
+                mismatch(path, v, "string", false);
+                return old;
+            }
+            return v.asText();
+        }
+
+        /** Go *string: a JSON string sets it, null clears it. */
+        private String stringPtr(JsonNode v, String old, String path) {
+            return v.isNull() ? null : string(v, old, path);
+        }
+
+        /** Go *int: json.Marshal wrote the float64 in full, ParseInt must take it back. */
+        private Long intPtr(JsonNode v, Long old, String path) {
+            if (v.isNull()) {
                 return null;
             }
-            if (type instanceof Kind kind) {
-                return switch (kind) {
-                    case STRING -> node.isTextual() ? null : mismatch(node, "string", path);
-                    case BOOL -> node.isBoolean() ? null : mismatch(node, "bool", path);
-                    case FLOAT -> node.isNumber() ? null : mismatch(node, "float64", path);
-                    case INT -> node.isNumber() && ConfigMap.goInt(node) != null ? null : mismatch(node, "int", path);
-                };
+            if (!v.isNumber()) {
+                mismatch(path, v, "int", false);
+                return old;
             }
-            if (type instanceof List<?> list) {
-                if (!node.isArray()) {
-                    return mismatch(node, "array", path);
+            double d = v.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d) || d != Math.rint(d) || d >= TWO_63 || d <= -TWO_63) {
+                mismatch(path, v, "int", true);
+                return old;
+            }
+            return (long) d;
+        }
+
+        private Double floatPtr(JsonNode v, Double old, String path) {
+            if (v.isNull()) {
+                return null;
+            }
+            if (!v.isNumber()) {
+                mismatch(path, v, "float64", false);
+                return old;
+            }
+            return v.doubleValue();
+        }
+
+        private Boolean boolPtr(JsonNode v, Boolean old, String path) {
+            if (v.isNull()) {
+                return null;
+            }
+            if (!v.isBoolean()) {
+                mismatch(path, v, "bool", false);
+                return old;
+            }
+            return v.asBoolean();
+        }
+
+        /** d.array into a slice of structs: elements decoded into what the backing array holds. */
+        private <T> void slice(JsonNode v, Slice<T> s, String goType, String elemType, Supplier<T> zero, String path,
+                ElementDecoder<T> elem) {
+            if (v.isNull()) {
+                s.backing.clear();
+                s.len = 0;
+                return;
+            }
+            if (!v.isArray()) {
+                mismatch(path, v, goType, false);
+                return;
+            }
+            int n = v.size();
+            for (int i = 0; i < n; i++) {
+                if (i >= s.backing.size()) {
+                    s.backing.add(zero.get());
                 }
-                for (int i = 0; i < node.size(); i++) {
-                    Failure f = check(node.get(i), list.get(0), path + "[" + i + "]");
-                    if (f != null) {
-                        return f;
+                if (i >= s.len) {
+                    s.len = i + 1;
+                }
+                JsonNode item = v.get(i);
+                String at = path + "[" + i + "]";
+                if (isObjectFor(item, elemType, at)) {
+                    elem.decode(item, s.backing.get(i), at);
+                }
+            }
+            if (n < s.len) {
+                s.len = n;
+            }
+            if (n == 0) {
+                s.backing.clear();
+                s.len = 0;
+            }
+        }
+
+        private interface ElementDecoder<T> {
+            void decode(JsonNode obj, T into, String path);
+        }
+
+        Cfg config(JsonNode root) {
+            Cfg cfg = new Cfg();
+            if (root == null || !root.isObject()) {
+                return cfg;
+            }
+            object(root, "RAGServiceConfig", List.of("pipelines", "defaults"), "", (f, v, at) -> {
+                if (f.equals("pipelines")) {
+                    slice(v, cfg.pipelines, "[]database.RAGPipeline", "database.RAGPipeline", Pipeline::new, at, this::pipeline);
+                } else if (v.isNull()) {
+                    cfg.defaults = null;
+                } else if (isObjectFor(v, "database.RAGDefaults", at)) {
+                    if (cfg.defaults == null) {
+                        cfg.defaults = new Defaults();
                     }
+                    Defaults d = cfg.defaults;
+                    object(v, "RAGDefaults", List.of("token_budget", "top_n"), at, (f2, v2, at2) -> {
+                        if (f2.equals("token_budget")) {
+                            d.tokenBudget = intPtr(v2, d.tokenBudget, at2);
+                        } else {
+                            d.topN = intPtr(v2, d.topN, at2);
+                        }
+                    });
                 }
-                return null;
-            }
-            Map<String, Object> struct = (Map<String, Object>) type;
-            if (!node.isObject()) {
-                return mismatch(node, "object", path);
-            }
-            var it = node.fields();
-            while (it.hasNext()) {
-                var e = it.next();
-                String fieldName = struct.keySet().stream().filter(f -> matches(e.getKey(), f)).findFirst().orElse(null);
-                String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                if (fieldName == null) {
-                    return new Failure(at, "json: unknown field " + ConfigMap.quote(e.getKey()));
-                }
-                Failure f = check(e.getValue(), struct.get(fieldName), at);
-                if (f != null) {
-                    return f;
-                }
-            }
-            return null;
+            });
+            return cfg;
         }
 
-        private static Failure mismatch(JsonNode node, String goType, String path) {
-            String what = node.isTextual() ? "string" : node.isNumber() ? "number " + node.asText()
-                    : node.isBoolean() ? "bool" : node.isArray() ? "array" : "object";
-            return new Failure(path, "json: cannot unmarshal " + what + " into Go struct field " + path + " of type " + goType);
+        private void pipeline(JsonNode obj, Pipeline pl, String path) {
+            object(obj, "RAGPipeline", List.of("name", "description", "tables", "embedding_llm", "rag_llm", "token_budget",
+                    "top_n", "system_prompt", "search"), path, (f, v, at) -> {
+                        switch (f) {
+                            case "name" -> pl.name = string(v, pl.name, at);
+                            case "description" -> pl.description = stringPtr(v, pl.description, at);
+                            case "tables" -> slice(v, pl.tables, "[]database.RAGPipelineTable", "database.RAGPipelineTable",
+                                    Table::new, at, this::table);
+                            case "embedding_llm" -> {
+                                if (isObjectFor(v, "database.RAGPipelineLLMConfig", at)) {
+                                    llm(v, pl.embeddingLlm, at);
+                                }
+                            }
+                            case "rag_llm" -> {
+                                if (isObjectFor(v, "database.RAGPipelineLLMConfig", at)) {
+                                    llm(v, pl.ragLlm, at);
+                                }
+                            }
+                            case "token_budget" -> pl.tokenBudget = intPtr(v, pl.tokenBudget, at);
+                            case "top_n" -> pl.topN = intPtr(v, pl.topN, at);
+                            case "system_prompt" -> pl.systemPrompt = stringPtr(v, pl.systemPrompt, at);
+                            default -> {
+                                if (v.isNull()) {
+                                    pl.search = null;
+                                } else if (isObjectFor(v, "database.RAGPipelineSearch", at)) {
+                                    if (pl.search == null) {
+                                        pl.search = new Search();
+                                    }
+                                    search(v, pl.search, at);
+                                }
+                            }
+                        }
+                    });
+        }
+
+        private void table(JsonNode obj, Table t, String path) {
+            object(obj, "RAGPipelineTable", List.of("table", "text_column", "vector_column", "id_column"), path, (f, v, at) -> {
+                switch (f) {
+                    case "table" -> t.table = string(v, t.table, at);
+                    case "text_column" -> t.textColumn = string(v, t.textColumn, at);
+                    case "vector_column" -> t.vectorColumn = string(v, t.vectorColumn, at);
+                    default -> t.idColumn = stringPtr(v, t.idColumn, at);
+                }
+            });
+        }
+
+        private void llm(JsonNode obj, Llm l, String path) {
+            object(obj, "RAGPipelineLLMConfig", List.of("provider", "model", "api_key", "base_url"), path, (f, v, at) -> {
+                switch (f) {
+                    case "provider" -> l.provider = string(v, l.provider, at);
+                    case "model" -> l.model = string(v, l.model, at);
+                    case "api_key" -> l.apiKey = stringPtr(v, l.apiKey, at);
+                    default -> l.baseUrl = stringPtr(v, l.baseUrl, at);
+                }
+            });
+        }
+
+        private void search(JsonNode obj, Search s, String path) {
+            object(obj, "RAGPipelineSearch", List.of("hybrid_enabled", "vector_weight"), path, (f, v, at) -> {
+                if (f.equals("hybrid_enabled")) {
+                    s.hybridEnabled = boolPtr(v, s.hybridEnabled, at);
+                } else {
+                    s.vectorWeight = floatPtr(v, s.vectorWeight, at);
+                }
+            });
         }
     }
 }

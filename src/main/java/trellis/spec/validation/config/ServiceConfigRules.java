@@ -23,19 +23,45 @@ public final class ServiceConfigRules {
      *         {@code db_pool}, {@code pipelines[0].name}) and the message
      */
     public static List<ConfigProblem> validate(String serviceType, JsonNode config, boolean isExistingService) {
-        if (serviceType == null) {
+        if (serviceType == null || !(serviceType.equals("postgrest") || serviceType.equals("mcp") || serviceType.equals("rag"))) {
             return List.of();
         }
-        ConfigMap map = ConfigMap.of(config);
-        if (map == null) {
-            return List.of(new ConfigProblem("", "config must be an object"));
+        try {
+            ConfigMap map = ConfigMap.of(config);
+            if (map == null) {
+                return List.of(new ConfigProblem("", "config must be an object (got " + kind(config) + ")"));
+            }
+            // Go decodes every JSON number to float64; one beyond its range fails the whole request.
+            String[] overflow = GoJson.firstOverflowingNumber(map.raw());
+            if (overflow != null) {
+                return List.of(new ConfigProblem(overflow[0], "json: cannot unmarshal number " + overflow[1]
+                        + " into Go value of type float64 (the number is out of range)"));
+            }
+            return switch (serviceType) {
+                case "postgrest" -> PostgrestConfig.validate(map);
+                case "mcp" -> McpConfig.validate(map, isExistingService);
+                default -> RagConfig.validate(map);
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            // Never expected; a config that breaks the rules is refused rather than let through.
+            return List.of(new ConfigProblem("", "config could not be checked: " + e.getClass().getSimpleName()));
         }
-        return switch (serviceType) {
-            case "postgrest" -> PostgrestConfig.validate(map);
-            case "mcp" -> McpConfig.validate(map, isExistingService);
-            case "rag" -> RagConfig.validate(map);
-            default -> List.of();
-        };
+    }
+
+    private static String kind(JsonNode n) {
+        if (n.isArray()) {
+            return "an array";
+        }
+        if (n.isTextual()) {
+            return "a string";
+        }
+        if (n.isNumber()) {
+            return "a number";
+        }
+        if (n.isBoolean()) {
+            return "a boolean";
+        }
+        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A config problem; {@code path} is relative to the config object. */

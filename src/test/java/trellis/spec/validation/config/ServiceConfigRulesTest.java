@@ -1,142 +1,224 @@
 package trellis.spec.validation.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static trellis.spec.validation.config.ConfigCase.invalid;
+import static trellis.spec.validation.config.ConfigCase.valid;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import trellis.spec.Json;
+import org.junit.jupiter.params.provider.ValueSource;
 import trellis.spec.validation.config.ServiceConfigRules.ConfigProblem;
 
-/**
- * The config parsers of the Control Plane (server/internal/database/*_service_config.go), case
- * by case: a config, whether the service already exists, and the expected verdict.
- */
+/** The entry point: which types have rules, what a config that is no object gets, and hostile input. */
 class ServiceConfigRulesTest {
-    private static final String LLM = "\"llm_enabled\":true,\"llm_provider\":\"anthropic\",\"llm_model\":\"claude\",\"anthropic_api_key\":\"k\"";
-    private static final String PIPE = "{\"name\":\"docs\",\"tables\":[{\"table\":\"t\",\"text_column\":\"body\",\"vector_column\":\"v\"}],"
-            + "\"embedding_llm\":{\"provider\":\"openai\",\"model\":\"m\",\"api_key\":\"k\"},\"rag_llm\":{\"provider\":\"ollama\",\"model\":\"m\"}}";
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final List<String> TYPES = List.of("postgrest", "mcp", "rag");
 
-    static JsonNode json(String s) {
-        try {
-            return Json.MAPPER.readTree(s);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    @ParameterizedTest(name = "type \"{0}\"")
+    @ValueSource(strings = {"grafana", "", "POSTGREST", "Mcp", "rag "})
+    void otherServiceTypesHaveNoConfigRules(String type) {
+        assertThat(ServiceConfigRules.validate(type, ConfigCase.json("{'x':1,'db_pool':0}"), true)).isEmpty();
+        assertThat(ServiceConfigRules.validate(type, F.arrayNode(), false)).isEmpty();
+        assertThat(ServiceConfigRules.validate(null, F.arrayNode(), false)).isEmpty();
+    }
+
+    static Stream<Arguments> notAnObject() {
+        List<Arguments> out = new ArrayList<>();
+        for (String type : TYPES) {
+            for (JsonNode n : List.of(F.arrayNode(), F.textNode("s"), F.numberNode(7), F.booleanNode(true), F.textNode(""),
+                    ConfigCase.json("[{'db_anon_role':'a'}]"))) {
+                out.add(Arguments.of(type, n));
+            }
         }
+        return out.stream();
     }
 
-    static List<ConfigProblem> check(String type, String config, boolean existing) {
-        return ServiceConfigRules.validate(type, config == null ? null : json(config), existing);
+    @ParameterizedTest(name = "{0} config {1}")
+    @MethodSource("notAnObject")
+    void configMustBeAnObject(String type, JsonNode config) {
+        assertThat(ServiceConfigRules.validate(type, config, false)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEmpty();
+            assertThat(p.message()).startsWith("config must be an object");
+        });
     }
 
-    /** type, config, existing service, expected path (null = valid), message fragment. */
-    static Stream<Arguments> cases() {
+    static Stream<ConfigCase> absentConfig() {
         return Stream.of(
-                // PostgREST
-                Arguments.of("postgrestMinimal", "postgrest", "{\"db_anon_role\":\"web_anon\"}", false, null, null),
-                Arguments.of("postgrestAnonRoleRequired", "postgrest", "{}", false, "db_anon_role", "db_anon_role is required"),
-                Arguments.of("postgrestMissingConfigNeedsAnonRole", "postgrest", null, false, "db_anon_role", "required"),
-                Arguments.of("postgrestAnonRoleNotEmpty", "postgrest", "{\"db_anon_role\":\"\"}", false, "db_anon_role", "must not be empty"),
-                Arguments.of("postgrestAnonRoleString", "postgrest", "{\"db_anon_role\":7}", false, "db_anon_role", "must be a string"),
-                Arguments.of("postgrestDbPoolRange", "postgrest", "{\"db_anon_role\":\"a\",\"db_pool\":31}", false, "db_pool", "between 1 and 30"),
-                Arguments.of("postgrestDbPoolZero", "postgrest", "{\"db_anon_role\":\"a\",\"db_pool\":0}", false, "db_pool", "between 1 and 30"),
-                Arguments.of("postgrestDbPoolInteger", "postgrest", "{\"db_anon_role\":\"a\",\"db_pool\":10.5}", false, "db_pool", "must be an integer"),
-                Arguments.of("postgrestDbPoolWholeFloatIsAnInteger", "postgrest", "{\"db_anon_role\":\"a\",\"db_pool\":10.0}", false, null, null),
-                Arguments.of("postgrestDbPoolString", "postgrest", "{\"db_anon_role\":\"a\",\"db_pool\":\"10\"}", false, "db_pool", "must be an integer"),
-                Arguments.of("postgrestMaxRowsRange", "postgrest", "{\"db_anon_role\":\"a\",\"max_rows\":10001}", false, "max_rows", "between 1 and 10000"),
-                Arguments.of("postgrestJwtSecretLength", "postgrest", "{\"db_anon_role\":\"a\",\"jwt_secret\":\"short\"}", false, "jwt_secret", "at least 32"),
-                Arguments.of("postgrestJwtSecret32", "postgrest", "{\"db_anon_role\":\"a\",\"jwt_secret\":\"" + "s".repeat(32) + "\"}", false, null, null),
-                Arguments.of("postgrestSchemasNotEmpty", "postgrest", "{\"db_anon_role\":\"a\",\"db_schemas\":\"\"}", false, "db_schemas", "must not be empty"),
-                Arguments.of("postgrestUnknownKey", "postgrest", "{\"db_anon_role\":\"a\",\"db_uri\":\"x\"}", false, "db_uri", "unknown config key \"db_uri\""),
-                Arguments.of("postgrestNullValueIsPresent", "postgrest", "{\"db_anon_role\":\"a\",\"jwt_aud\":null}", false, "jwt_aud", "must be a string"),
-                Arguments.of("postgrestAllKeys", "postgrest", "{\"db_anon_role\":\"a\",\"db_schemas\":\"api\",\"db_pool\":30,\"max_rows\":1,"
-                        + "\"jwt_aud\":\"x\",\"jwt_role_claim_key\":\".role\",\"server_cors_allowed_origins\":\"*\"}", false, null, null),
-                // MCP
-                Arguments.of("mcpEmptyIsFine", "mcp", "{}", false, null, null),
-                Arguments.of("mcpLlm", "mcp", "{" + LLM + "}", false, null, null),
-                Arguments.of("mcpLlmNeedsProvider", "mcp", "{\"llm_enabled\":true,\"llm_model\":\"m\"}", false, "llm_provider", "llm_provider is required"),
-                Arguments.of("mcpLlmProviderEnum", "mcp", "{\"llm_enabled\":true,\"llm_provider\":\"gemini\",\"llm_model\":\"m\"}", false, "llm_provider", "one of"),
-                Arguments.of("mcpProviderKeyRequired", "mcp", "{\"llm_enabled\":true,\"llm_provider\":\"openai\",\"llm_model\":\"m\"}", false, "openai_api_key", "required when llm_provider is \"openai\""),
-                Arguments.of("mcpOllamaNeedsUrl", "mcp", "{\"llm_enabled\":true,\"llm_provider\":\"ollama\",\"llm_model\":\"m\"}", false, "ollama_url", "required"),
-                Arguments.of("mcpLlmFieldsRefusedWhenDisabled", "mcp", "{\"llm_model\":\"m\"}", false, "llm_model", "must not be set unless llm_enabled is true"),
-                Arguments.of("mcpLlmEnabledMustBeBoolean", "mcp", "{\"llm_enabled\":\"yes\"}", false, "llm_enabled", "must be a boolean"),
-                Arguments.of("mcpTemperatureRange", "mcp", "{" + LLM + ",\"llm_temperature\":2.5}", false, "llm_temperature", "between 0.0 and 2.0"),
-                Arguments.of("mcpMaxTokensPositive", "mcp", "{" + LLM + ",\"llm_max_tokens\":0}", false, "llm_max_tokens", "positive"),
-                Arguments.of("mcpPoolMaxConnsPositive", "mcp", "{\"pool_max_conns\":-1}", false, "pool_max_conns", "positive"),
-                Arguments.of("mcpInitTokenOnCreate", "mcp", "{\"init_token\":\"t\",\"init_users\":[{\"username\":\"u\",\"password\":\"p\"}]}", false, null, null),
-                Arguments.of("mcpInitTokenRefusedOnExistingService", "mcp", "{\"init_token\":\"t\"}", true, "init_token", "only be set during initial provisioning"),
-                Arguments.of("mcpInitUsersRefusedOnExistingService", "mcp", "{\"init_users\":[{\"username\":\"u\",\"password\":\"p\"}]}", true, "init_users", "initial provisioning"),
-                Arguments.of("mcpInitUsersNotEmpty", "mcp", "{\"init_users\":[]}", false, "init_users", "at least one"),
-                Arguments.of("mcpInitUsersNeedPassword", "mcp", "{\"init_users\":[{\"username\":\"u\"}]}", false, "init_users[0].password", "required"),
-                Arguments.of("mcpInitUsersUnique", "mcp", "{\"init_users\":[{\"username\":\"u\",\"password\":\"p\"},{\"username\":\"u\",\"password\":\"q\"}]}", false, "init_users[1].username", "duplicate"),
-                Arguments.of("mcpKbNeedsProvider", "mcp", "{\"kb_enabled\":true,\"kb_embedding_model\":\"m\"}", false, "kb_embedding_provider", "required"),
-                Arguments.of("mcpKbOllamaNotYet", "mcp", "{\"kb_enabled\":true,\"kb_embedding_provider\":\"ollama\",\"kb_embedding_model\":\"m\"}", false, "kb_embedding_provider", "not yet supported"),
-                Arguments.of("mcpKbFieldsRefusedWhenDisabled", "mcp", "{\"kb_embedding_model\":\"m\"}", false, "kb_embedding_model", "unless kb_enabled"),
-                Arguments.of("mcpKbPathAbsolute", "mcp", "{\"kb_enabled\":true,\"kb_embedding_provider\":\"openai\",\"kb_embedding_api_key\":\"k\",\"kb_embedding_model\":\"m\",\"kb_database_host_path\":\"data/kb\"}", false, "kb_database_host_path", "absolute"),
-                Arguments.of("mcpKbPathClean", "mcp", "{\"kb_enabled\":true,\"kb_embedding_provider\":\"openai\",\"kb_embedding_api_key\":\"k\",\"kb_embedding_model\":\"m\",\"kb_database_host_path\":\"/data/../kb\"}", false, "kb_database_host_path", "clean"),
-                Arguments.of("mcpKbAndDisabledSearchConflict", "mcp", "{\"kb_enabled\":true,\"kb_embedding_provider\":\"voyage\",\"kb_embedding_api_key\":\"k\",\"kb_embedding_model\":\"m\",\"disable_search_knowledgebase\":true}", false, "disable_search_knowledgebase", "cannot both be true"),
-                Arguments.of("mcpEmbeddingNeedsModel", "mcp", "{\"embedding_provider\":\"voyage\",\"embedding_api_key\":\"k\"}", false, "embedding_model", "required"),
-                Arguments.of("mcpEmbeddingModelNeedsProvider", "mcp", "{\"embedding_model\":\"m\"}", false, "embedding_model", "without embedding_provider"),
-                Arguments.of("mcpEmbeddingOllamaNeedsUrl", "mcp", "{\"embedding_provider\":\"ollama\",\"embedding_model\":\"m\"}", false, "ollama_url", "required"),
-                Arguments.of("mcpEmbeddingOllamaUrlAllowedWithoutLlm", "mcp", "{\"embedding_provider\":\"ollama\",\"embedding_model\":\"m\",\"ollama_url\":\"http://o:11434\"}", false, null, null),
-                Arguments.of("mcpUnknownKey", "mcp", "{\"llm_enabled\":false,\"colour\":\"red\"}", false, "colour", "unknown config key"),
-                Arguments.of("mcpDisableSwitchBoolean", "mcp", "{\"disable_count_rows\":1}", false, "disable_count_rows", "boolean"),
-                // RAG
-                Arguments.of("ragPipeline", "rag", "{\"pipelines\":[" + PIPE + "]}", false, null, null),
-                Arguments.of("ragPipelinesRequired", "rag", "{}", false, "pipelines", "at least one pipeline"),
-                Arguments.of("ragMissingConfig", "rag", null, false, "pipelines", "at least one pipeline"),
-                Arguments.of("ragUnknownTopLevelKey", "rag", "{\"pipelines\":[" + PIPE + "],\"cache\":true}", false, "cache", "unknown config key(s): \"cache\""),
-                Arguments.of("ragUnknownKeyAtAnyDepth", "rag", "{\"pipelines\":[" + PIPE.replace("\"model\":\"m\",\"api_key\"", "\"model\":\"m\",\"temperature\":1,\"api_key\"") + "]}", false, "pipelines[0].embedding_llm.temperature", "unknown field"),
-                Arguments.of("ragNamePattern", "rag", "{\"pipelines\":[" + PIPE.replace("\"docs\"", "\"-docs\"") + "]}", false, "pipelines[0].name", "must match"),
-                Arguments.of("ragNameUnique", "rag", "{\"pipelines\":[" + PIPE + "," + PIPE + "]}", false, "pipelines[1].name", "duplicate name"),
-                Arguments.of("ragTablesRequired", "rag", "{\"pipelines\":[" + PIPE.replaceAll("\"tables\":\\[.*?\\],", "") + "]}", false, "pipelines[0].tables", "at least one table"),
-                Arguments.of("ragTableColumnsRequired", "rag", "{\"pipelines\":[" + PIPE.replace("\"text_column\":\"body\",", "") + "]}", false, "pipelines[0].tables[0].text_column", "required"),
-                Arguments.of("ragApiKeyForHostedProviders", "rag", "{\"pipelines\":[" + PIPE.replace(",\"api_key\":\"k\"", "") + "]}", false, "pipelines[0].embedding_llm.api_key", "required when provider is \"openai\""),
-                Arguments.of("ragRagLlmProviderEnum", "rag", "{\"pipelines\":[" + PIPE.replace("\"rag_llm\":{\"provider\":\"ollama\"", "\"rag_llm\":{\"provider\":\"voyage\"") + "]}", false, "pipelines[0].rag_llm.provider", "one of"),
-                Arguments.of("ragTopNPositive", "rag", "{\"pipelines\":[" + PIPE.replace("{\"name\"", "{\"top_n\":0,\"name\"") + "]}", false, "pipelines[0].top_n", "positive"),
-                Arguments.of("ragTokenBudgetInteger", "rag", "{\"pipelines\":[" + PIPE.replace("{\"name\"", "{\"token_budget\":10.5,\"name\"") + "]}", false, "pipelines[0].token_budget", "unmarshal"),
-                Arguments.of("ragVectorWeightRange", "rag", "{\"pipelines\":[" + PIPE.replace("{\"name\"", "{\"search\":{\"vector_weight\":1.5},\"name\"") + "]}", false, "pipelines[0].search.vector_weight", "between 0.0 and 1.0"),
-                Arguments.of("ragDefaultsPositive", "rag", "{\"pipelines\":[" + PIPE + "],\"defaults\":{\"top_n\":-2}}", false, "defaults.top_n", "positive"),
-                Arguments.of("ragWrongTypeIsADecodeError", "rag", "{\"pipelines\":{}}", false, "pipelines", "cannot unmarshal"),
-                Arguments.of("ragKeysMatchCaseInsensitively", "rag", "{\"pipelines\":[" + PIPE.replace("\"name\"", "\"Name\"") + "]}", false, null, null),
-                Arguments.of("ragNullLeavesAFieldUnset", "rag", "{\"pipelines\":[" + PIPE.replace("{\"name\"", "{\"top_n\":null,\"name\"") + "]}", false, null, null),
-                Arguments.of("configMustBeAnObject", "postgrest", "[]", false, "", "object"));
+                invalid("postgrest", "postgrest, no config", null, "db_anon_role", "db_anon_role is required"),
+                valid("mcp", "mcp, no config", null),
+                valid("mcp", "mcp, config null", "null"),
+                invalid("rag", "rag, no config", null, "pipelines", "pipelines is required"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void rule(String rule, String type, String config, boolean existing, String path, String fragment) {
-        List<ConfigProblem> problems = check(type, config, existing);
-        if (path == null) {
-            assertThat(problems).as(rule).isEmpty();
-        } else {
-            assertThat(problems).as(rule).isNotEmpty().anySatisfy(p -> {
-                assertThat(p.path()).isEqualTo(path);
-                assertThat(p.message()).contains(fragment);
-            });
-        }
+    @MethodSource("absentConfig")
+    void missingOrNullConfigIsAnEmptyMap(ConfigCase c) {
+        c.check();
+        // a MissingNode (svc.path("config")) means the same as no config
+        assertThat(ServiceConfigRules.validate(c.type(), MissingNode.getInstance(), false)).isEqualTo(c.run());
     }
 
+    static Stream<ConfigCase> overflow() {
+        return Stream.of(
+                invalid("postgrest", "postgrest number beyond float64", "{'db_anon_role':'a','db_pool':1e400}", "db_pool", "cannot unmarshal number"),
+                invalid("mcp", "mcp number beyond float64, even where a bool goes", "{'allow_writes':-1e309}", "allow_writes", "into Go value of type float64"),
+                invalid("mcp", "deep inside init_users", "{'init_users':[{'username':'u','password':'p','x':[1,2e999]}]}", "init_users[0].x[1]", "cannot unmarshal number"),
+                invalid("rag", "rag unknown key with such a number", "{'x':1e400}", "x", "cannot unmarshal number"),
+                valid("mcp", "tiny numbers round to zero", "{'llm_enabled':true,'llm_provider':'ollama','llm_model':'m','ollama_url':'u','llm_temperature':1e-400}"),
+                invalid("postgrest", "a big integer fits a float64 but no int", "{'db_anon_role':'a','max_rows':123456789012345678901234567890}",
+                        "max_rows", "max_rows must be an integer"),
+                valid("mcp", "a big integer is a float64 like any other", "{'pool_max_conns':123456789012345678}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overflow")
+    void numbersAreFloat64(ConfigCase c) {
+        c.check();
+    }
+
+    /** Whatever the mapper: plain doubles, BigDecimal, long and BigInteger nodes decide alike. */
     @Test
-    void hostileInputNeverThrows() {
-        String big = "x".repeat(1_000_000);
-        for (String type : List.of("postgrest", "mcp", "rag", "other")) {
-            for (String cfg : List.of("null", "[]", "\"s\"", "7", "{\"pipelines\":[null,1,\"a\",[]]}", "{\"db_pool\":1e400}",
-                    "{\"init_users\":[null]}", "{\"" + big + "\":1}", "{\"db_anon_role\":\"" + big + "\"}")) {
-                ServiceConfigRules.validate(type, json(cfg), false);
+    void numberNodeKindsDecideAlike() throws Exception {
+        ObjectMapper plain = new ObjectMapper();
+        for (String cfg : List.of("{\"db_anon_role\":\"a\",\"db_pool\":10.0}", "{\"db_anon_role\":\"a\",\"db_pool\":10.5}",
+                "{\"db_anon_role\":\"a\",\"db_pool\":1e1}", "{\"db_anon_role\":\"a\",\"max_rows\":12345678901234567890}")) {
+            assertThat(ServiceConfigRules.validate("postgrest", plain.readTree(cfg), false))
+                    .isEqualTo(ServiceConfigRules.validate("postgrest", ConfigCase.json(cfg.replace('"', '\'')), false));
+        }
+        ObjectNode o = F.objectNode().put("db_anon_role", "a");
+        assertThat(ServiceConfigRules.validate("postgrest", o.deepCopy().put("db_pool", new BigDecimal("30.000")), false)).isEmpty();
+        assertThat(ServiceConfigRules.validate("postgrest", o.deepCopy().put("db_pool", 30L), false)).isEmpty();
+        assertThat(ServiceConfigRules.validate("postgrest", o.deepCopy().put("db_pool", 30.0f), false)).isEmpty();
+        assertThat(ServiceConfigRules.validate("postgrest", o.deepCopy().put("db_pool", (short) 30), false)).isEmpty();
+        assertThat(ServiceConfigRules.validate("postgrest", o.deepCopy().put("db_pool", new BigInteger("9".repeat(400))), false))
+                .extracting(ConfigProblem::message).first().asString().contains("cannot unmarshal number");
+    }
+
+    static Stream<Arguments> hostile() {
+        String mb = "x".repeat(1 << 20);
+        List<JsonNode> configs = new ArrayList<>();
+        configs.add(null);
+        configs.add(MissingNode.getInstance());
+        configs.add(F.nullNode());
+        configs.add(F.arrayNode());
+        configs.add(F.textNode(mb));
+        configs.add(F.numberNode(Double.NaN));
+        configs.add(F.numberNode(Double.POSITIVE_INFINITY));
+        configs.add(F.binaryNode(new byte[] {1, 2}));
+        configs.add(F.pojoNode(new Object()));
+        configs.add(F.objectNode().put(mb, 1));
+        configs.add(F.objectNode().put("db_anon_role", mb).put("jwt_secret", mb).put("db_schemas", mb));
+        configs.add(F.objectNode().put("init_token", mb).set("init_users", F.arrayNode().add(F.objectNode().put("username", mb).put("password", mb))
+                .add(F.objectNode().put("username", mb).put("password", mb))));
+        configs.add(F.objectNode().put("kb_enabled", true).put("kb_database_host_path", "/" + "a/".repeat(200_000))
+                .put("kb_embedding_provider", mb).put("kb_embedding_model", mb));
+        configs.add(F.objectNode().put("llm_enabled", true).put("llm_provider", mb).set("llm_model", F.objectNode()));
+        configs.add(F.objectNode().set("pipelines", F.arrayNode().add(F.nullNode()).add(1).add("a").add(F.arrayNode())
+                .add(F.objectNode().put("name", mb).set("tables", F.textNode(mb)))));
+        configs.add(F.objectNode().set("pipelines", F.arrayNode().add(F.objectNode().put("name", "ok")
+                .set("tables", F.arrayNode().add(F.objectNode().put(mb, mb))))));
+        configs.add(F.objectNode().set("pipelines", F.arrayNode().add(F.objectNode().put("\uD800", 1).put("name", "a\uDC00"))));
+        configs.add(F.objectNode().set("init_users", F.arrayNode().add(F.objectNode().put("username", "a\uD800").put("password", "p"))
+                .add(F.objectNode().put("username", "a\uD801").put("password", "p"))));
+        // wrong types everywhere
+        for (String key : List.of("db_anon_role", "db_pool", "llm_enabled", "init_users", "pipelines", "defaults", "kb_enabled", "llm_temperature")) {
+            for (JsonNode v : List.of(F.nullNode(), F.arrayNode().add(F.arrayNode()), F.objectNode().set("a", F.objectNode()), F.textNode(""),
+                    F.numberNode(-0.0), F.booleanNode(false), F.numberNode(new BigDecimal("1e-999")))) {
+                configs.add(F.objectNode().set(key, v));
             }
         }
-        StringBuilder deep = new StringBuilder("{\"pipelines\":");
-        deep.append("[".repeat(150)).append("]".repeat(150)).append('}');
-        assertThat(ServiceConfigRules.validate("rag", json(deep.toString()), false)).isNotEmpty();
+        List<Arguments> out = new ArrayList<>();
+        for (String type : List.of("postgrest", "mcp", "rag", "other")) {
+            for (int i = 0; i < configs.size(); i++) {
+                out.add(Arguments.of(type, i, configs.get(i)));
+            }
+        }
+        return out.stream();
+    }
+
+    private static ArrayNode deepArray(int depth) {
+        ArrayNode root = F.arrayNode();
+        ArrayNode at = root;
+        for (int i = 0; i < depth; i++) {
+            ArrayNode next = F.arrayNode();
+            at.add(next);
+            at = next;
+        }
+        return root;
+    }
+
+    private static ObjectNode deepObject(int depth) {
+        ObjectNode root = F.objectNode();
+        ObjectNode at = root;
+        for (int i = 0; i < depth; i++) {
+            ObjectNode next = F.objectNode();
+            at.set("a", next);
+            at = next;
+        }
+        return root;
+    }
+
+    @ParameterizedTest(name = "{0} hostile config #{1}")
+    @MethodSource("hostile")
+    void hostileInputNeverThrows(String type, int index, JsonNode config) {
+        assertThatCode(() -> ServiceConfigRules.validate(type, config, index % 2 == 0)).doesNotThrowAnyException();
+        List<ConfigProblem> problems = ServiceConfigRules.validate(type, config, false);
+        assertThat(problems).isNotNull().allSatisfy(p -> {
+            assertThat(p.path()).isNotNull();
+            assertThat(p.message()).isNotBlank().doesNotContain("could not be checked");
+        });
+    }
+
+    /** Trees far deeper than Go decodes (10000) or Jackson parses: built by hand, never printed. */
+    @Test
+    void deepTreesNeverThrow() {
+        List<JsonNode> deep = List.of(deepArray(100_000), F.objectNode().set("pipelines", deepArray(100_000)),
+                F.objectNode().set("init_users", F.arrayNode().add(deepObject(100_000))),
+                F.objectNode().set("pipelines", F.arrayNode().add(F.objectNode().set("search", deepObject(100_000)))),
+                F.objectNode().set("x", deepObject(100_000)), F.objectNode().set("db_anon_role", deepArray(100_000)));
+        for (String type : List.of("postgrest", "mcp", "rag")) {
+            for (JsonNode config : deep) {
+                List<ConfigProblem> problems = ServiceConfigRules.validate(type, config, true);
+                assertThat(problems).as(type).isNotEmpty();
+                assertThat(problems).extracting(ConfigProblem::message).noneMatch(m -> m.contains("could not be checked"));
+            }
+        }
     }
 
     @Test
-    void otherTypesHaveNoConfigRules() {
-        assertThat(check("grafana", "{\"x\":1}", false)).isEmpty();
+    void hostileVerdicts() {
+        String mb = "x".repeat(1 << 20);
+        // 1 MB strings are fine where any string is
+        assertThat(ServiceConfigRules.validate("postgrest", F.objectNode().put("db_anon_role", mb).put("jwt_secret", mb), false)).isEmpty();
+        // a config nested far deeper than any rule looks is refused for its unknown key, at once
+        assertThat(ServiceConfigRules.validate("rag", F.objectNode().set("x", deepObject(100_000)), false))
+                .extracting(ConfigProblem::path).containsExactly("x");
+        // pipelines nested as arrays is a type error on the first element
+        assertThat(ServiceConfigRules.validate("rag", F.objectNode().set("pipelines", deepArray(100_000)), false))
+                .extracting(ConfigProblem::path).containsExactly("pipelines[0]");
+        // init_users whose entry is deep: the entry lacks username and password
+        assertThat(ServiceConfigRules.validate("mcp", F.objectNode().set("init_users", F.arrayNode().add(deepObject(100_000))), false))
+                .extracting(ConfigProblem::path).containsExactly("init_users[0].username", "init_users[0].password");
+        // Go turns lone surrogates into U+FFFD: these two usernames are the same there
+        assertThat(ServiceConfigRules.validate("mcp", F.objectNode().set("init_users", F.arrayNode()
+                .add(F.objectNode().put("username", "a\uD800").put("password", "p"))
+                .add(F.objectNode().put("username", "a\uD801").put("password", "p"))), false))
+                .extracting(ConfigProblem::message).containsExactly("init_users contains duplicate username \"a\uFFFD\"");
+        // NaN and infinities cannot come from JSON; if a caller builds them, they are refused
+        assertThat(ServiceConfigRules.validate("mcp", F.objectNode().put("pool_max_conns", Double.NaN), false)).isNotEmpty();
     }
 }
