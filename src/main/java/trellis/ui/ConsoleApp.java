@@ -19,6 +19,14 @@ public final class ConsoleApp extends Application {
     private static final List<Path> FILES = new ArrayList<>();
     private MainWindow window;
 
+    /**
+     * Opens the console with the command line's words: each one that names a file is opened as a
+     * spec file. Blocks until the window closes.
+     */
+    public static void open(String[] fileArgs) {
+        open(java.util.Arrays.stream(fileArgs == null ? new String[0] : fileArgs).map(Path::of).toList());
+    }
+
     /** Opens the console; the given files are opened as spec files. Blocks until the window closes. */
     public static void open(List<Path> files) {
         FILES.clear();

@@ -63,7 +63,7 @@ class ExamplesFxTest {
         assertThat(robot.lookup("#service-mcp").queryAs(Label.class).getText()).contains("separate-host");
         waitUntil("lines drawn", 5, () -> robot.lookup(".connection").queryAll().size() == 1);
         javafx.scene.shape.Path lines = robot.lookup(".connection").queryAs(javafx.scene.shape.Path.class);
-        assertThat(lines.getElements().stream().filter(e -> e instanceof javafx.scene.shape.CubicCurveTo).count())
+        assertThat(lines.getElements().stream().filter(e -> e instanceof javafx.scene.shape.MoveTo).count())
                 .as("one dashed line to each of n1 and n2").isEqualTo(2);
         FxTesting.screenshot(window.root().getScene(), "example-separate-host");
     }
@@ -115,5 +115,35 @@ class ExamplesFxTest {
                 .reduce("", (a, b) -> a + "\n" + b);
         assertThat(text).contains("Service mcp", "separate-host", "claude-sonnet-4-5").doesNotContain("sk-ant-example");
         FxTesting.screenshot(window.root().getScene(), "details-service-secret-hidden");
+    }
+
+    @Test
+    void theKeyboardReachesTheFilterTheZoomAndEveryInstance(FxRobot robot) {
+        open(robot, "multiple-instances.json", "catalog-api-host-1");
+        robot.interact(() -> window.graph().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("Ctrl+F focuses the filter", 3, () -> robot.lookup(".filter-box").query().isFocused());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("Escape hands focus back to the picture", 3, () -> window.graph().isFocused());
+        robot.type(javafx.scene.input.KeyCode.SLASH);
+        waitUntil("/ focuses the filter", 3, () -> robot.lookup(".filter-box").query().isFocused());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+
+        double before = window.graph().zoomProperty().get();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.EQUALS)
+                .release(javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("Ctrl+= zooms in", 3, () -> window.graph().zoomProperty().get() > before);
+
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        waitUntil("an arrow selects the first instance", 3, () -> detailsText(robot).contains("catalog-api-host-1"));
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        waitUntil("the next arrow the instance on the next host", 3, () -> detailsText(robot).contains("catalog-api-host-2"));
+        assertThat(has(robot.lookup("#instance-catalog-api-host-2").query(), "selected")).isTrue();
+    }
+
+    private static String detailsText(FxRobot robot) {
+        return robot.lookup(".details .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .reduce("", (a, b) -> a + "\n" + b);
     }
 }
