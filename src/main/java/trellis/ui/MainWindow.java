@@ -3,10 +3,6 @@ package trellis.ui;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +54,6 @@ import trellis.spec.validation.Problem;
 import trellis.spec.validation.SpecValidator;
 import trellis.topology.HostPlacement;
 import trellis.topology.InstancePlacement;
-import trellis.topology.LifecycleState;
 import trellis.topology.NodePlacement;
 import trellis.topology.ServiceSummary;
 import trellis.topology.StateChange;
@@ -72,7 +67,6 @@ import trellis.ui.graph.TopologyView;
  * the event log and the poller. Every call to a control plane goes through the {@link TaskRunner}.
  */
 public final class MainWindow {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
@@ -101,7 +95,7 @@ public final class MainWindow {
     private String logsInstance;
 
     private final TopologyView graph = new TopologyView();
-    private final ObservableList<String> events = FXCollections.observableArrayList();
+    private final MainWindowViewModel vm = new MainWindowViewModel();
     private final TreeItem<Object> treeRoot = new TreeItem<>("sources");
     private final TreeItem<Object> filesItem = new TreeItem<>("Spec files");
     private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
@@ -111,10 +105,7 @@ public final class MainWindow {
     private Theme theme = Theme.LIGHT;
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
-    private Topology shown;
-    private Instant lastUpdate;
-    private int consecutiveFailures;
-    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick()));
 
     @FXML
     private void initialize() {
@@ -127,7 +118,7 @@ public final class MainWindow {
             }
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
-        eventLog.setItems(events);
+        bindStatus();
         var filteredLogs = new javafx.collections.transformation.FilteredList<>(logLines, l -> true);
         logsFilter.textProperty().addListener((o, a, b) -> filteredLogs.setPredicate(
                 l -> b == null || b.isBlank() || l.toLowerCase(java.util.Locale.ROOT).contains(b.toLowerCase(java.util.Locale.ROOT))));
@@ -215,12 +206,16 @@ public final class MainWindow {
     }
 
     public ObservableList<String> events() {
-        return events;
+        return vm.events();
     }
 
     /** The database on screen, or null. */
     public Sources.DatabaseRef currentDatabase() {
         return current;
+    }
+
+    public MainWindowViewModel viewModel() {
+        return vm;
     }
 
     public DatabasePoller poller() {
@@ -232,7 +227,7 @@ public final class MainWindow {
     }
 
     public boolean bannerShown() {
-        return banner.isVisible();
+        return vm.bannerShownProperty().get();
     }
 
     // ---------------------------------------------------------------- sources
@@ -293,16 +288,11 @@ public final class MainWindow {
     public void selectDatabase(Sources.DatabaseRef ref) {
         stopPoller();
         current = ref;
-        shown = null;
-        consecutiveFailures = 0;
-        hideBanner();
-        graph.getStyleClass().remove("stale");
+        vm.reset();
         if (ref.source() instanceof Sources.FileSource file) {
             Topology t = TopologyBuilder.planned(file.databaseId(), file.body().spec());
-            display(t);
-            lastUpdate = null;
-            setConnection("Offline: " + file.label() + " (planned, nothing deployed)", true);
-            updatedLabel.setText("");
+            vm.showPlanned(file.label(), t);
+            graph.show(t);
         } else if (ref.source() instanceof Sources.LiveSource live) {
             setConnection(live.label() + ": connecting…", true);
             poller = new DatabasePoller(live.controlPlane(), ref.databaseId(), runner.background(),
@@ -320,49 +310,16 @@ public final class MainWindow {
         if (db == null) {
             return;
         }
-        consecutiveFailures = 0;
-        hideBanner();
-        graph.getStyleClass().remove("stale");
         Topology t = TopologyBuilder.live(db, List.of());
-        for (StateChange c : StateChange.between(shown, t)) {
-            log(c.describe());
-            if (c.to() == LifecycleState.FAILED) {
-                notifyFailed(c);
-            }
-        }
-        display(t);
-        lastUpdate = Instant.now();
-        setConnection(live.label() + ": connected", true);
+        List<StateChange> failed = vm.polled(live.label(), t);
+        graph.show(t);
+        failed.forEach(this::notifyFailed);
         refreshLogs();
         updateTreeState(live, db);
-        tick();
     }
 
     private void onPollFailed(Sources.LiveSource live, Throwable error) {
-        consecutiveFailures++;
-        long retry = (long) DatabasePoller.backoff(consecutiveFailures).toSeconds();
-        String what = error instanceof ControlPlaneException cpe && !cpe.unreachable()
-                ? "Control plane answered: " + cpe.getMessage() : "Control plane unreachable";
-        bannerLabel.setText(what + ", retrying in " + retry + " s"
-                + (lastUpdate != null ? " — showing the picture of " + ago(lastUpdate) : ""));
-        banner.setVisible(true);
-        banner.setManaged(true);
-        if (!graph.getStyleClass().contains("stale")) {
-            graph.getStyleClass().add("stale");
-        }
-        setConnection(live.label() + ": unreachable", false);
-        if (consecutiveFailures == 1) {
-            log(live.label() + ": " + message(error));
-        }
-    }
-
-    private void display(Topology t) {
-        shown = t;
-        graph.show(t);
-        long running = t.instances().stream().filter(InstancePlacement::healthy).count();
-        long failed = t.instances().stream().filter(i -> i.state() == LifecycleState.FAILED).count();
-        countsLabel.setText(t.hosts().size() + " hosts · " + t.services().size() + " services · " + t.instances().size()
-                + " instances · " + running + " healthy" + (failed > 0 ? " · " + failed + " failed" : ""));
+        vm.pollFailed(live.label(), error);
     }
 
     /** Keeps the database's state word in the sources tree current ("catalog (available)"). */
@@ -455,7 +412,7 @@ public final class MainWindow {
     }
 
     private void instanceDetails(InstancePlacement i) {
-        InstancePlacement fresh = shown == null ? i : shown.instance(i.instanceId()).orElse(i);
+        InstancePlacement fresh = shown() == null ? i : shown().instance(i.instanceId()).orElse(i);
         ServiceInstanceStatus st = fresh.live() == null ? null : fresh.live().status();
         List<String> kv = new ArrayList<>(List.of(
                 "state", fresh.state().word(),
@@ -515,16 +472,16 @@ public final class MainWindow {
 
     /** postgresql://user@hosts/db, never with the password. */
     private String connectionString(InstancePlacement i) {
-        if (shown == null) {
+        if (shown() == null) {
             return null;
         }
-        Optional<ServiceSummary> svc = shown.service(i.serviceId());
+        Optional<ServiceSummary> svc = shown().service(i.serviceId());
         if (svc.isEmpty() || svc.get().connectAs() == null) {
             return null;
         }
-        String db = shown.databaseName() != null ? shown.databaseName() : shown.databaseId();
+        String db = shown().databaseName() != null ? shown().databaseName() : shown().databaseId();
         List<String> hosts = new ArrayList<>();
-        for (HostPlacement h : shown.hosts()) {
+        for (HostPlacement h : shown().hosts()) {
             for (NodePlacement n : h.nodes()) {
                 if (i.connectsTo().contains(n.nodeName())) {
                     hosts.add(h.hostId());
@@ -535,7 +492,7 @@ public final class MainWindow {
     }
 
     private void hostDetails(HostPlacement h) {
-        HostPlacement fresh = shown == null ? h : shown.host(h.hostId()).orElse(h);
+        HostPlacement fresh = shown() == null ? h : shown().host(h.hostId()).orElse(h);
         details.getChildren().addAll(title("Host " + fresh.hostId()), grid(
                 "database nodes", fresh.nodes().isEmpty() ? "none" : String.join(", ", fresh.nodes().stream().map(NodePlacement::nodeName).toList()),
                 "instances", fresh.instances().isEmpty() ? "none" : String.join("\n", fresh.instances().stream()
@@ -546,7 +503,7 @@ public final class MainWindow {
         details.getChildren().addAll(title("Service " + s.serviceId()), grid(
                 "type", s.serviceType(), "version", s.version(), "pattern", s.pattern().label(),
                 "connect as", s.connectAs(), "hosts", String.join(", ", s.hostIds()),
-                "instances", shown == null ? "" : String.join("\n", shown.instances().stream()
+                "instances", shown() == null ? "" : String.join("\n", shown().instances().stream()
                         .filter(i -> i.serviceId().equals(s.serviceId())).map(i -> i.hostId() + ": " + i.state().word()).toList())));
         Label spec = new Label(Secrets.redactedJson(s.spec()));
         spec.getStyleClass().add("spec-text");
@@ -595,42 +552,42 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- status
 
-    private void tick() {
-        if (lastUpdate != null) {
-            updatedLabel.setText("updated " + ago(lastUpdate));
-        }
-    }
-
-    private static String ago(Instant t) {
-        long s = Math.max(0, Duration.between(t, Instant.now()).getSeconds());
-        return s < 60 ? s + " s ago" : s / 60 + " min ago";
+    /** The status bar, the banner, the greyed picture and the event log follow the view model. */
+    private void bindStatus() {
+        eventLog.setItems(vm.events());
+        connectionLabel.textProperty().bind(vm.connectionProperty());
+        connectionLabel.getStyleClass().add(vm.connectedProperty().get() ? "connected" : "unreachable");
+        vm.connectedProperty().addListener((o, a, ok) -> {
+            connectionLabel.getStyleClass().removeAll("connected", "unreachable");
+            connectionLabel.getStyleClass().add(ok ? "connected" : "unreachable");
+        });
+        updatedLabel.textProperty().bind(vm.updatedProperty());
+        countsLabel.textProperty().bind(vm.countsProperty());
+        bannerLabel.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerShownProperty());
+        banner.managedProperty().bind(vm.bannerShownProperty());
+        vm.staleProperty().addListener((o, a, stale) -> {
+            graph.getStyleClass().remove("stale");
+            if (stale) {
+                graph.getStyleClass().add("stale");
+            }
+        });
     }
 
     private void setConnection(String text, boolean ok) {
-        connectionLabel.setText(text);
-        connectionLabel.getStyleClass().removeAll("connected", "unreachable");
-        connectionLabel.getStyleClass().add(ok ? "connected" : "unreachable");
+        vm.setConnection(text, ok);
     }
 
-    private void hideBanner() {
-        banner.setVisible(false);
-        banner.setManaged(false);
+    private Topology shown() {
+        return vm.shown();
     }
 
     void log(String line) {
-        events.add(0, LocalTime.now().format(TIME) + "  " + line);
-        if (events.size() > 2000) {
-            events.remove(2000, events.size());
-        }
+        vm.log(line);
     }
 
     private static String message(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getMessage() == null) {
-            c = c.getCause();
-        }
-        String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-        return m.lines().findFirst().orElse(m);
+        return MainWindowViewModel.message(t);
     }
 
     private void alert(String header, String text) {
@@ -745,7 +702,7 @@ public final class MainWindow {
             return;
         }
         String id = current.databaseId();
-        int n = shown == null ? 0 : shown.instances().size();
+        int n = shown() == null ? 0 : shown().instances().size();
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
         confirm.setHeaderText("Remove database '" + id + "' from " + live.label() + "?");
         confirm.setContentText("Its " + n + " service instance(s) are deleted. The database users its services connect as "
@@ -765,7 +722,7 @@ public final class MainWindow {
 
     @FXML
     private void onRemoveService() {
-        if (current == null || !(current.source() instanceof Sources.LiveSource live) || shown == null) {
+        if (current == null || !(current.source() instanceof Sources.LiveSource live) || shown() == null) {
             alert("Nothing to remove", "Select a database of a control plane, then the service in the picture.");
             return;
         }

@@ -47,11 +47,30 @@ class PollerFxTest {
                 instance("catalog", "api", "host-2", "running", "healthy", null)));
     }
 
+    /**
+     * One interval is 1 s; the wait allows 1.5 s more for the FX hand-off on a busy machine, and
+     * fails well before a second missed poll would be hidden by a generous timeout.
+     */
+    static final long WITHIN_ONE_INTERVAL = 2500;
+
     private void expect(FxRobot robot, String pseudo, String word, String event) {
-        waitUntil(ID + " " + pseudo, 6, () -> has(robot.lookup("#instance-" + ID).tryQuery().orElse(null), pseudo));
+        waitUntilMillis(ID + " " + pseudo, WITHIN_ONE_INTERVAL, () -> has(robot.lookup("#instance-" + ID).tryQuery().orElse(null), pseudo));
         Label state = robot.lookup("#instance-" + ID + " .instance-state").queryAs(Label.class);
         assertThat(state.getText()).startsWith(word);
-        waitUntil("event " + event, 3, () -> window.events().stream().anyMatch(e -> e.contains(event)));
+        waitUntilMillis("event " + event, 500, () -> window.events().stream().anyMatch(e -> e.contains(event)));
+        assertThat(robot.lookup("#instance-" + ID).query().getStyleClass()).contains("instance");
+    }
+
+    private static void waitUntilMillis(String what, long millis, java.util.function.BooleanSupplier condition) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(millis, java.util.concurrent.TimeUnit.MILLISECONDS, () -> {
+                boolean[] ok = new boolean[1];
+                org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ok[0] = condition.getAsBoolean()).get();
+                return ok[0];
+            });
+        } catch (Exception e) {
+            throw new AssertionError("waited " + millis + " ms for: " + what, e);
+        }
     }
 
     @Test
@@ -66,6 +85,9 @@ class PollerFxTest {
 
         cp.answer(state("failed", "unhealthy", "health check failed: connection refused (exit 1)"));
         expect(robot, "failed", "failed", "api on host-1: running → failed");
+        waitUntil("a popup says it failed", 3, () -> robot.lookup(".notification-bar").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && robot.from(n).lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText() != null && l.getText().contains("api on host-1 failed"))));
         robot.interact(() -> window.graph().selectInstance(ID));
         assertThat(robot.lookup(".details .error-text").queryAs(Label.class).getText()).contains("connection refused");
         FxTesting.screenshot(window.root().getScene(), "live-failed-selected");
@@ -87,8 +109,8 @@ class PollerFxTest {
         expect(robot, "deleting", "deleting", "api on host-1: running → deleting");
 
         cp.answer(live(after, List.of(instance("catalog", "api", "host-2", "running", "healthy", null))));
-        waitUntil("instance gone", 6, () -> robot.lookup("#instance-" + ID).tryQuery().isEmpty());
-        waitUntil("gone event", 3, () -> window.events().stream().anyMatch(e -> e.contains("api on host-1: deleting → gone")));
+        waitUntilMillis("instance gone", WITHIN_ONE_INTERVAL, () -> robot.lookup("#instance-" + ID).tryQuery().isEmpty());
+        waitUntilMillis("gone event", 500, () -> window.events().stream().anyMatch(e -> e.contains("api on host-1: deleting → gone")));
     }
 
     @Test
