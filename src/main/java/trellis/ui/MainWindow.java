@@ -818,7 +818,7 @@ public final class MainWindow {
     @FXML
     void onRefresh() {
         if (poller != null) {
-            poller.restart();
+            poller.pollNow();
         } else if (current != null && current.source() instanceof Sources.FileSource f) {
             openFile(f.path());
         }
@@ -833,7 +833,7 @@ public final class MainWindow {
                 poller.cancel();
                 log("polling paused");
             } else {
-                poller.restart();
+                poller.pollNow();
                 log("polling resumed");
             }
         }

@@ -139,4 +139,18 @@ class PollerFxTest {
         waitUntil("banner gone after recovery", 10, () -> !window.bannerShown());
         assertThat(window.graph().getStyleClass()).doesNotContain("stale");
     }
+
+    @Test
+    void neverTwoPollsInFlightForOneDatabase(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> cp.polls.get() >= 1);
+        cp.delayMillis = 700;
+        for (int k = 0; k < 6; k++) {
+            robot.interact(window::onRefresh);
+            robot.interact(() -> window.setPaused(true));
+            robot.interact(() -> window.setPaused(false));
+        }
+        int before = cp.polls.get();
+        waitUntil("polls go on", 10, () -> cp.polls.get() >= before + 2);
+        assertThat(cp.maxInFlight.get()).as("requests for one database at a time").isEqualTo(1);
+    }
 }
