@@ -31,6 +31,11 @@ public final class TopologyPngExporter {
         save(view.snapshotPicture(), out);
     }
 
+    /** As {@link #export(Topology, Path, Theme)} in the light theme. */
+    public static void export(Topology topology, Path out) throws Exception {
+        export(topology, out, Theme.LIGHT);
+    }
+
     /** From the CLI: starts JavaFX if needed (headless when there is no display) and renders off screen. */
     public static void export(Topology topology, Path out, Theme theme) throws Exception {
         startToolkit();
