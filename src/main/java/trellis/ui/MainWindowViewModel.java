@@ -44,6 +44,9 @@ public final class MainWindowViewModel {
     private Topology shown;
     private Instant lastUpdate;
     private int consecutiveFailures;
+    /** While unreachable: what the banner says first, and when the next try is due. */
+    private String outage;
+    private Instant retryAt;
 
     public MainWindowViewModel() {
         this(Clock.systemDefaultZone());
@@ -151,10 +154,10 @@ public final class MainWindowViewModel {
     public void pollFailed(String sourceLabel, Throwable error) {
         consecutiveFailures++;
         long retry = (long) DatabasePoller.backoff(consecutiveFailures).toSeconds();
-        String what = error instanceof ControlPlaneException cpe && !cpe.unreachable()
+        outage = error instanceof ControlPlaneException cpe && !cpe.unreachable()
                 ? "Control plane answered: " + cpe.getMessage() : "Control plane unreachable";
-        banner.set(what + ", retrying in " + retry + " s"
-                + (lastUpdate != null ? " — showing the picture of " + ago(lastUpdate) : ""));
+        retryAt = clock.instant().plusSeconds(retry);
+        updateBanner();
         bannerShown.set(true);
         stale.set(shown != null);
         setConnection(sourceLabel + ": unreachable", false);
@@ -167,11 +170,20 @@ public final class MainWindowViewModel {
         return consecutiveFailures;
     }
 
-    /** Called every second: keeps "updated N s ago" true. */
+    /** Called every second: keeps "updated N s ago" and the banner's count-down true. */
     public void tick() {
         if (lastUpdate != null) {
             updated.set("updated " + ago(lastUpdate));
         }
+        if (bannerShown.get()) {
+            updateBanner();
+        }
+    }
+
+    private void updateBanner() {
+        long left = Math.max(0, (Duration.between(clock.instant(), retryAt).toMillis() + 999) / 1000);
+        banner.set(outage + (left > 0 ? ", retrying in " + left + " s" : ", retrying now")
+                + (lastUpdate != null ? " — showing the picture of " + ago(lastUpdate) : ""));
     }
 
     private void show(Topology t) {

@@ -93,6 +93,10 @@ class MainWindowViewModelTest {
         assertThat(vm.staleProperty().get()).isTrue();
         assertThat(vm.shown()).as("the last picture stays").isSameAs(last);
         assertThat(vm.connectedProperty().get()).isFalse();
+        clock.advance(1);
+        vm.tick();
+        assertThat(vm.bannerProperty().get()).as("counts down, and the picture ages")
+                .isEqualTo("Control plane unreachable, retrying in 1 s — showing the picture of 6 s ago");
         vm.pollFailed("cp", down);
         vm.pollFailed("cp", down);
         assertThat(vm.bannerProperty().get()).startsWith("Control plane unreachable, retrying in 8 s");
