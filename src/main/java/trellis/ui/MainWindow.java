@@ -103,6 +103,9 @@ public final class MainWindow {
     private Settings settings = new Settings();
     private Stage stage;
     private Theme theme = Theme.LIGHT;
+    /** One poller per live database opened in this window, so each keeps its event log going. */
+    private final java.util.Map<String, DatabasePoller> pollers = new java.util.LinkedHashMap<>();
+    /** The poller of the database on screen, or null for a spec file. */
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
     private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick()));
@@ -113,8 +116,8 @@ public final class MainWindow {
         graph.setOnSelect(this::showDetails);
         intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));
         intervalSpinner.valueProperty().addListener((o, a, b) -> {
-            if (poller != null && b != null) {
-                poller.setPeriod(javafx.util.Duration.seconds(b));
+            if (b != null) {
+                pollers.values().forEach(p -> p.setPeriod(javafx.util.Duration.seconds(b)));
             }
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
@@ -284,42 +287,57 @@ public final class MainWindow {
         });
     }
 
-    /** Shows a database: a file's planned picture, or a live one kept fresh by a poller. */
+    /**
+     * Shows a database: a file's planned picture, or a live one kept fresh by its poller. A live
+     * database's poller starts the first time it is shown and keeps running when another one is
+     * shown, so its changes still reach the event log.
+     */
     public void selectDatabase(Sources.DatabaseRef ref) {
-        stopPoller();
         current = ref;
-        vm.reset();
+        poller = null;
         if (ref.source() instanceof Sources.FileSource file) {
             Topology t = TopologyBuilder.planned(file.databaseId(), file.body().spec());
             vm.showPlanned(file.label(), t);
             graph.show(t);
         } else if (ref.source() instanceof Sources.LiveSource live) {
-            setConnection(live.label() + ": connecting…", true);
-            poller = new DatabasePoller(live.controlPlane(), ref.databaseId(), runner.background(),
-                    javafx.util.Duration.seconds(intervalSpinner.getValue()));
-            poller.setOnSucceeded(e -> onPolled(live, poller.getValue()));
-            poller.setOnFailed(e -> onPollFailed(live, poller.getException()));
-            if (!pauseButton.isSelected()) {
+            String key = key(live, ref.databaseId());
+            vm.select(key);
+            graph.show(vm.shown());
+            if (vm.shown() == null) {
+                vm.setConnection(live.label() + ": connecting…", true);
+            }
+            poller = pollers.computeIfAbsent(key, k -> newPoller(live, ref.databaseId(), k));
+            if (!pauseButton.isSelected() && poller.getState() == javafx.concurrent.Worker.State.READY) {
                 poller.start();
             }
         }
         Platform.runLater(graph::resetView);
     }
 
-    private void onPolled(Sources.LiveSource live, Database db) {
+    private static String key(Sources.LiveSource live, String databaseId) {
+        return System.identityHashCode(live.controlPlane()) + "/" + databaseId;
+    }
+
+    private DatabasePoller newPoller(Sources.LiveSource live, String databaseId, String key) {
+        DatabasePoller p = new DatabasePoller(live.controlPlane(), databaseId, runner.background(),
+                javafx.util.Duration.seconds(intervalSpinner.getValue()));
+        p.setOnSucceeded(e -> onPolled(key, p, live, p.getValue()));
+        p.setOnFailed(e -> vm.pollFailed(key, live.label(), p.getException()));
+        return p;
+    }
+
+    private void onPolled(String key, DatabasePoller from, Sources.LiveSource live, Database db) {
         if (db == null) {
             return;
         }
         Topology t = TopologyBuilder.live(db, List.of());
-        List<StateChange> failed = vm.polled(live.label(), t);
-        graph.show(t);
+        List<StateChange> failed = vm.polled(key, live.label(), t);
+        if (from == poller) {
+            graph.show(t);
+            refreshLogs();
+        }
         failed.forEach(this::notifyFailed);
-        refreshLogs();
         updateTreeState(live, db);
-    }
-
-    private void onPollFailed(Sources.LiveSource live, Throwable error) {
-        vm.pollFailed(live.label(), error);
     }
 
     /** Keeps the database's state word in the sources tree current ("catalog (available)"). */
@@ -354,11 +372,10 @@ public final class MainWindow {
         }
     }
 
-    private void stopPoller() {
-        if (poller != null) {
-            poller.cancel();
-            poller = null;
-        }
+    private void stopPollers() {
+        pollers.values().forEach(DatabasePoller::cancel);
+        pollers.clear();
+        poller = null;
     }
 
     /** The selected instance's container output, followed with the poll unless paused. */
@@ -777,6 +794,16 @@ public final class MainWindow {
                 error -> alert("Service not removed", message(error)));
     }
 
+    /** The source in the tree that wraps this control plane, or null. */
+    public Sources.LiveSource liveSourceOf(ControlPlane cp) {
+        for (TreeItem<Object> item : liveItem.getChildren()) {
+            if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
+                return live;
+            }
+        }
+        return null;
+    }
+
     private List<ControlPlane> liveSources() {
         List<ControlPlane> out = new ArrayList<>();
         for (TreeItem<Object> item : liveItem.getChildren()) {
@@ -828,12 +855,12 @@ public final class MainWindow {
     private void onPause() {
         boolean paused = pauseButton.isSelected();
         pauseButton.setText(paused ? "Resume" : "Pause");
-        if (poller != null) {
+        if (!pollers.isEmpty()) {
             if (paused) {
-                poller.cancel();
+                pollers.values().forEach(DatabasePoller::cancel);
                 log("polling paused");
             } else {
-                poller.pollNow();
+                pollers.values().forEach(DatabasePoller::pollNow);
                 log("polling resumed");
             }
         }
@@ -932,7 +959,7 @@ public final class MainWindow {
     }
 
     public void shutdown() {
-        stopPoller();
+        stopPollers();
         clock.stop();
         saveLayout();
     }

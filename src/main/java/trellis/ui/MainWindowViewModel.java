@@ -41,12 +41,26 @@ public final class MainWindowViewModel {
     private final BooleanProperty stale = new SimpleBooleanProperty(false);
     private final StringProperty counts = new SimpleStringProperty("");
     private final ObservableList<String> events = FXCollections.observableArrayList();
-    private Topology shown;
-    private Instant lastUpdate;
-    private int consecutiveFailures;
-    /** While unreachable: what the banner says first, and when the next try is due. */
-    private String outage;
-    private Instant retryAt;
+    /** What is known of each watched database; the properties show the selected one. */
+    private final java.util.Map<String, Watched> watched = new java.util.HashMap<>();
+    private Watched on = new Watched(null);
+
+    /** One database's last picture, its age, and its outage when it stopped answering. */
+    private static final class Watched {
+        final String key;
+        Topology shown;
+        Instant lastUpdate;
+        int consecutiveFailures;
+        /** While unreachable: what the banner says first, and when the next try is due. */
+        String outage;
+        Instant retryAt;
+        String connection = "No source";
+        boolean connected = true;
+
+        Watched(String key) {
+            this.key = key;
+        }
+    }
 
     public MainWindowViewModel() {
         this(Clock.systemDefaultZone());
@@ -93,7 +107,36 @@ public final class MainWindowViewModel {
 
     /** The picture on screen, or null. */
     public Topology shown() {
-        return shown;
+        return on.shown;
+    }
+
+    /**
+     * Puts a watched database on screen (a key such as "source/database-id"), with whatever is
+     * known of it already: its last picture, age and outage appear at once, before its next poll.
+     */
+    public void select(String key) {
+        on = watched.computeIfAbsent(key, Watched::new);
+        publish();
+    }
+
+    /** Stops remembering a database that is no longer watched. */
+    public void forget(String key) {
+        watched.remove(key);
+    }
+
+    private boolean onScreen(Watched w) {
+        return w == on;
+    }
+
+    /** Copies the selected database's state into the properties the window binds to. */
+    private void publish() {
+        connection.set(on.connection);
+        connected.set(on.connected);
+        bannerShown.set(on.outage != null);
+        stale.set(on.outage != null && on.shown != null);
+        updated.set("");
+        tick();
+        showCounts(on.shown);
     }
 
     public void log(String line) {
@@ -103,26 +146,26 @@ public final class MainWindowViewModel {
         }
     }
 
+    /** The connection state of the database on screen (or of a source being listed). */
     public void setConnection(String text, boolean ok) {
-        connection.set(text);
-        connected.set(ok);
+        setConnection(on, text, ok);
     }
 
-    /** A new database is on screen: forget the last one's age, failures and banner. */
-    public void reset() {
-        shown = null;
-        lastUpdate = null;
-        consecutiveFailures = 0;
-        bannerShown.set(false);
-        stale.set(false);
-        updated.set("");
+    private void setConnection(Watched w, String text, boolean ok) {
+        w.connection = text;
+        w.connected = ok;
+        if (onScreen(w)) {
+            connection.set(text);
+            connected.set(ok);
+        }
     }
 
     /** A spec file's planned picture: nothing is deployed, so there is no age and no poll. */
     public void showPlanned(String fileLabel, Topology planned) {
-        reset();
-        show(planned);
-        setConnection("Offline: " + fileLabel + " (planned, nothing deployed)", true);
+        on = new Watched(null);
+        on.shown = planned;
+        on.connection = "Offline: " + fileLabel + " (planned, nothing deployed)";
+        publish();
     }
 
     /**
@@ -130,20 +173,31 @@ public final class MainWindowViewModel {
      * {@code failed}, which deserve a popup as well.
      */
     public List<StateChange> polled(String sourceLabel, Topology next) {
+        return polled(on.key, sourceLabel, next);
+    }
+
+    /**
+     * As {@link #polled(String, Topology)} for any watched database: changes of one that is not
+     * on screen are logged with its id in front ("catalog: api on host-2: creating → running").
+     */
+    public List<StateChange> polled(String key, String sourceLabel, Topology next) {
+        Watched w = key == null ? on : watched.computeIfAbsent(key, Watched::new);
         List<StateChange> failed = new ArrayList<>();
-        for (StateChange c : StateChange.between(shown, next)) {
-            log(c.describe());
+        for (StateChange c : StateChange.between(w.shown, next)) {
+            log((onScreen(w) || next == null ? "" : next.databaseId() + ": ") + c.describe());
             if (c.to() == LifecycleState.FAILED) {
                 failed.add(c);
             }
         }
-        consecutiveFailures = 0;
-        bannerShown.set(false);
-        stale.set(false);
-        show(next);
-        lastUpdate = clock.instant();
-        setConnection(sourceLabel + ": connected", true);
-        tick();
+        w.consecutiveFailures = 0;
+        w.outage = null;
+        w.shown = next;
+        w.lastUpdate = clock.instant();
+        w.connection = sourceLabel + ": connected";
+        w.connected = true;
+        if (onScreen(w)) {
+            publish();
+        }
         return failed;
     }
 
@@ -152,42 +206,43 @@ public final class MainWindowViewModel {
      * is: 2, 4, 8 ... 30 s, as the poller backs off.
      */
     public void pollFailed(String sourceLabel, Throwable error) {
-        consecutiveFailures++;
-        long retry = (long) DatabasePoller.backoff(consecutiveFailures).toSeconds();
-        outage = error instanceof ControlPlaneException cpe && !cpe.unreachable()
+        pollFailed(on.key, sourceLabel, error);
+    }
+
+    public void pollFailed(String key, String sourceLabel, Throwable error) {
+        Watched w = key == null ? on : watched.computeIfAbsent(key, Watched::new);
+        w.consecutiveFailures++;
+        long retry = (long) DatabasePoller.backoff(w.consecutiveFailures).toSeconds();
+        w.outage = error instanceof ControlPlaneException cpe && !cpe.unreachable()
                 ? "Control plane answered: " + cpe.getMessage() : "Control plane unreachable";
-        retryAt = clock.instant().plusSeconds(retry);
-        updateBanner();
-        bannerShown.set(true);
-        stale.set(shown != null);
-        setConnection(sourceLabel + ": unreachable", false);
-        if (consecutiveFailures == 1) {
+        w.retryAt = clock.instant().plusSeconds(retry);
+        w.connection = sourceLabel + ": unreachable";
+        w.connected = false;
+        if (w.consecutiveFailures == 1) {
             log(sourceLabel + ": " + message(error));
+        }
+        if (onScreen(w)) {
+            publish();
         }
     }
 
     public int consecutiveFailures() {
-        return consecutiveFailures;
+        return on.consecutiveFailures;
     }
 
     /** Called every second: keeps "updated N s ago" and the banner's count-down true. */
     public void tick() {
-        if (lastUpdate != null) {
-            updated.set("updated " + ago(lastUpdate));
+        if (on.lastUpdate != null) {
+            updated.set("updated " + ago(on.lastUpdate));
         }
-        if (bannerShown.get()) {
-            updateBanner();
+        if (on.outage != null) {
+            long left = Math.max(0, (Duration.between(clock.instant(), on.retryAt).toMillis() + 999) / 1000);
+            banner.set(on.outage + (left > 0 ? ", retrying in " + left + " s" : ", retrying now")
+                    + (on.lastUpdate != null ? " — showing the picture of " + ago(on.lastUpdate) : ""));
         }
     }
 
-    private void updateBanner() {
-        long left = Math.max(0, (Duration.between(clock.instant(), retryAt).toMillis() + 999) / 1000);
-        banner.set(outage + (left > 0 ? ", retrying in " + left + " s" : ", retrying now")
-                + (lastUpdate != null ? " — showing the picture of " + ago(lastUpdate) : ""));
-    }
-
-    private void show(Topology t) {
-        shown = t;
+    private void showCounts(Topology t) {
         if (t == null) {
             counts.set("");
             return;

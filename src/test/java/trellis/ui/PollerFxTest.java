@@ -42,6 +42,12 @@ class PollerFxTest {
         window.addControlPlane(cp);
     }
 
+    /** Pollers run until their window closes; stop them so no test polls into the next. */
+    @org.junit.jupiter.api.AfterEach
+    void stopPolling(FxRobot robot) {
+        robot.interact(window::shutdown);
+    }
+
     private Database state(String s1, String h1, String error) {
         return live(body, List.of(instance("catalog", "api", "host-1", s1, h1, error),
                 instance("catalog", "api", "host-2", "running", "healthy", null)));
@@ -152,5 +158,23 @@ class PollerFxTest {
         int before = cp.polls.get();
         waitUntil("polls go on", 10, () -> cp.polls.get() >= before + 2);
         assertThat(cp.maxInFlight.get()).as("requests for one database at a time").isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseOffScreenKeepsPollingAndLogsItsChangesWithItsId(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> robot.lookup("#instance-" + ID).tryQuery().isPresent());
+        robot.interact(() -> window.openFile(trellis.TestFiles.example("co-located.json")));
+        waitUntil("the spec file on screen", 10, () -> robot.lookup("#instance-storefront-api-host-1").tryQuery().isPresent());
+        int before = cp.polls.get();
+        cp.answer(state("running", "healthy", null));
+        waitUntil("the change of the database off screen", 5, () -> window.events().stream()
+                .anyMatch(e -> e.contains("catalog: api on host-1: creating → running")));
+        assertThat(cp.polls.get()).isGreaterThan(before);
+        assertThat(robot.lookup("#instance-" + ID).tryQuery()).as("the picture on screen stays the file's").isEmpty();
+
+        // back to the live database: its newest picture at once, not after the next poll
+        robot.interact(() -> window.selectDatabase(new Sources.DatabaseRef(
+                window.liveSourceOf(cp), "catalog", "available")));
+        assertThat(has(robot.lookup("#instance-" + ID).query(), "running")).isTrue();
     }
 }
