@@ -28,13 +28,11 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -47,15 +45,9 @@ import trellis.engine.http.RestControlPlane;
 import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
 import trellis.spec.Json;
-import trellis.spec.PortMapping;
 import trellis.spec.Secrets;
-import trellis.spec.ServiceInstanceStatus;
 import trellis.spec.validation.Problem;
 import trellis.spec.validation.SpecValidator;
-import trellis.topology.HostPlacement;
-import trellis.topology.InstancePlacement;
-import trellis.topology.NodePlacement;
-import trellis.topology.ServiceSummary;
 import trellis.topology.StateChange;
 import trellis.topology.Topology;
 import trellis.topology.TopologyBuilder;
@@ -81,6 +73,7 @@ public final class MainWindow {
     @FXML private Label bannerLabel;
     @FXML private StackPane graphHolder;
     @FXML private VBox details;
+    @FXML private DetailsPane detailsController;
     @FXML private ListView<String> eventLog;
     @FXML private Label connectionLabel;
     @FXML private Label updatedLabel;
@@ -295,6 +288,7 @@ public final class MainWindow {
     public void selectDatabase(Sources.DatabaseRef ref) {
         current = ref;
         poller = null;
+        detailsController.viewModel().show(null, null);
         if (ref.source() instanceof Sources.FileSource file) {
             Topology t = TopologyBuilder.planned(file.databaseId(), file.body().spec());
             vm.showPlanned(file.label(), t);
@@ -334,6 +328,7 @@ public final class MainWindow {
         List<StateChange> failed = vm.polled(key, live.label(), t);
         if (from == poller) {
             graph.show(t);
+            detailsController.viewModel().refresh(t);
             refreshLogs();
         }
         failed.forEach(this::notifyFailed);
@@ -406,165 +401,11 @@ public final class MainWindow {
     // ---------------------------------------------------------------- details
 
     private void showDetails(TopologyView.Selection selection) {
-        details.getChildren().clear();
-        if (selection == null) {
-            details.getChildren().add(title("Nothing selected"));
-            details.getChildren().add(muted("Click an instance, a host, a node or a service in the picture."));
-            return;
-        }
+        detailsController.viewModel().show(selection, shown());
         if (selection instanceof TopologyView.Selection.OfInstance si) {
-            instanceDetails(si.instance());
             logsInstance = si.instance().instanceId();
             refreshLogs();
-        } else if (selection instanceof TopologyView.Selection.OfHost sh) {
-            hostDetails(sh.host());
-        } else if (selection instanceof TopologyView.Selection.OfService ss) {
-            serviceDetails(ss.service());
-        } else if (selection instanceof TopologyView.Selection.OfNode sn) {
-            NodePlacement n = sn.node();
-            details.getChildren().addAll(title("Node " + n.nodeName()), grid(
-                    "host", n.hostId(), "role", n.role() == null ? "unknown" : n.role(),
-                    "state", n.live() == null ? "planned" : n.live().state()));
         }
-    }
-
-    private void instanceDetails(InstancePlacement i) {
-        InstancePlacement fresh = shown() == null ? i : shown().instance(i.instanceId()).orElse(i);
-        ServiceInstanceStatus st = fresh.live() == null ? null : fresh.live().status();
-        List<String> kv = new ArrayList<>(List.of(
-                "state", fresh.state().word(),
-                "health", fresh.health() == null ? "not reported" : fresh.health(),
-                "last health", st == null || st.lastHealthAt() == null ? "—" : st.lastHealthAt(),
-                "host", fresh.hostId(),
-                "service", fresh.serviceId() + (fresh.serviceType() != null ? " (" + fresh.serviceType() + ")" : ""),
-                "connects to", String.join(", ", fresh.connectsTo())));
-        if (st != null) {
-            kv.addAll(List.of("addresses", st.addresses() == null ? "—" : String.join(", ", st.addresses()),
-                    "ports", ports(st), "container", st.containerId() == null ? "—" : st.containerId().substring(0, Math.min(12, st.containerId().length())),
-                    "image version", st.imageVersion() == null ? "—" : st.imageVersion()));
-        }
-        details.getChildren().addAll(title(fresh.instanceId()), grid(kv.toArray(String[]::new)));
-        if (fresh.error() != null && !fresh.error().isBlank()) {
-            Label err = new Label(fresh.error());
-            err.getStyleClass().add("error-text");
-            details.getChildren().addAll(muted("error"), err);
-        }
-        String url = serviceUrl(fresh);
-        Button copyUrl = new Button("Copy service URL");
-        copyUrl.setDisable(url == null);
-        copyUrl.setOnAction(e -> copy(url));
-        String conn = connectionString(fresh);
-        Button copyConn = new Button("Copy connection string (no password)");
-        copyConn.setDisable(conn == null);
-        copyConn.setOnAction(e -> copy(conn));
-        details.getChildren().add(new VBox(6, copyUrl, copyConn));
-        if (url != null) {
-            details.getChildren().add(muted(url));
-        }
-    }
-
-    private static String ports(ServiceInstanceStatus st) {
-        if (st.ports() == null || st.ports().isEmpty()) {
-            return "not published";
-        }
-        List<String> out = new ArrayList<>();
-        for (PortMapping p : st.ports()) {
-            out.add((p.hostPort() != null ? p.hostPort() : "?") + " → " + p.containerPort() + (p.name() != null ? " (" + p.name() + ")" : ""));
-        }
-        return String.join(", ", out);
-    }
-
-    /** http://address:host_port, and the MCP endpoint for an MCP server. */
-    static String serviceUrl(InstancePlacement i) {
-        if (i.live() == null || i.live().status() == null) {
-            return null;
-        }
-        ServiceInstanceStatus st = i.live().status();
-        if (st.ports() == null || st.ports().isEmpty() || st.ports().get(0).hostPort() == null) {
-            return null;
-        }
-        String address = st.addresses() == null || st.addresses().isEmpty() ? "127.0.0.1" : st.addresses().get(0);
-        return "http://" + address + ":" + st.ports().get(0).hostPort() + ("mcp".equals(i.serviceType()) ? "/mcp/v1" : "");
-    }
-
-    /** postgresql://user@hosts/db, never with the password. */
-    private String connectionString(InstancePlacement i) {
-        if (shown() == null) {
-            return null;
-        }
-        Optional<ServiceSummary> svc = shown().service(i.serviceId());
-        if (svc.isEmpty() || svc.get().connectAs() == null) {
-            return null;
-        }
-        String db = shown().databaseName() != null ? shown().databaseName() : shown().databaseId();
-        List<String> hosts = new ArrayList<>();
-        for (HostPlacement h : shown().hosts()) {
-            for (NodePlacement n : h.nodes()) {
-                if (i.connectsTo().contains(n.nodeName())) {
-                    hosts.add(h.hostId());
-                }
-            }
-        }
-        return "postgresql://" + svc.get().connectAs() + "@" + String.join(",", hosts) + "/" + db;
-    }
-
-    private void hostDetails(HostPlacement h) {
-        HostPlacement fresh = shown() == null ? h : shown().host(h.hostId()).orElse(h);
-        details.getChildren().addAll(title("Host " + fresh.hostId()), grid(
-                "database nodes", fresh.nodes().isEmpty() ? "none" : String.join(", ", fresh.nodes().stream().map(NodePlacement::nodeName).toList()),
-                "instances", fresh.instances().isEmpty() ? "none" : String.join("\n", fresh.instances().stream()
-                        .map(i -> i.serviceId() + ": " + i.state().word()).toList())));
-    }
-
-    private void serviceDetails(ServiceSummary s) {
-        details.getChildren().addAll(title("Service " + s.serviceId()), grid(
-                "type", s.serviceType(), "version", s.version(), "pattern", s.pattern().label(),
-                "connect as", s.connectAs(), "hosts", String.join(", ", s.hostIds()),
-                "instances", shown() == null ? "" : String.join("\n", shown().instances().stream()
-                        .filter(i -> i.serviceId().equals(s.serviceId())).map(i -> i.hostId() + ": " + i.state().word()).toList())));
-        Label spec = new Label(Secrets.redactedJson(s.spec()));
-        spec.getStyleClass().add("spec-text");
-        spec.setWrapText(true);
-        details.getChildren().addAll(muted("spec (secrets hidden)"), spec);
-    }
-
-    private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("details-title");
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("muted");
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static GridPane grid(String... kv) {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(4);
-        for (int r = 0; r + 1 < kv.length; r += 2) {
-            Label k = new Label(kv[r]);
-            k.getStyleClass().add("key");
-            Label v = new Label(kv[r + 1]);
-            v.getStyleClass().add("value");
-            v.setWrapText(true);
-            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
-            g.addRow(r / 2, k, v);
-        }
-        return g;
-    }
-
-    private static void copy(String text) {
-        if (text == null) {
-            return;
-        }
-        ClipboardContent c = new ClipboardContent();
-        c.putString(text);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
     }
 
     // ---------------------------------------------------------------- status
