@@ -331,7 +331,7 @@ public final class MainWindow {
             detailsController.viewModel().refresh(t);
             refreshLogs();
         }
-        failed.forEach(this::notifyFailed);
+        notifyFailed(failed);
         updateTreeState(live, db);
     }
 
@@ -354,14 +354,27 @@ public final class MainWindow {
         }
     }
 
-    private void notifyFailed(StateChange c) {
-        if (stage == null || !stage.isShowing()) {
+    /**
+     * A popup per failed instance, or one for them all when a poll brings more than three: a
+     * hundred popups would hide the picture they are about.
+     */
+    private void notifyFailed(List<StateChange> failed) {
+        if (failed.isEmpty() || stage == null || !stage.isShowing()) {
             return;
         }
         try {
-            Notifications.create().owner(stage).title("Instance failed")
-                    .text(c.serviceId() + " on " + c.hostId() + " failed" + (c.error() != null ? ":\n" + c.error() : ""))
-                    .hideAfter(javafx.util.Duration.seconds(8)).showError();
+            if (failed.size() > 3) {
+                Notifications.create().owner(stage).title(failed.size() + " instances failed")
+                        .text(String.join(", ", failed.stream().limit(6).map(c -> c.serviceId() + " on " + c.hostId()).toList())
+                                + (failed.size() > 6 ? " and " + (failed.size() - 6) + " more" : "") + ". The event log has each error.")
+                        .hideAfter(javafx.util.Duration.seconds(8)).showError();
+                return;
+            }
+            for (StateChange c : failed) {
+                Notifications.create().owner(stage).title("Instance failed")
+                        .text(c.serviceId() + " on " + c.hostId() + " failed" + (c.error() != null ? ":\n" + c.error() : ""))
+                        .hideAfter(javafx.util.Duration.seconds(8)).showError();
+            }
         } catch (RuntimeException e) {
             // A notification is a courtesy; the event log already has the change.
         }
