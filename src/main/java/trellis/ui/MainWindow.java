@@ -709,6 +709,7 @@ public final class MainWindow {
     private void onPause() {
         boolean paused = pauseButton.isSelected();
         pauseButton.setText(paused ? "Resume" : "Pause");
+        vm.setPaused(paused);
         if (!pollers.isEmpty()) {
             if (paused) {
                 pollers.values().forEach(DatabasePoller::cancel);

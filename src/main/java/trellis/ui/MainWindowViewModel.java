@@ -41,6 +41,7 @@ public final class MainWindowViewModel {
     private final BooleanProperty stale = new SimpleBooleanProperty(false);
     private final StringProperty counts = new SimpleStringProperty("");
     private final ObservableList<String> events = FXCollections.observableArrayList();
+    private boolean paused;
     /** What is known of each watched database; the properties show the selected one. */
     private final java.util.Map<String, Watched> watched = new java.util.HashMap<>();
     private Watched on = new Watched(null);
@@ -230,10 +231,16 @@ public final class MainWindowViewModel {
         return on.consecutiveFailures;
     }
 
+    /** Polling paused by the person: the age keeps growing and says why. */
+    public void setPaused(boolean paused) {
+        this.paused = paused;
+        tick();
+    }
+
     /** Called every second: keeps "updated N s ago" and the banner's count-down true. */
     public void tick() {
         if (on.lastUpdate != null) {
-            updated.set("updated " + ago(on.lastUpdate));
+            updated.set("updated " + ago(on.lastUpdate) + (paused ? " · polling paused" : ""));
         }
         if (on.outage != null) {
             long left = Math.max(0, (Duration.between(clock.instant(), on.retryAt).toMillis() + 999) / 1000);

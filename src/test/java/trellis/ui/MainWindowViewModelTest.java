@@ -78,6 +78,8 @@ class MainWindowViewModelTest {
         clock.advance(120);
         vm.tick();
         assertThat(vm.updatedProperty().get()).isEqualTo("updated 2 min ago");
+        vm.setPaused(true);
+        assertThat(vm.updatedProperty().get()).isEqualTo("updated 2 min ago · polling paused");
     }
 
     @Test

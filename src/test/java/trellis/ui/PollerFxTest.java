@@ -127,6 +127,7 @@ class PollerFxTest {
         int before = cp.polls.get();
         Thread.sleep(3000);
         assertThat(cp.polls.get()).as("no poll while paused").isEqualTo(before);
+        assertThat(window.viewModel().updatedProperty().get()).endsWith("· polling paused");
         robot.interact(() -> window.setPaused(false));
         waitUntil("polling again", 5, () -> cp.polls.get() > before);
     }
