@@ -515,12 +515,12 @@ public final class MainWindow {
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         File f = fc.showSaveDialog(stage);
         if (f != null) {
-            try {
-                TopologyPngExporter.write(graph, f.toPath());
-                log("exported " + f);
-            } catch (Exception e) {
-                alert("Cannot write " + f.getName(), message(e));
-            }
+            // The snapshot needs the FX thread; encoding and writing the file do not.
+            javafx.scene.image.WritableImage picture = graph.snapshotPicture();
+            runner.run(() -> {
+                TopologyPngExporter.save(picture, f.toPath());
+                return f;
+            }, done -> log("exported " + done), e -> alert("Cannot write " + f.getName(), message(e)));
         }
     }
 
@@ -798,12 +798,11 @@ public final class MainWindow {
 
     /** Re-opens what was open last time. */
     public void reopenLast() {
-        for (String f : settings.list("files")) {
-            Path p = Path.of(f);
-            if (Files.isRegularFile(p)) {
-                openFile(p);
-            }
-        }
+        // Which remembered files still exist is a question for the disk, so off the FX thread;
+        // one that went away since is skipped without an alert.
+        List<String> files = settings.list("files");
+        runner.run(() -> files.stream().map(Path::of).filter(Files::isRegularFile).toList(),
+                existing -> existing.forEach(this::openFile), error -> { });
         for (String url : settings.list("controlPlanes")) {
             try {
                 addControlPlane(new RestControlPlane(java.net.URI.create(url)));

@@ -54,7 +54,8 @@ public final class TopologyPngExporter {
         save(image.get(60, TimeUnit.SECONDS), out);
     }
 
-    private static void save(WritableImage img, Path out) throws IOException {
+    /** Encodes and writes a picture taken with {@link TopologyView#snapshotPicture()}; any thread. */
+    public static void save(WritableImage img, Path out) throws IOException {
         BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
