@@ -96,6 +96,15 @@ class ExamplesFxTest {
     }
 
     @Test
+    void theNextRunReopensTheLastFilesAndSkipsOnesThatWentAway(FxRobot robot) {
+        settings.putList("files", java.util.List.of(TestFiles.example("co-located.json").toAbsolutePath().toString(),
+                "/nonexistent/gone.json"));
+        robot.interact(window::reopenLast);
+        waitUntil("reopened", 10, () -> robot.lookup("#instance-storefront-api-host-1").tryQuery().isPresent());
+        assertThat(robot.listWindows()).as("no alert for the file that went away").hasSize(1);
+    }
+
+    @Test
     void theFilterDimsWhatDoesNotMatch(FxRobot robot) {
         open(robot, "separate-host.json", "inventory-mcp-host-3");
         robot.interact(() -> window.graph().setFilter("host-1"));
