@@ -25,6 +25,7 @@ public final class DetailsPane {
     @FXML private Button copyUrl;
     @FXML private Button copyConnection;
     @FXML private Label url;
+    @FXML private Label connection;
     @FXML private Label specTitle;
     @FXML private Label spec;
     private final DetailsViewModel vm = new DetailsViewModel();
@@ -38,6 +39,7 @@ public final class DetailsPane {
         bindText(spec, vm.specProperty());
         showWith(specTitle, vm.specProperty());
         bindText(url, vm.serviceUrlProperty());
+        bindText(connection, vm.connectionStringProperty());
         var instance = Bindings.createBooleanBinding(
                 () -> vm.selection() instanceof trellis.ui.graph.TopologyView.Selection.OfInstance, vm.titleProperty());
         actions.visibleProperty().bind(instance);
