@@ -101,6 +101,8 @@ public final class MainWindow {
     /** The poller of the database on screen, or null for a spec file. */
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
+    /** Spec files being read; while there are any, a live source does not pick what is shown. */
+    private int opening;
     private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick()));
 
     @FXML
@@ -230,6 +232,7 @@ public final class MainWindow {
 
     /** Opens a spec file: its planned topology, every instance pending. Problems go to the event log. */
     public void openFile(Path path) {
+        opening++;
         runner.run(() -> {
             if (!Files.isRegularFile(path)) {
                 throw new IllegalArgumentException(path + " is not a file");
@@ -241,6 +244,7 @@ public final class MainWindow {
             List<Problem> problems = SpecValidator.validateCreate(Json.MAPPER.readTree(path.toFile()));
             return new Object[]{body, problems};
         }, result -> {
+            opening--;
             CreateDatabaseRequest body = (CreateDatabaseRequest) result[0];
             @SuppressWarnings("unchecked")
             List<Problem> problems = (List<Problem>) result[1];
@@ -256,8 +260,11 @@ public final class MainWindow {
             problems.stream().limit(20).forEach(p -> log(source.label() + ": " + p));
             remember("files", path.toAbsolutePath().toString());
             sourcesTree.getSelectionModel().select(dbItem);
-        }, error -> alert("Cannot open " + path.getFileName(), message(error)
-                + "\n\nTrellis opens create bodies {\"id\": ..., \"spec\": {...}} such as the examples of the documentation."));
+        }, error -> {
+            opening--;
+            alert("Cannot open " + path.getFileName(), message(error)
+                    + "\n\nTrellis opens create bodies {\"id\": ..., \"spec\": {...}} such as the examples of the documentation.");
+        });
     }
 
     /** Adds a live control plane to the sources and lists its databases. */
@@ -271,7 +278,8 @@ public final class MainWindow {
                 item.getChildren().add(new TreeItem<>(new Sources.DatabaseRef(source, d.id(), d.state())));
             }
             log(cp.displayName() + ": " + dbs.size() + " database(s)");
-            if (!item.getChildren().isEmpty() && current == null) {
+            // A control plane found at start-up never takes the screen from a file being opened.
+            if (!item.getChildren().isEmpty() && current == null && opening == 0) {
                 sourcesTree.getSelectionModel().select(item.getChildren().get(0));
             }
         }, error -> {
