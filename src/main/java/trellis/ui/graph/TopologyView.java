@@ -311,16 +311,8 @@ public final class TopologyView extends StackPane {
             card.setId("host-" + h.hostId());
             card.getStyleClass().add("host");
             card.setUserData(h);
-            Label name = new Label(h.hostId());
-            name.getStyleClass().add("host-title");
-            Label kind = new Label(h.hasDatabaseNode() ? "database host" : "no database node");
-            kind.getStyleClass().addAll("host-kind", h.hasDatabaseNode() ? "with-db" : "without-db");
-            VBox header = new VBox(name, kind);
-            header.getStyleClass().add("host-header");
-            header.setOnMouseClicked(e -> select(card, new Selection.OfHost((HostPlacement) card.getUserData())));
-            card.getChildren().add(header);
-
-            // Space for what will be built when the card scrolls into view.
+            // Space for what will be built when the card scrolls into view: even its header waits,
+            // as a hundred hosts' labels would cost more than the few cards on screen.
             card.setMinHeight(64 + h.nodes().size() * 38 + Math.max(1, h.instances().size()) * 54);
             unbuilt.add(h.hostId());
             hostCards.put(h.hostId(), card);
@@ -337,6 +329,14 @@ public final class TopologyView extends StackPane {
         if (card == null || h == null || !unbuilt.remove(hostId)) {
             return;
         }
+        Label name = new Label(h.hostId());
+        name.getStyleClass().add("host-title");
+        Label kind = new Label(h.hasDatabaseNode() ? "database host" : "no database node");
+        kind.getStyleClass().addAll("host-kind", h.hasDatabaseNode() ? "with-db" : "without-db");
+        VBox header = new VBox(name, kind);
+        header.getStyleClass().add("host-header");
+        header.setOnMouseClicked(e -> select(card, new Selection.OfHost((HostPlacement) card.getUserData())));
+        card.getChildren().add(header);
         VBox nodesBox = new VBox();
         nodesBox.getStyleClass().add("host-section");
         for (NodePlacement n : h.nodes()) {
