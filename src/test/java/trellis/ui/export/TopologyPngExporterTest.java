@@ -19,6 +19,9 @@ class TopologyPngExporterTest {
     @ParameterizedTest
     @ValueSource(strings = {"co-located", "separate-host", "multiple-instances"})
     void exportsEachExampleAsAPng(String example) throws Exception {
+        // TestFX starts the toolkit, as for every UI test in this JVM: when the exporter started it
+        // with Platform.startup instead, the robot tests that ran after it lost their key presses.
+        org.testfx.api.FxToolkit.registerPrimaryStage();
         CreateDatabaseRequest body = Json.MAPPER.readValue(TestFiles.example(example + ".json").toFile(),
                 CreateDatabaseRequest.class);
         Topology t = TopologyBuilder.planned(body.id(), body.spec());
