@@ -105,6 +105,20 @@ class ExamplesFxTest {
     }
 
     @Test
+    void ctrlScrollZoomsAboutThePointer(FxRobot robot) {
+        open(robot, "multiple-instances.json", "catalog-api-host-2");
+        Node card = robot.lookup("#instance-catalog-api-host-2").query();
+        javafx.geometry.Point2D before = robot.point(card).query();
+        double zoom = window.graph().zoomProperty().get();
+        robot.moveTo(card).press(javafx.scene.input.KeyCode.CONTROL)
+                .scroll(2, javafx.geometry.VerticalDirection.UP).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("zoomed", 3, () -> window.graph().zoomProperty().get() != zoom);
+        javafx.geometry.Point2D after = robot.point(card).query();
+        // the card's centre moves away from the pointer by the zoom step at most, not off screen
+        assertThat(after.distance(before)).isLessThan(60);
+    }
+
+    @Test
     void theFilterDimsWhatDoesNotMatch(FxRobot robot) {
         open(robot, "separate-host.json", "inventory-mcp-host-3");
         robot.interact(() -> window.graph().setFilter("host-1"));

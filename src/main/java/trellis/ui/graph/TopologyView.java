@@ -140,7 +140,13 @@ public final class TopologyView extends StackPane {
         });
         viewport.setOnScroll(e -> {
             if (e.isControlDown()) {
-                setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+                // keep the point under the pointer where it is, as maps do
+                double z = zoom.get();
+                double cx = (e.getX() - world.getTranslateX()) / z;
+                double cy = (e.getY() - world.getTranslateY()) / z;
+                setZoom(z * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+                world.setTranslateX(e.getX() - cx * zoom.get());
+                world.setTranslateY(e.getY() - cy * zoom.get());
             } else {
                 world.setTranslateX(world.getTranslateX() + e.getDeltaX());
                 world.setTranslateY(world.getTranslateY() + e.getDeltaY());
