@@ -178,4 +178,22 @@ class PollerFxTest {
                 window.liveSourceOf(cp), "catalog", "available")));
         assertThat(has(robot.lookup("#instance-" + ID).query(), "running")).isTrue();
     }
+
+    @Test
+    void f5AndCtrlRPollAtOnceWhateverTheInterval(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> cp.polls.get() >= 1);
+        robot.interact(() -> window.setInterval(60));
+        // let the poll already due on the old 1 s period pass; the next one is 60 s away
+        int due = cp.polls.get();
+        waitUntil("the poll due on the old period", 3, () -> cp.polls.get() > due);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.graph().requestFocus());
+        int before = cp.polls.get();
+        robot.type(javafx.scene.input.KeyCode.F5);
+        waitUntil("F5 polls now", 3, () -> cp.polls.get() > before);
+        int next = cp.polls.get();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R)
+                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("Ctrl+R polls now", 3, () -> cp.polls.get() > next);
+    }
 }
