@@ -17,12 +17,26 @@ import javafx.stage.Stage;
 /** The console. Started by {@code trellis.Launcher} when no command is given. */
 public final class ConsoleApp extends Application {
     private static final List<Path> FILES = new ArrayList<>();
+    /**
+     * Set by {@link #open}: closing the window ends the program. A test harness that starts this
+     * Application itself keeps its toolkit for the next test.
+     */
+    private static volatile boolean exitOnClose;
     private MainWindow window;
+
+    /**
+     * Opens the console with the command line's words: each one that names a file is opened as a
+     * spec file. Blocks until the window closes.
+     */
+    public static void open(String[] fileArgs) {
+        open(java.util.Arrays.stream(fileArgs == null ? new String[0] : fileArgs).map(Path::of).toList());
+    }
 
     /** Opens the console; the given files are opened as spec files. Blocks until the window closes. */
     public static void open(List<Path> files) {
         FILES.clear();
         FILES.addAll(files);
+        exitOnClose = true;
         prewarm();
         Application.launch(ConsoleApp.class);
     }
@@ -92,17 +106,22 @@ public final class ConsoleApp extends Application {
         }
         stage.setOnHidden(e -> {
             window.shutdown();
-            Platform.exit();
+            if (exitOnClose) {
+                Platform.exit();
+            }
         });
         stage.show();
-        if (FILES.isEmpty()) {
+        List<Path> files = new ArrayList<>(FILES);
+        FILES.clear();
+        if (files.isEmpty()) {
             // launched as an Application with the files as its parameters (TestFX, other launchers)
-            getParameters().getRaw().stream().map(Path::of).filter(Files::isRegularFile).forEach(FILES::add);
+            getParameters().getRaw().stream().map(Path::of).forEach(files::add);
         }
-        if (FILES.isEmpty()) {
+        if (files.isEmpty()) {
             window.reopenLast();
         } else {
-            FILES.stream().filter(Files::exists).forEach(window::openFile);
+            // openFile checks each off the FX thread and says so when one is not a spec file
+            files.forEach(window::openFile);
         }
         // The local engine when Docker answers, found off the FX thread; offline editing otherwise.
         TaskRunner.standard().run(() -> trellis.engine.local.LocalEngine.detect(

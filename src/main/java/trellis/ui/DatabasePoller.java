@@ -15,6 +15,12 @@ public final class DatabasePoller extends ScheduledService<Database> {
     public static final Duration MAX_BACKOFF = Duration.seconds(30);
     private final ControlPlane controlPlane;
     private final String databaseId;
+    /**
+     * Held for the length of one call. Cancelling a task (pause, refresh) interrupts its thread,
+     * but a blocking socket read may not notice; the next task then waits here instead of
+     * sending a second request for the same database.
+     */
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(1);
 
     public DatabasePoller(ControlPlane controlPlane, String databaseId, Executor executor, Duration interval) {
         this.controlPlane = controlPlane;
@@ -37,6 +43,21 @@ public final class DatabasePoller extends ScheduledService<Database> {
         return Duration.seconds(s);
     }
 
+    /**
+     * Polls now (Refresh, F5): restarts the schedule when it is waiting out its period or a
+     * backoff, and does nothing while a poll is already running, whose answer is moments away.
+     */
+    public void pollNow() {
+        if (getState() == State.RUNNING) {
+            return;
+        }
+        // Not restart(): Service.restart cancels only the task, so the timer of a waiting period
+        // would live on and fire a second chain of polls; ScheduledService.cancel stops it.
+        cancel();
+        reset();
+        start();
+    }
+
     public String databaseId() {
         return databaseId;
     }
@@ -46,7 +67,12 @@ public final class DatabasePoller extends ScheduledService<Database> {
         return new Task<>() {
             @Override
             protected Database call() throws Exception {
-                return controlPlane.database(databaseId);
+                inFlight.acquire();
+                try {
+                    return controlPlane.database(databaseId);
+                } finally {
+                    inFlight.release();
+                }
             }
         };
     }

@@ -3,10 +3,6 @@ package trellis.ui;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,13 +28,11 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -51,16 +45,9 @@ import trellis.engine.http.RestControlPlane;
 import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
 import trellis.spec.Json;
-import trellis.spec.PortMapping;
 import trellis.spec.Secrets;
-import trellis.spec.ServiceInstanceStatus;
 import trellis.spec.validation.Problem;
 import trellis.spec.validation.SpecValidator;
-import trellis.topology.HostPlacement;
-import trellis.topology.InstancePlacement;
-import trellis.topology.LifecycleState;
-import trellis.topology.NodePlacement;
-import trellis.topology.ServiceSummary;
 import trellis.topology.StateChange;
 import trellis.topology.Topology;
 import trellis.topology.TopologyBuilder;
@@ -72,7 +59,6 @@ import trellis.ui.graph.TopologyView;
  * the event log and the poller. Every call to a control plane goes through the {@link TaskRunner}.
  */
 public final class MainWindow {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
@@ -87,6 +73,7 @@ public final class MainWindow {
     @FXML private Label bannerLabel;
     @FXML private StackPane graphHolder;
     @FXML private VBox details;
+    @FXML private DetailsPane detailsController;
     @FXML private ListView<String> eventLog;
     @FXML private Label connectionLabel;
     @FXML private Label updatedLabel;
@@ -101,7 +88,7 @@ public final class MainWindow {
     private String logsInstance;
 
     private final TopologyView graph = new TopologyView();
-    private final ObservableList<String> events = FXCollections.observableArrayList();
+    private final MainWindowViewModel vm = new MainWindowViewModel();
     private final TreeItem<Object> treeRoot = new TreeItem<>("sources");
     private final TreeItem<Object> filesItem = new TreeItem<>("Spec files");
     private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
@@ -109,12 +96,14 @@ public final class MainWindow {
     private Settings settings = new Settings();
     private Stage stage;
     private Theme theme = Theme.LIGHT;
+    /** One poller per live database opened in this window, so each keeps its event log going. */
+    private final java.util.Map<String, DatabasePoller> pollers = new java.util.LinkedHashMap<>();
+    /** The poller of the database on screen, or null for a spec file. */
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
-    private Topology shown;
-    private Instant lastUpdate;
-    private int consecutiveFailures;
-    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
+    /** Spec files being read; while there are any, a live source does not pick what is shown. */
+    private int opening;
+    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick()));
 
     @FXML
     private void initialize() {
@@ -122,12 +111,12 @@ public final class MainWindow {
         graph.setOnSelect(this::showDetails);
         intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));
         intervalSpinner.valueProperty().addListener((o, a, b) -> {
-            if (poller != null && b != null) {
-                poller.setPeriod(javafx.util.Duration.seconds(b));
+            if (b != null) {
+                pollers.values().forEach(p -> p.setPeriod(javafx.util.Duration.seconds(b)));
             }
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
-        eventLog.setItems(events);
+        bindStatus();
         var filteredLogs = new javafx.collections.transformation.FilteredList<>(logLines, l -> true);
         logsFilter.textProperty().addListener((o, a, b) -> filteredLogs.setPredicate(
                 l -> b == null || b.isBlank() || l.toLowerCase(java.util.Locale.ROOT).contains(b.toLowerCase(java.util.Locale.ROOT))));
@@ -215,12 +204,16 @@ public final class MainWindow {
     }
 
     public ObservableList<String> events() {
-        return events;
+        return vm.events();
     }
 
     /** The database on screen, or null. */
     public Sources.DatabaseRef currentDatabase() {
         return current;
+    }
+
+    public MainWindowViewModel viewModel() {
+        return vm;
     }
 
     public DatabasePoller poller() {
@@ -232,13 +225,14 @@ public final class MainWindow {
     }
 
     public boolean bannerShown() {
-        return banner.isVisible();
+        return vm.bannerShownProperty().get();
     }
 
     // ---------------------------------------------------------------- sources
 
     /** Opens a spec file: its planned topology, every instance pending. Problems go to the event log. */
     public void openFile(Path path) {
+        opening++;
         runner.run(() -> {
             if (!Files.isRegularFile(path)) {
                 throw new IllegalArgumentException(path + " is not a file");
@@ -250,6 +244,7 @@ public final class MainWindow {
             List<Problem> problems = SpecValidator.validateCreate(Json.MAPPER.readTree(path.toFile()));
             return new Object[]{body, problems};
         }, result -> {
+            opening--;
             CreateDatabaseRequest body = (CreateDatabaseRequest) result[0];
             @SuppressWarnings("unchecked")
             List<Problem> problems = (List<Problem>) result[1];
@@ -265,8 +260,11 @@ public final class MainWindow {
             problems.stream().limit(20).forEach(p -> log(source.label() + ": " + p));
             remember("files", path.toAbsolutePath().toString());
             sourcesTree.getSelectionModel().select(dbItem);
-        }, error -> alert("Cannot open " + path.getFileName(), message(error)
-                + "\n\nTrellis opens create bodies {\"id\": ..., \"spec\": {...}} such as the examples of the documentation."));
+        }, error -> {
+            opening--;
+            alert("Cannot open " + path.getFileName(), message(error)
+                    + "\n\nTrellis opens create bodies {\"id\": ..., \"spec\": {...}} such as the examples of the documentation.");
+        });
     }
 
     /** Adds a live control plane to the sources and lists its databases. */
@@ -280,7 +278,8 @@ public final class MainWindow {
                 item.getChildren().add(new TreeItem<>(new Sources.DatabaseRef(source, d.id(), d.state())));
             }
             log(cp.displayName() + ": " + dbs.size() + " database(s)");
-            if (!item.getChildren().isEmpty() && current == null) {
+            // A control plane found at start-up never takes the screen from a file being opened.
+            if (!item.getChildren().isEmpty() && current == null && opening == 0) {
                 sourcesTree.getSelectionModel().select(item.getChildren().get(0));
             }
         }, error -> {
@@ -289,80 +288,59 @@ public final class MainWindow {
         });
     }
 
-    /** Shows a database: a file's planned picture, or a live one kept fresh by a poller. */
+    /**
+     * Shows a database: a file's planned picture, or a live one kept fresh by its poller. A live
+     * database's poller starts the first time it is shown and keeps running when another one is
+     * shown, so its changes still reach the event log.
+     */
     public void selectDatabase(Sources.DatabaseRef ref) {
-        stopPoller();
         current = ref;
-        shown = null;
-        consecutiveFailures = 0;
-        hideBanner();
-        graph.getStyleClass().remove("stale");
+        poller = null;
+        detailsController.viewModel().show(null, null);
         if (ref.source() instanceof Sources.FileSource file) {
             Topology t = TopologyBuilder.planned(file.databaseId(), file.body().spec());
-            display(t);
-            lastUpdate = null;
-            setConnection("Offline: " + file.label() + " (planned, nothing deployed)", true);
-            updatedLabel.setText("");
+            vm.showPlanned(file.label(), t);
+            graph.show(t);
         } else if (ref.source() instanceof Sources.LiveSource live) {
-            setConnection(live.label() + ": connecting…", true);
-            poller = new DatabasePoller(live.controlPlane(), ref.databaseId(), runner.background(),
-                    javafx.util.Duration.seconds(intervalSpinner.getValue()));
-            poller.setOnSucceeded(e -> onPolled(live, poller.getValue()));
-            poller.setOnFailed(e -> onPollFailed(live, poller.getException()));
-            if (!pauseButton.isSelected()) {
+            String key = key(live, ref.databaseId());
+            vm.select(key);
+            graph.show(vm.shown());
+            if (vm.shown() == null) {
+                vm.setConnection(live.label() + ": connecting…", true);
+            }
+            poller = pollers.computeIfAbsent(key, k -> newPoller(live, ref.databaseId(), k));
+            if (!pauseButton.isSelected() && poller.getState() == javafx.concurrent.Worker.State.READY) {
                 poller.start();
             }
         }
         Platform.runLater(graph::resetView);
     }
 
-    private void onPolled(Sources.LiveSource live, Database db) {
+    private static String key(Sources.LiveSource live, String databaseId) {
+        return System.identityHashCode(live.controlPlane()) + "/" + databaseId;
+    }
+
+    private DatabasePoller newPoller(Sources.LiveSource live, String databaseId, String key) {
+        DatabasePoller p = new DatabasePoller(live.controlPlane(), databaseId, runner.background(),
+                javafx.util.Duration.seconds(intervalSpinner.getValue()));
+        p.setOnSucceeded(e -> onPolled(key, p, live, p.getValue()));
+        p.setOnFailed(e -> vm.pollFailed(key, live.label(), p.getException()));
+        return p;
+    }
+
+    private void onPolled(String key, DatabasePoller from, Sources.LiveSource live, Database db) {
         if (db == null) {
             return;
         }
-        consecutiveFailures = 0;
-        hideBanner();
-        graph.getStyleClass().remove("stale");
         Topology t = TopologyBuilder.live(db, List.of());
-        for (StateChange c : StateChange.between(shown, t)) {
-            log(c.describe());
-            if (c.to() == LifecycleState.FAILED) {
-                notifyFailed(c);
-            }
+        List<StateChange> failed = vm.polled(key, live.label(), t);
+        if (from == poller) {
+            graph.show(t);
+            detailsController.viewModel().refresh(t);
+            refreshLogs();
         }
-        display(t);
-        lastUpdate = Instant.now();
-        setConnection(live.label() + ": connected", true);
-        refreshLogs();
+        notifyFailed(failed);
         updateTreeState(live, db);
-        tick();
-    }
-
-    private void onPollFailed(Sources.LiveSource live, Throwable error) {
-        consecutiveFailures++;
-        long retry = (long) DatabasePoller.backoff(consecutiveFailures).toSeconds();
-        String what = error instanceof ControlPlaneException cpe && !cpe.unreachable()
-                ? "Control plane answered: " + cpe.getMessage() : "Control plane unreachable";
-        bannerLabel.setText(what + ", retrying in " + retry + " s"
-                + (lastUpdate != null ? " — showing the picture of " + ago(lastUpdate) : ""));
-        banner.setVisible(true);
-        banner.setManaged(true);
-        if (!graph.getStyleClass().contains("stale")) {
-            graph.getStyleClass().add("stale");
-        }
-        setConnection(live.label() + ": unreachable", false);
-        if (consecutiveFailures == 1) {
-            log(live.label() + ": " + message(error));
-        }
-    }
-
-    private void display(Topology t) {
-        shown = t;
-        graph.show(t);
-        long running = t.instances().stream().filter(InstancePlacement::healthy).count();
-        long failed = t.instances().stream().filter(i -> i.state() == LifecycleState.FAILED).count();
-        countsLabel.setText(t.hosts().size() + " hosts · " + t.services().size() + " services · " + t.instances().size()
-                + " instances · " + running + " healthy" + (failed > 0 ? " · " + failed + " failed" : ""));
     }
 
     /** Keeps the database's state word in the sources tree current ("catalog (available)"). */
@@ -384,24 +362,36 @@ public final class MainWindow {
         }
     }
 
-    private void notifyFailed(StateChange c) {
-        if (stage == null || !stage.isShowing()) {
+    /**
+     * A popup per failed instance, or one for them all when a poll brings more than three: a
+     * hundred popups would hide the picture they are about.
+     */
+    private void notifyFailed(List<StateChange> failed) {
+        if (failed.isEmpty() || stage == null || !stage.isShowing()) {
             return;
         }
         try {
-            Notifications.create().owner(stage).title("Instance failed")
-                    .text(c.serviceId() + " on " + c.hostId() + " failed" + (c.error() != null ? ":\n" + c.error() : ""))
-                    .hideAfter(javafx.util.Duration.seconds(8)).showError();
+            if (failed.size() > 3) {
+                Notifications.create().owner(stage).title(failed.size() + " instances failed")
+                        .text(String.join(", ", failed.stream().limit(6).map(c -> c.serviceId() + " on " + c.hostId()).toList())
+                                + (failed.size() > 6 ? " and " + (failed.size() - 6) + " more" : "") + ". The event log has each error.")
+                        .hideAfter(javafx.util.Duration.seconds(8)).showError();
+                return;
+            }
+            for (StateChange c : failed) {
+                Notifications.create().owner(stage).title("Instance failed")
+                        .text(c.serviceId() + " on " + c.hostId() + " failed" + (c.error() != null ? ":\n" + c.error() : ""))
+                        .hideAfter(javafx.util.Duration.seconds(8)).showError();
+            }
         } catch (RuntimeException e) {
             // A notification is a courtesy; the event log already has the change.
         }
     }
 
-    private void stopPoller() {
-        if (poller != null) {
-            poller.cancel();
-            poller = null;
-        }
+    private void stopPollers() {
+        pollers.values().forEach(DatabasePoller::cancel);
+        pollers.clear();
+        poller = null;
     }
 
     /** The selected instance's container output, followed with the poll unless paused. */
@@ -432,205 +422,51 @@ public final class MainWindow {
     // ---------------------------------------------------------------- details
 
     private void showDetails(TopologyView.Selection selection) {
-        details.getChildren().clear();
-        if (selection == null) {
-            details.getChildren().add(title("Nothing selected"));
-            details.getChildren().add(muted("Click an instance, a host, a node or a service in the picture."));
-            return;
-        }
+        detailsController.viewModel().show(selection, shown());
         if (selection instanceof TopologyView.Selection.OfInstance si) {
-            instanceDetails(si.instance());
             logsInstance = si.instance().instanceId();
             refreshLogs();
-        } else if (selection instanceof TopologyView.Selection.OfHost sh) {
-            hostDetails(sh.host());
-        } else if (selection instanceof TopologyView.Selection.OfService ss) {
-            serviceDetails(ss.service());
-        } else if (selection instanceof TopologyView.Selection.OfNode sn) {
-            NodePlacement n = sn.node();
-            details.getChildren().addAll(title("Node " + n.nodeName()), grid(
-                    "host", n.hostId(), "role", n.role() == null ? "unknown" : n.role(),
-                    "state", n.live() == null ? "planned" : n.live().state()));
         }
-    }
-
-    private void instanceDetails(InstancePlacement i) {
-        InstancePlacement fresh = shown == null ? i : shown.instance(i.instanceId()).orElse(i);
-        ServiceInstanceStatus st = fresh.live() == null ? null : fresh.live().status();
-        List<String> kv = new ArrayList<>(List.of(
-                "state", fresh.state().word(),
-                "health", fresh.health() == null ? "not reported" : fresh.health(),
-                "last health", st == null || st.lastHealthAt() == null ? "—" : st.lastHealthAt(),
-                "host", fresh.hostId(),
-                "service", fresh.serviceId() + (fresh.serviceType() != null ? " (" + fresh.serviceType() + ")" : ""),
-                "connects to", String.join(", ", fresh.connectsTo())));
-        if (st != null) {
-            kv.addAll(List.of("addresses", st.addresses() == null ? "—" : String.join(", ", st.addresses()),
-                    "ports", ports(st), "container", st.containerId() == null ? "—" : st.containerId().substring(0, Math.min(12, st.containerId().length())),
-                    "image version", st.imageVersion() == null ? "—" : st.imageVersion()));
-        }
-        details.getChildren().addAll(title(fresh.instanceId()), grid(kv.toArray(String[]::new)));
-        if (fresh.error() != null && !fresh.error().isBlank()) {
-            Label err = new Label(fresh.error());
-            err.getStyleClass().add("error-text");
-            details.getChildren().addAll(muted("error"), err);
-        }
-        String url = serviceUrl(fresh);
-        Button copyUrl = new Button("Copy service URL");
-        copyUrl.setDisable(url == null);
-        copyUrl.setOnAction(e -> copy(url));
-        String conn = connectionString(fresh);
-        Button copyConn = new Button("Copy connection string (no password)");
-        copyConn.setDisable(conn == null);
-        copyConn.setOnAction(e -> copy(conn));
-        details.getChildren().add(new VBox(6, copyUrl, copyConn));
-        if (url != null) {
-            details.getChildren().add(muted(url));
-        }
-    }
-
-    private static String ports(ServiceInstanceStatus st) {
-        if (st.ports() == null || st.ports().isEmpty()) {
-            return "not published";
-        }
-        List<String> out = new ArrayList<>();
-        for (PortMapping p : st.ports()) {
-            out.add((p.hostPort() != null ? p.hostPort() : "?") + " → " + p.containerPort() + (p.name() != null ? " (" + p.name() + ")" : ""));
-        }
-        return String.join(", ", out);
-    }
-
-    /** http://address:host_port, and the MCP endpoint for an MCP server. */
-    static String serviceUrl(InstancePlacement i) {
-        if (i.live() == null || i.live().status() == null) {
-            return null;
-        }
-        ServiceInstanceStatus st = i.live().status();
-        if (st.ports() == null || st.ports().isEmpty() || st.ports().get(0).hostPort() == null) {
-            return null;
-        }
-        String address = st.addresses() == null || st.addresses().isEmpty() ? "127.0.0.1" : st.addresses().get(0);
-        return "http://" + address + ":" + st.ports().get(0).hostPort() + ("mcp".equals(i.serviceType()) ? "/mcp/v1" : "");
-    }
-
-    /** postgresql://user@hosts/db, never with the password. */
-    private String connectionString(InstancePlacement i) {
-        if (shown == null) {
-            return null;
-        }
-        Optional<ServiceSummary> svc = shown.service(i.serviceId());
-        if (svc.isEmpty() || svc.get().connectAs() == null) {
-            return null;
-        }
-        String db = shown.databaseName() != null ? shown.databaseName() : shown.databaseId();
-        List<String> hosts = new ArrayList<>();
-        for (HostPlacement h : shown.hosts()) {
-            for (NodePlacement n : h.nodes()) {
-                if (i.connectsTo().contains(n.nodeName())) {
-                    hosts.add(h.hostId());
-                }
-            }
-        }
-        return "postgresql://" + svc.get().connectAs() + "@" + String.join(",", hosts) + "/" + db;
-    }
-
-    private void hostDetails(HostPlacement h) {
-        HostPlacement fresh = shown == null ? h : shown.host(h.hostId()).orElse(h);
-        details.getChildren().addAll(title("Host " + fresh.hostId()), grid(
-                "database nodes", fresh.nodes().isEmpty() ? "none" : String.join(", ", fresh.nodes().stream().map(NodePlacement::nodeName).toList()),
-                "instances", fresh.instances().isEmpty() ? "none" : String.join("\n", fresh.instances().stream()
-                        .map(i -> i.serviceId() + ": " + i.state().word()).toList())));
-    }
-
-    private void serviceDetails(ServiceSummary s) {
-        details.getChildren().addAll(title("Service " + s.serviceId()), grid(
-                "type", s.serviceType(), "version", s.version(), "pattern", s.pattern().label(),
-                "connect as", s.connectAs(), "hosts", String.join(", ", s.hostIds()),
-                "instances", shown == null ? "" : String.join("\n", shown.instances().stream()
-                        .filter(i -> i.serviceId().equals(s.serviceId())).map(i -> i.hostId() + ": " + i.state().word()).toList())));
-        Label spec = new Label(Secrets.redactedJson(s.spec()));
-        spec.getStyleClass().add("spec-text");
-        spec.setWrapText(true);
-        details.getChildren().addAll(muted("spec (secrets hidden)"), spec);
-    }
-
-    private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("details-title");
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("muted");
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static GridPane grid(String... kv) {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(4);
-        for (int r = 0; r + 1 < kv.length; r += 2) {
-            Label k = new Label(kv[r]);
-            k.getStyleClass().add("key");
-            Label v = new Label(kv[r + 1]);
-            v.getStyleClass().add("value");
-            v.setWrapText(true);
-            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
-            g.addRow(r / 2, k, v);
-        }
-        return g;
-    }
-
-    private static void copy(String text) {
-        if (text == null) {
-            return;
-        }
-        ClipboardContent c = new ClipboardContent();
-        c.putString(text);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
     }
 
     // ---------------------------------------------------------------- status
 
-    private void tick() {
-        if (lastUpdate != null) {
-            updatedLabel.setText("updated " + ago(lastUpdate));
-        }
-    }
-
-    private static String ago(Instant t) {
-        long s = Math.max(0, Duration.between(t, Instant.now()).getSeconds());
-        return s < 60 ? s + " s ago" : s / 60 + " min ago";
+    /** The status bar, the banner, the greyed picture and the event log follow the view model. */
+    private void bindStatus() {
+        eventLog.setItems(vm.events());
+        connectionLabel.textProperty().bind(vm.connectionProperty());
+        connectionLabel.getStyleClass().add(vm.connectedProperty().get() ? "connected" : "unreachable");
+        vm.connectedProperty().addListener((o, a, ok) -> {
+            connectionLabel.getStyleClass().removeAll("connected", "unreachable");
+            connectionLabel.getStyleClass().add(ok ? "connected" : "unreachable");
+        });
+        updatedLabel.textProperty().bind(vm.updatedProperty());
+        countsLabel.textProperty().bind(vm.countsProperty());
+        bannerLabel.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerShownProperty());
+        banner.managedProperty().bind(vm.bannerShownProperty());
+        vm.staleProperty().addListener((o, a, stale) -> {
+            graph.getStyleClass().remove("stale");
+            if (stale) {
+                graph.getStyleClass().add("stale");
+            }
+        });
     }
 
     private void setConnection(String text, boolean ok) {
-        connectionLabel.setText(text);
-        connectionLabel.getStyleClass().removeAll("connected", "unreachable");
-        connectionLabel.getStyleClass().add(ok ? "connected" : "unreachable");
+        vm.setConnection(text, ok);
     }
 
-    private void hideBanner() {
-        banner.setVisible(false);
-        banner.setManaged(false);
+    private Topology shown() {
+        return vm.shown();
     }
 
     void log(String line) {
-        events.add(0, LocalTime.now().format(TIME) + "  " + line);
-        if (events.size() > 2000) {
-            events.remove(2000, events.size());
-        }
+        vm.log(line);
     }
 
     private static String message(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getMessage() == null) {
-            c = c.getCause();
-        }
-        String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
-        return m.lines().findFirst().orElse(m);
+        return MainWindowViewModel.message(t);
     }
 
     private void alert(String header, String text) {
@@ -687,12 +523,12 @@ public final class MainWindow {
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         File f = fc.showSaveDialog(stage);
         if (f != null) {
-            try {
-                TopologyPngExporter.write(graph, f.toPath());
-                log("exported " + f);
-            } catch (Exception e) {
-                alert("Cannot write " + f.getName(), message(e));
-            }
+            // The snapshot needs the FX thread; encoding and writing the file do not.
+            javafx.scene.image.WritableImage picture = graph.snapshotPicture();
+            runner.run(() -> {
+                TopologyPngExporter.save(picture, f.toPath());
+                return f;
+            }, done -> log("exported " + done), e -> alert("Cannot write " + f.getName(), message(e)));
         }
     }
 
@@ -745,7 +581,7 @@ public final class MainWindow {
             return;
         }
         String id = current.databaseId();
-        int n = shown == null ? 0 : shown.instances().size();
+        int n = shown() == null ? 0 : shown().instances().size();
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
         confirm.setHeaderText("Remove database '" + id + "' from " + live.label() + "?");
         confirm.setContentText("Its " + n + " service instance(s) are deleted. The database users its services connect as "
@@ -765,7 +601,7 @@ public final class MainWindow {
 
     @FXML
     private void onRemoveService() {
-        if (current == null || !(current.source() instanceof Sources.LiveSource live) || shown == null) {
+        if (current == null || !(current.source() instanceof Sources.LiveSource live) || shown() == null) {
             alert("Nothing to remove", "Select a database of a control plane, then the service in the picture.");
             return;
         }
@@ -820,6 +656,16 @@ public final class MainWindow {
                 error -> alert("Service not removed", message(error)));
     }
 
+    /** The source in the tree that wraps this control plane, or null. */
+    public Sources.LiveSource liveSourceOf(ControlPlane cp) {
+        for (TreeItem<Object> item : liveItem.getChildren()) {
+            if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
+                return live;
+            }
+        }
+        return null;
+    }
+
     private List<ControlPlane> liveSources() {
         List<ControlPlane> out = new ArrayList<>();
         for (TreeItem<Object> item : liveItem.getChildren()) {
@@ -861,7 +707,7 @@ public final class MainWindow {
     @FXML
     void onRefresh() {
         if (poller != null) {
-            poller.restart();
+            poller.pollNow();
         } else if (current != null && current.source() instanceof Sources.FileSource f) {
             openFile(f.path());
         }
@@ -871,12 +717,13 @@ public final class MainWindow {
     private void onPause() {
         boolean paused = pauseButton.isSelected();
         pauseButton.setText(paused ? "Resume" : "Pause");
-        if (poller != null) {
+        vm.setPaused(paused);
+        if (!pollers.isEmpty()) {
             if (paused) {
-                poller.cancel();
+                pollers.values().forEach(DatabasePoller::cancel);
                 log("polling paused");
             } else {
-                poller.restart();
+                pollers.values().forEach(DatabasePoller::pollNow);
                 log("polling resumed");
             }
         }
@@ -959,12 +806,11 @@ public final class MainWindow {
 
     /** Re-opens what was open last time. */
     public void reopenLast() {
-        for (String f : settings.list("files")) {
-            Path p = Path.of(f);
-            if (Files.isRegularFile(p)) {
-                openFile(p);
-            }
-        }
+        // Which remembered files still exist is a question for the disk, so off the FX thread;
+        // one that went away since is skipped without an alert.
+        List<String> files = settings.list("files");
+        runner.run(() -> files.stream().map(Path::of).filter(Files::isRegularFile).toList(),
+                existing -> existing.forEach(this::openFile), error -> { });
         for (String url : settings.list("controlPlanes")) {
             try {
                 addControlPlane(new RestControlPlane(java.net.URI.create(url)));
@@ -975,7 +821,7 @@ public final class MainWindow {
     }
 
     public void shutdown() {
-        stopPoller();
+        stopPollers();
         clock.stop();
         saveLayout();
     }

@@ -21,7 +21,46 @@ public enum Theme {
             return explicit.toLowerCase(Locale.ROOT).contains("dark") ? DARK : LIGHT;
         }
         String gtk = System.getenv("GTK_THEME");
-        return gtk != null && gtk.toLowerCase(Locale.ROOT).contains("dark") ? DARK : LIGHT;
+        if (gtk != null && !gtk.isBlank()) {
+            return gtk.toLowerCase(Locale.ROOT).contains("dark") ? DARK : LIGHT;
+        }
+        // The GTK settings file: a small read on the start path, no process to spawn.
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        java.nio.file.Path config = xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".config");
+        for (String dir : List.of("gtk-4.0", "gtk-3.0")) {
+            java.nio.file.Path ini = config.resolve(dir).resolve("settings.ini");
+            try {
+                if (java.nio.file.Files.isRegularFile(ini)) {
+                    return fromGtkSettings(java.nio.file.Files.readString(ini));
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // an unreadable file says nothing about the desktop; look at the next one
+            }
+        }
+        return LIGHT;
+    }
+
+    /**
+     * Reads a GTK settings.ini: dark when it prefers the dark variant or names a dark theme
+     * ("Adwaita-dark", "Yaru-dark").
+     */
+    static Theme fromGtkSettings(String ini) {
+        for (String line : ini.lines().toList()) {
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                continue;
+            }
+            String key = line.substring(0, eq).strip();
+            String value = line.substring(eq + 1).strip().toLowerCase(Locale.ROOT);
+            if (key.equals("gtk-application-prefer-dark-theme") && (value.equals("1") || value.equals("true"))) {
+                return DARK;
+            }
+            if (key.equals("gtk-theme-name") && value.contains("dark")) {
+                return DARK;
+            }
+        }
+        return LIGHT;
     }
 
     public static Theme parse(String name, Theme fallback) {

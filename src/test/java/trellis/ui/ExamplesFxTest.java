@@ -63,7 +63,7 @@ class ExamplesFxTest {
         assertThat(robot.lookup("#service-mcp").queryAs(Label.class).getText()).contains("separate-host");
         waitUntil("lines drawn", 5, () -> robot.lookup(".connection").queryAll().size() == 1);
         javafx.scene.shape.Path lines = robot.lookup(".connection").queryAs(javafx.scene.shape.Path.class);
-        assertThat(lines.getElements().stream().filter(e -> e instanceof javafx.scene.shape.CubicCurveTo).count())
+        assertThat(lines.getElements().stream().filter(e -> e instanceof javafx.scene.shape.MoveTo).count())
                 .as("one dashed line to each of n1 and n2").isEqualTo(2);
         FxTesting.screenshot(window.root().getScene(), "example-separate-host");
     }
@@ -96,6 +96,29 @@ class ExamplesFxTest {
     }
 
     @Test
+    void theNextRunReopensTheLastFilesAndSkipsOnesThatWentAway(FxRobot robot) {
+        settings.putList("files", java.util.List.of(TestFiles.example("co-located.json").toAbsolutePath().toString(),
+                "/nonexistent/gone.json"));
+        robot.interact(window::reopenLast);
+        waitUntil("reopened", 10, () -> robot.lookup("#instance-storefront-api-host-1").tryQuery().isPresent());
+        assertThat(robot.listWindows()).as("no alert for the file that went away").hasSize(1);
+    }
+
+    @Test
+    void ctrlScrollZoomsAboutThePointer(FxRobot robot) {
+        open(robot, "multiple-instances.json", "catalog-api-host-2");
+        Node card = robot.lookup("#instance-catalog-api-host-2").query();
+        javafx.geometry.Point2D before = robot.point(card).query();
+        double zoom = window.graph().zoomProperty().get();
+        robot.moveTo(card).press(javafx.scene.input.KeyCode.CONTROL)
+                .scroll(2, javafx.geometry.VerticalDirection.UP).release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("zoomed", 3, () -> window.graph().zoomProperty().get() != zoom);
+        javafx.geometry.Point2D after = robot.point(card).query();
+        // the card's centre moves away from the pointer by the zoom step at most, not off screen
+        assertThat(after.distance(before)).isLessThan(60);
+    }
+
+    @Test
     void theFilterDimsWhatDoesNotMatch(FxRobot robot) {
         open(robot, "separate-host.json", "inventory-mcp-host-3");
         robot.interact(() -> window.graph().setFilter("host-1"));
@@ -115,5 +138,35 @@ class ExamplesFxTest {
                 .reduce("", (a, b) -> a + "\n" + b);
         assertThat(text).contains("Service mcp", "separate-host", "claude-sonnet-4-5").doesNotContain("sk-ant-example");
         FxTesting.screenshot(window.root().getScene(), "details-service-secret-hidden");
+    }
+
+    @Test
+    void theKeyboardReachesTheFilterTheZoomAndEveryInstance(FxRobot robot) {
+        open(robot, "multiple-instances.json", "catalog-api-host-1");
+        robot.interact(() -> window.graph().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.F)
+                .release(javafx.scene.input.KeyCode.F, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("Ctrl+F focuses the filter", 3, () -> robot.lookup(".filter-box").query().isFocused());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("Escape hands focus back to the picture", 3, () -> window.graph().isFocused());
+        robot.type(javafx.scene.input.KeyCode.SLASH);
+        waitUntil("/ focuses the filter", 3, () -> robot.lookup(".filter-box").query().isFocused());
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+
+        double before = window.graph().zoomProperty().get();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.EQUALS)
+                .release(javafx.scene.input.KeyCode.EQUALS, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("Ctrl+= zooms in", 3, () -> window.graph().zoomProperty().get() > before);
+
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        waitUntil("an arrow selects the first instance", 3, () -> detailsText(robot).contains("catalog-api-host-1"));
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        waitUntil("the next arrow the instance on the next host", 3, () -> detailsText(robot).contains("catalog-api-host-2"));
+        assertThat(has(robot.lookup("#instance-catalog-api-host-2").query(), "selected")).isTrue();
+    }
+
+    private static String detailsText(FxRobot robot) {
+        return robot.lookup(".details .label").queryAllAs(Label.class).stream().map(Label::getText)
+                .reduce("", (a, b) -> a + "\n" + b);
     }
 }

@@ -42,16 +42,41 @@ class PollerFxTest {
         window.addControlPlane(cp);
     }
 
+    /** Pollers run until their window closes; stop them so no test polls into the next. */
+    @org.junit.jupiter.api.AfterEach
+    void stopPolling(FxRobot robot) {
+        robot.interact(window::shutdown);
+    }
+
     private Database state(String s1, String h1, String error) {
         return live(body, List.of(instance("catalog", "api", "host-1", s1, h1, error),
                 instance("catalog", "api", "host-2", "running", "healthy", null)));
     }
 
+    /**
+     * One interval is 1 s; the wait allows 1.5 s more for the FX hand-off on a busy machine, and
+     * fails well before a second missed poll would be hidden by a generous timeout.
+     */
+    static final long WITHIN_ONE_INTERVAL = 2500;
+
     private void expect(FxRobot robot, String pseudo, String word, String event) {
-        waitUntil(ID + " " + pseudo, 6, () -> has(robot.lookup("#instance-" + ID).tryQuery().orElse(null), pseudo));
+        waitUntilMillis(ID + " " + pseudo, WITHIN_ONE_INTERVAL, () -> has(robot.lookup("#instance-" + ID).tryQuery().orElse(null), pseudo));
         Label state = robot.lookup("#instance-" + ID + " .instance-state").queryAs(Label.class);
         assertThat(state.getText()).startsWith(word);
-        waitUntil("event " + event, 3, () -> window.events().stream().anyMatch(e -> e.contains(event)));
+        waitUntilMillis("event " + event, 500, () -> window.events().stream().anyMatch(e -> e.contains(event)));
+        assertThat(robot.lookup("#instance-" + ID).query().getStyleClass()).contains("instance");
+    }
+
+    private static void waitUntilMillis(String what, long millis, java.util.function.BooleanSupplier condition) {
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(millis, java.util.concurrent.TimeUnit.MILLISECONDS, () -> {
+                boolean[] ok = new boolean[1];
+                org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ok[0] = condition.getAsBoolean()).get();
+                return ok[0];
+            });
+        } catch (Exception e) {
+            throw new AssertionError("waited " + millis + " ms for: " + what, e);
+        }
     }
 
     @Test
@@ -66,6 +91,9 @@ class PollerFxTest {
 
         cp.answer(state("failed", "unhealthy", "health check failed: connection refused (exit 1)"));
         expect(robot, "failed", "failed", "api on host-1: running → failed");
+        waitUntil("a popup says it failed", 3, () -> robot.lookup(".notification-bar").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && robot.from(n).lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText() != null && l.getText().contains("api on host-1 failed"))));
         robot.interact(() -> window.graph().selectInstance(ID));
         assertThat(robot.lookup(".details .error-text").queryAs(Label.class).getText()).contains("connection refused");
         FxTesting.screenshot(window.root().getScene(), "live-failed-selected");
@@ -87,8 +115,8 @@ class PollerFxTest {
         expect(robot, "deleting", "deleting", "api on host-1: running → deleting");
 
         cp.answer(live(after, List.of(instance("catalog", "api", "host-2", "running", "healthy", null))));
-        waitUntil("instance gone", 6, () -> robot.lookup("#instance-" + ID).tryQuery().isEmpty());
-        waitUntil("gone event", 3, () -> window.events().stream().anyMatch(e -> e.contains("api on host-1: deleting → gone")));
+        waitUntilMillis("instance gone", WITHIN_ONE_INTERVAL, () -> robot.lookup("#instance-" + ID).tryQuery().isEmpty());
+        waitUntilMillis("gone event", 500, () -> window.events().stream().anyMatch(e -> e.contains("api on host-1: deleting → gone")));
     }
 
     @Test
@@ -99,6 +127,7 @@ class PollerFxTest {
         int before = cp.polls.get();
         Thread.sleep(3000);
         assertThat(cp.polls.get()).as("no poll while paused").isEqualTo(before);
+        assertThat(window.viewModel().updatedProperty().get()).endsWith("· polling paused");
         robot.interact(() -> window.setPaused(false));
         waitUntil("polling again", 5, () -> cp.polls.get() > before);
     }
@@ -116,5 +145,55 @@ class PollerFxTest {
         cp.answer(state("running", "healthy", null));
         waitUntil("banner gone after recovery", 10, () -> !window.bannerShown());
         assertThat(window.graph().getStyleClass()).doesNotContain("stale");
+    }
+
+    @Test
+    void neverTwoPollsInFlightForOneDatabase(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> cp.polls.get() >= 1);
+        cp.delayMillis = 700;
+        for (int k = 0; k < 6; k++) {
+            robot.interact(window::onRefresh);
+            robot.interact(() -> window.setPaused(true));
+            robot.interact(() -> window.setPaused(false));
+        }
+        int before = cp.polls.get();
+        waitUntil("polls go on", 10, () -> cp.polls.get() >= before + 2);
+        assertThat(cp.maxInFlight.get()).as("requests for one database at a time").isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseOffScreenKeepsPollingAndLogsItsChangesWithItsId(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> robot.lookup("#instance-" + ID).tryQuery().isPresent());
+        robot.interact(() -> window.openFile(trellis.TestFiles.example("co-located.json")));
+        waitUntil("the spec file on screen", 10, () -> robot.lookup("#instance-storefront-api-host-1").tryQuery().isPresent());
+        int before = cp.polls.get();
+        cp.answer(state("running", "healthy", null));
+        waitUntil("the change of the database off screen", 5, () -> window.events().stream()
+                .anyMatch(e -> e.contains("catalog: api on host-1: creating → running")));
+        assertThat(cp.polls.get()).isGreaterThan(before);
+        assertThat(robot.lookup("#instance-" + ID).tryQuery()).as("the picture on screen stays the file's").isEmpty();
+
+        // back to the live database: its newest picture at once, not after the next poll
+        robot.interact(() -> window.selectDatabase(new Sources.DatabaseRef(
+                window.liveSourceOf(cp), "catalog", "available")));
+        assertThat(has(robot.lookup("#instance-" + ID).query(), "running")).isTrue();
+    }
+
+    @Test
+    void f5AndCtrlRPollAtOnceWhateverTheInterval(FxRobot robot) throws Exception {
+        waitUntil("first poll", 10, () -> cp.polls.get() >= 1);
+        robot.interact(() -> window.setInterval(60));
+        // let the poll already due on the old 1 s period pass; the next one is 60 s away
+        int due = cp.polls.get();
+        waitUntil("the poll due on the old period", 3, () -> cp.polls.get() > due);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.graph().requestFocus());
+        int before = cp.polls.get();
+        robot.type(javafx.scene.input.KeyCode.F5);
+        waitUntil("F5 polls now", 3, () -> cp.polls.get() > before);
+        int next = cp.polls.get();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.R)
+                .release(javafx.scene.input.KeyCode.R, javafx.scene.input.KeyCode.CONTROL);
+        waitUntil("Ctrl+R polls now", 3, () -> cp.polls.get() > next);
     }
 }

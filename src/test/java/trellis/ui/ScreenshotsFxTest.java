@@ -56,4 +56,29 @@ class ScreenshotsFxTest {
         FxToolkit.cleanupStages();
     }
 
+
+    /** The three documented topologies in the dark theme (ExamplesFxTest writes the light ones). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"co-located", "separate-host", "multiple-instances"})
+    void examplesInTheDarkTheme(String example) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupStage(stage -> {
+            try {
+                window[0] = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.DARK);
+                stage.setWidth(1400);
+                stage.setHeight(860);
+                stage.show();
+                window[0].openFile(trellis.TestFiles.example(example + ".json"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        FxRobot robot = new FxRobot();
+        waitUntil("drawn", 15, () -> !robot.lookup(".instance").queryAll().isEmpty());
+        robot.interact(() -> window[0].graph().fit());
+        FxTesting.screenshot(window[0].root().getScene(), "example-" + example + "-dark");
+        robot.interact(() -> window[0].shutdown());
+        FxToolkit.cleanupStages();
+    }
 }

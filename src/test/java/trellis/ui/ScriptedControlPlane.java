@@ -20,6 +20,10 @@ final class ScriptedControlPlane implements ControlPlane {
     private volatile Database database;
     private volatile boolean down;
     final AtomicInteger polls = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+    /** How long each answer takes; the wait ignores interrupts, as a blocking socket read does. */
+    volatile long delayMillis;
 
     ScriptedControlPlane(Database first) {
         this.database = first;
@@ -60,10 +64,27 @@ final class ScriptedControlPlane implements ControlPlane {
     @Override
     public Database database(String databaseId) throws ControlPlaneException {
         polls.incrementAndGet();
-        if (down) {
-            throw new ControlPlaneException("cannot reach the scripted control plane", new java.net.ConnectException("refused"));
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            long until = System.nanoTime() + delayMillis * 1_000_000;
+            boolean interrupted = false;
+            while (System.nanoTime() < until) {
+                try {
+                    Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (down) {
+                throw new ControlPlaneException("cannot reach the scripted control plane", new java.net.ConnectException("refused"));
+            }
+            return database;
+        } finally {
+            inFlight.decrementAndGet();
         }
-        return database;
     }
 
     @Override

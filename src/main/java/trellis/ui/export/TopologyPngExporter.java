@@ -31,6 +31,11 @@ public final class TopologyPngExporter {
         save(view.snapshotPicture(), out);
     }
 
+    /** As {@link #export(Topology, Path, Theme)} in the light theme. */
+    public static void export(Topology topology, Path out) throws Exception {
+        export(topology, out, Theme.LIGHT);
+    }
+
     /** From the CLI: starts JavaFX if needed (headless when there is no display) and renders off screen. */
     public static void export(Topology topology, Path out, Theme theme) throws Exception {
         startToolkit();
@@ -49,7 +54,8 @@ public final class TopologyPngExporter {
         save(image.get(60, TimeUnit.SECONDS), out);
     }
 
-    private static void save(WritableImage img, Path out) throws IOException {
+    /** Encodes and writes a picture taken with {@link TopologyView#snapshotPicture()}; any thread. */
+    public static void save(WritableImage img, Path out) throws IOException {
         BufferedImage bi = SwingFXUtils.fromFXImage(img, null);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {

@@ -24,7 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.Rectangle;
@@ -92,8 +92,9 @@ public final class TopologyView extends StackPane {
         lines.setMouseTransparent(true);
         lines.setManaged(false);
         content.getChildren().addAll(serviceStrip, hostRow, legend());
-        // Lines under the cards: they show in the gaps between them and never cross a card's text.
-        world.getChildren().addAll(lines, content);
+        // Lines over the cards, but routed through the gutters between host cards and the lane
+        // above them, so they never cross a card's text and are never hidden behind a card.
+        world.getChildren().addAll(content, lines);
         content.getTransforms().add(scale);
         scale.xProperty().bind(zoom);
         scale.yProperty().bind(zoom);
@@ -114,7 +115,22 @@ public final class TopologyView extends StackPane {
         zoom.addListener((o, a, b) -> later.run());
         viewport.widthProperty().addListener((o, a, b) -> later.run());
         viewport.heightProperty().addListener((o, a, b) -> later.run());
+        // Reachable without a mouse: Tab focuses the picture, the arrow keys walk its instances.
+        setFocusTraversable(true);
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            switch (e.getCode()) {
+                case LEFT -> moveSelection(-1, 0);
+                case RIGHT -> moveSelection(1, 0);
+                case UP -> moveSelection(0, -1);
+                case DOWN -> moveSelection(0, 1);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
         viewport.setOnMousePressed(e -> {
+            requestFocus();
             dragX = e.getSceneX() - world.getTranslateX();
             dragY = e.getSceneY() - world.getTranslateY();
         });
@@ -124,7 +140,13 @@ public final class TopologyView extends StackPane {
         });
         viewport.setOnScroll(e -> {
             if (e.isControlDown()) {
-                setZoom(zoom.get() * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+                // keep the point under the pointer where it is, as maps do
+                double z = zoom.get();
+                double cx = (e.getX() - world.getTranslateX()) / z;
+                double cy = (e.getY() - world.getTranslateY()) / z;
+                setZoom(z * (e.getDeltaY() > 0 ? 1.1 : 1 / 1.1));
+                world.setTranslateX(e.getX() - cx * zoom.get());
+                world.setTranslateY(e.getY() - cy * zoom.get());
             } else {
                 world.setTranslateX(world.getTranslateX() + e.getDeltaX());
                 world.setTranslateY(world.getTranslateY() + e.getDeltaY());
@@ -295,16 +317,8 @@ public final class TopologyView extends StackPane {
             card.setId("host-" + h.hostId());
             card.getStyleClass().add("host");
             card.setUserData(h);
-            Label name = new Label(h.hostId());
-            name.getStyleClass().add("host-title");
-            Label kind = new Label(h.hasDatabaseNode() ? "database host" : "no database node");
-            kind.getStyleClass().addAll("host-kind", h.hasDatabaseNode() ? "with-db" : "without-db");
-            VBox header = new VBox(name, kind);
-            header.getStyleClass().add("host-header");
-            header.setOnMouseClicked(e -> select(card, new Selection.OfHost((HostPlacement) card.getUserData())));
-            card.getChildren().add(header);
-
-            // Space for what will be built when the card scrolls into view.
+            // Space for what will be built when the card scrolls into view: even its header waits,
+            // as a hundred hosts' labels would cost more than the few cards on screen.
             card.setMinHeight(64 + h.nodes().size() * 38 + Math.max(1, h.instances().size()) * 54);
             unbuilt.add(h.hostId());
             hostCards.put(h.hostId(), card);
@@ -321,6 +335,14 @@ public final class TopologyView extends StackPane {
         if (card == null || h == null || !unbuilt.remove(hostId)) {
             return;
         }
+        Label name = new Label(h.hostId());
+        name.getStyleClass().add("host-title");
+        Label kind = new Label(h.hasDatabaseNode() ? "database host" : "no database node");
+        kind.getStyleClass().addAll("host-kind", h.hasDatabaseNode() ? "with-db" : "without-db");
+        VBox header = new VBox(name, kind);
+        header.getStyleClass().add("host-header");
+        header.setOnMouseClicked(e -> select(card, new Selection.OfHost((HostPlacement) card.getUserData())));
+        card.getChildren().add(header);
         VBox nodesBox = new VBox();
         nodesBox.getStyleClass().add("host-section");
         for (NodePlacement n : h.nodes()) {
@@ -435,6 +457,64 @@ public final class TopologyView extends StackPane {
         }
     }
 
+    /**
+     * Moves the selection to the neighbouring instance: left and right go to the next host that
+     * has instances (same row where it can), up and down within the host. With nothing selected
+     * yet, any arrow selects the first instance.
+     */
+    public void moveSelection(int dx, int dy) {
+        if (topology == null) {
+            return;
+        }
+        List<List<InstancePlacement>> columns = new ArrayList<>();
+        int col = -1;
+        int row = 0;
+        String current = selectedNode != null && selectedNode.getUserData() instanceof InstancePlacement i ? i.instanceId() : null;
+        for (HostPlacement h : topology.hosts()) {
+            if (h.instances().isEmpty()) {
+                continue;
+            }
+            for (int k = 0; k < h.instances().size(); k++) {
+                if (h.instances().get(k).instanceId().equals(current)) {
+                    col = columns.size();
+                    row = k;
+                }
+            }
+            columns.add(h.instances());
+        }
+        if (columns.isEmpty()) {
+            return;
+        }
+        if (col < 0) {
+            col = 0;
+            row = 0;
+        } else {
+            col = Math.max(0, Math.min(columns.size() - 1, col + dx));
+            row = Math.max(0, Math.min(columns.get(col).size() - 1, row + dy));
+        }
+        String id = columns.get(col).get(row).instanceId();
+        selectInstance(id);
+        InstanceCard card = instanceCards.get(id);
+        if (card != null) {
+            reveal(card);
+        }
+    }
+
+    /** Pans just enough to bring a card into view, keeping the zoom. */
+    private void reveal(Node card) {
+        Bounds b = card.localToScene(card.getLayoutBounds());
+        Bounds v = viewport.localToScene(viewport.getLayoutBounds());
+        if (b == null || v == null || v.getWidth() <= 0) {
+            return;
+        }
+        double dx = b.getMinX() < v.getMinX() ? v.getMinX() - b.getMinX() + 12
+                : b.getMaxX() > v.getMaxX() ? v.getMaxX() - b.getMaxX() - 12 : 0;
+        double dy = b.getMinY() < v.getMinY() ? v.getMinY() - b.getMinY() + 12
+                : b.getMaxY() > v.getMaxY() ? v.getMaxY() - b.getMaxY() - 12 : 0;
+        world.setTranslateX(world.getTranslateX() + dx);
+        world.setTranslateY(world.getTranslateY() + dy);
+    }
+
     public List<String> instanceIds() {
         return List.copyOf(instanceCards.keySet());
     }
@@ -513,9 +593,9 @@ public final class TopologyView extends StackPane {
     }
 
     /**
-     * Dashed curves from each instance to the nodes it connects to, in the content's own
+     * Dashed routes from each instance to the nodes it connects to, in the content's own
      * (unscaled) coordinates. One {@link Path} per service colour (and one more for the dimmed),
-     * not a node per curve: a thousand instances stay a handful of nodes to style and paint.
+     * not a node per route: a thousand instances stay a handful of nodes to style and paint.
      */
     private void drawLines() {
         linesDirty = false;
@@ -527,33 +607,34 @@ public final class TopologyView extends StackPane {
         Map<String, List<Region>> nodesByName = new HashMap<>();
         nodeBoxes.forEach((key, box) -> nodesByName.computeIfAbsent(key.substring(key.indexOf('/') + 1),
                 k -> new ArrayList<>()).add(box));
+        Bounds row = hostRow.getBoundsInParent();
         for (HostPlacement h : topology.hosts()) {
             for (InstancePlacement i : h.instances()) {
                 InstanceCard card = instanceCards.get(i.instanceId());
                 if (card == null || card.getScene() == null) {
                     continue;
                 }
-                List<double[]> curves = new ArrayList<>();
+                List<double[]> routes = new ArrayList<>();
                 for (String nodeName : i.connectsTo()) {
                     for (Region nodeBox : nodesByName.getOrDefault(nodeName, List.of())) {
-                        double[] c = curve(card, nodeBox);
-                        if (c != null) {
-                            curves.add(c);
+                        double[] r = route(card, hostCards.get(h.hostId()), nodeBox, row, card.colour());
+                        if (r != null) {
+                            routes.add(r);
                         }
                     }
                 }
-                geometry.put(i.instanceId(), curves);
+                geometry.put(i.instanceId(), routes);
             }
         }
         paintLines();
     }
 
-    /** Groups the curves into paths by colour and dimming; cheap, so the filter can call it. */
+    /** Groups the routes into paths by colour and dimming; cheap, so the filter can call it. */
     private void paintLines() {
         Map<String, Path> paths = new LinkedHashMap<>();
-        geometry.forEach((id, curves) -> {
+        geometry.forEach((id, routes) -> {
             InstanceCard card = instanceCards.get(id);
-            if (card == null || curves.isEmpty()) {
+            if (card == null || routes.isEmpty()) {
                 return;
             }
             boolean dimmed = card.getStyleClass().contains("dimmed");
@@ -566,8 +647,11 @@ public final class TopologyView extends StackPane {
                 }
                 return np;
             });
-            for (double[] c : curves) {
-                path.getElements().addAll(new MoveTo(c[0], c[1]), new CubicCurveTo(c[2], c[3], c[4], c[5], c[6], c[7]));
+            for (double[] r : routes) {
+                path.getElements().add(new MoveTo(r[0], r[1]));
+                for (int k = 2; k + 1 < r.length; k += 2) {
+                    path.getElements().add(new LineTo(r[k], r[k + 1]));
+                }
             }
         });
         lines.getChildren().setAll(paths.values());
@@ -575,25 +659,39 @@ public final class TopologyView extends StackPane {
     }
 
     /**
-     * A curve that leaves the instance card on the side facing the node and bends back in: in the
-     * same column it loops out to the left of the host card, across columns it spans the gap.
+     * An orthogonal route that stays out of every card's content: from the instance's side into
+     * the gutter next to its host card, along the gutters (and, past other hosts, the lane above
+     * the host row) to the gutter next to the node's host, then into the node. Each service
+     * colour keeps its own offset, so routes of different services lie side by side.
      */
-    private double[] curve(Node instance, Node node) {
+    private double[] route(Node instance, Node instanceHost, Node node, Bounds row, int colour) {
         Bounds a = box(instance);
         Bounds b = box(node);
-        if (a == null || b == null) {
+        Bounds ha = instanceHost == null ? null : box(instanceHost);
+        Bounds hb = node.getParent() == null || node.getParent().getParent() == null ? null : box(node.getParent().getParent());
+        if (a == null || b == null || ha == null || hb == null) {
             return null;
         }
+        double half = Math.max(4, hostRow.getSpacing() / 2);
+        double offset = ((colour % 4) - 1.5) * Math.min(3, half / 3);
         double ay = a.getCenterY();
         double by = b.getCenterY();
-        if (b.getMaxX() < a.getMinX()) {
-            return new double[]{a.getMinX(), ay, a.getMinX() - 30, ay, b.getMaxX() + 30, by, b.getMaxX(), by};
+        if (Math.abs(ha.getMinX() - hb.getMinX()) < 1) {
+            // same host: a bracket in the gutter to its left
+            double gx = ha.getMinX() - half + offset;
+            return new double[]{a.getMinX(), ay, gx, ay, gx, by, b.getMinX(), by};
         }
-        if (b.getMinX() > a.getMaxX()) {
-            return new double[]{a.getMaxX(), ay, a.getMaxX() + 30, ay, b.getMinX() - 30, by, b.getMinX(), by};
+        boolean left = hb.getMaxX() < ha.getMinX();
+        double gxa = left ? ha.getMinX() - half + offset : ha.getMaxX() + half + offset;
+        double gxb = left ? hb.getMaxX() + half + offset : hb.getMinX() - half + offset;
+        double sx = left ? a.getMinX() : a.getMaxX();
+        double ex = left ? b.getMaxX() : b.getMinX();
+        if (Math.abs(gxa - gxb) < 2 * half) {
+            // neighbouring hosts share one gutter
+            return new double[]{sx, ay, gxa, ay, gxa, by, ex, by};
         }
-        double x = Math.min(a.getMinX(), b.getMinX());
-        return new double[]{x, ay, x - 26, ay, x - 26, by, x, by};
+        double lane = row.getMinY() - 6 - (colour % 3) * 3;
+        return new double[]{sx, ay, gxa, ay, gxa, lane, gxb, lane, gxb, by, ex, by};
     }
 
     /** A node's box in the content's own (unscaled) coordinates. */

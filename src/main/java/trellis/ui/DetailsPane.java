@@ -1,0 +1,105 @@
+package trellis.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The details pane's controller: binds {@code DetailsPane.fxml} to a {@link DetailsViewModel}. */
+public final class DetailsPane {
+    @FXML private VBox root;
+    @FXML private Label title;
+    @FXML private Label hint;
+    @FXML private GridPane grid;
+    @FXML private Label errorTitle;
+    @FXML private Label error;
+    @FXML private VBox actions;
+    @FXML private Button copyUrl;
+    @FXML private Button copyConnection;
+    @FXML private Label url;
+    @FXML private Label connection;
+    @FXML private Label specTitle;
+    @FXML private Label spec;
+    private final DetailsViewModel vm = new DetailsViewModel();
+
+    @FXML
+    private void initialize() {
+        title.textProperty().bind(vm.titleProperty());
+        bindText(hint, vm.hintProperty());
+        bindText(error, vm.errorProperty());
+        showWith(errorTitle, vm.errorProperty());
+        bindText(spec, vm.specProperty());
+        showWith(specTitle, vm.specProperty());
+        bindText(url, vm.serviceUrlProperty());
+        bindText(connection, vm.connectionStringProperty());
+        var instance = Bindings.createBooleanBinding(
+                () -> vm.selection() instanceof trellis.ui.graph.TopologyView.Selection.OfInstance, vm.titleProperty());
+        actions.visibleProperty().bind(instance);
+        actions.managedProperty().bind(instance);
+        copyUrl.disableProperty().bind(vm.serviceUrlProperty().isNull());
+        copyConnection.disableProperty().bind(vm.connectionStringProperty().isNull());
+        vm.rows().addListener((ListChangeListener<DetailsViewModel.Row>) c -> fillGrid());
+        fillGrid();
+    }
+
+    public DetailsViewModel viewModel() {
+        return vm;
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    /** A label that shows its text, and takes no room when there is none. */
+    private static void bindText(Label label, ObservableStringValue text) {
+        label.textProperty().bind(text);
+        showWith(label, text);
+    }
+
+    private static void showWith(Node node, ObservableStringValue text) {
+        var present = Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isBlank(), text);
+        node.visibleProperty().bind(present);
+        node.managedProperty().bind(present);
+    }
+
+    private void fillGrid() {
+        grid.getChildren().clear();
+        int r = 0;
+        for (DetailsViewModel.Row row : vm.rows()) {
+            Label k = new Label(row.key());
+            k.getStyleClass().add("key");
+            Label v = new Label(row.value());
+            v.getStyleClass().add("value");
+            v.setWrapText(true);
+            GridPane.setValignment(k, VPos.TOP);
+            grid.addRow(r++, k, v);
+        }
+    }
+
+    @FXML
+    private void onCopyUrl() {
+        copy(vm.serviceUrlProperty().get());
+    }
+
+    @FXML
+    private void onCopyConnection() {
+        copy(vm.connectionStringProperty().get());
+    }
+
+    private static void copy(String text) {
+        if (text == null) {
+            return;
+        }
+        ClipboardContent c = new ClipboardContent();
+        c.putString(text);
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+}
