@@ -50,6 +50,36 @@ class CliJarIT {
     }
 
     @Test
+    void theBuildsClassDataArchiveIsUsableAndHoldsTheConsolesClasses(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // -Xshare:on: the JVM refuses to start when the archive cannot be mapped, so this fails on a stale
+        // or broken archive instead of quietly starting slow
+        Path jar = Path.of(System.getProperty("trellis.jar", "target/trellis.jar")).toAbsolutePath();
+        Path jsa = jar.resolveSibling("trellis.jsa");
+        assertThat(jsa).exists();
+        ProcessBuilder pb = new ProcessBuilder("java", "-Xshare:on", "-XX:SharedArchiveFile=" + jsa, "-Xlog:class+load=info",
+                "-jar", jar.toString(), "export", "--png", dir.resolve("p.png").toString(),
+                TestFiles.example("co-located.json").toString()).redirectErrorStream(true);
+        pb.environment().remove("DISPLAY");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out.lines().filter(l -> !l.contains("class,load")).reduce("", (a, b) -> a + b + "\n")).isZero();
+        assertThat(out.lines().filter(l -> l.contains(" javafx.scene.layout.Region ") || l.contains(" trellis.ui.graph.TopologyView ")))
+                .hasSize(2).allMatch(l -> l.contains("shared objects file (top)"));
+    }
+
+    @Test
+    void theTrellisScriptRunsTheJar() throws Exception {
+        Path script = Path.of("trellis").toAbsolutePath();
+        Process p = new ProcessBuilder("sh", script.toString(), "validate", TestFiles.example("co-located.json").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("co-located.json: valid").doesNotContain("[warning]");
+    }
+
+    @Test
     void withNoDisplayTheConsoleSaysSoInsteadOfAStackTrace() throws Exception {
         String out = run(2);
         assertThat(out).contains("no display").doesNotContain("Exception");

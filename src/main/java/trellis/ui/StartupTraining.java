@@ -1,0 +1,64 @@
+package trellis.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The build's training run for the console's class-data archive ({@code target/trellis.jsa}).
+ *
+ * <p>Almost all of the console's time to its first frame is spent loading and verifying some
+ * 4,700 classes (JavaFX's controls, skins and behaviours, FXML, CSS). {@code mvn package} runs this
+ * class once, headless, under {@code -XX:ArchiveClassesAtExit}: it opens the main window as a
+ * person would, opens the given spec files and draws them in both themes, then exits, so the JVM
+ * writes every class it loaded to the archive. The {@code trellis} script starts the jar with
+ * {@code -XX:SharedArchiveFile} and those classes are mapped in already verified. A missing or
+ * stale archive (another JDK, a rebuilt jar) is ignored by the JVM: only start-up is slower.
+ *
+ * <p>It writes nothing outside the build directory: settings go to the file named by
+ * {@code -Dtrellis.settings}, and it never looks for a Docker engine.
+ */
+public final class StartupTraining {
+    private StartupTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Path> files = java.util.Arrays.stream(args).map(Path::of).toList();
+        ConsoleApp.prewarm();
+        CompletableFuture<MainWindow> shown = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                Stage stage = new Stage();
+                MainWindow window = ConsoleApp.createWindow(stage, new Settings(), TaskRunner.standard(), Theme.LIGHT);
+                stage.show();
+                shown.complete(window);
+            } catch (Throwable t) {
+                shown.completeExceptionally(t);
+            }
+        });
+        MainWindow window = shown.get(60, TimeUnit.SECONDS);
+        for (Path f : files) {
+            Platform.runLater(() -> window.openFile(f));
+        }
+        // let the files load off the FX thread and their pictures lay out and paint
+        pulses(20);
+        Platform.runLater(() -> Theme.DARK.apply(window.root().getScene()));
+        pulses(5);
+        Platform.runLater(() -> Theme.LIGHT.apply(window.root().getScene()));
+        pulses(5);
+        System.exit(0);
+    }
+
+    private static void pulses(int n) throws InterruptedException {
+        for (int i = 0; i < n; i++) {
+            CountDownLatch latch = new CountDownLatch(1);
+            Platform.runLater(latch::countDown);
+            latch.await(30, TimeUnit.SECONDS);
+            Thread.sleep(50);
+        }
+    }
+}
