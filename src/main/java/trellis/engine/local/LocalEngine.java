@@ -931,6 +931,18 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                     conn.database(), conn.endpoints(), conn.targetSessionAttrs(), svc.connectAs(), conn.password());
             Path dir = writeInstanceFile(name, "config.yaml", yaml, 1001);
             log(task, name + ": config.yaml written (database " + conn.database() + " as " + svc.connectAs() + ")");
+            // tokens.yaml and users.yaml belong to the MCP server once written: only when missing
+            Instant now = Instant.now();
+            if (!Files.exists(dir.resolve(McpAuthFiles.TOKENS))) {
+                writeInstanceFile(name, McpAuthFiles.TOKENS, McpAuthFiles.tokens(svc.config(), now), 1001);
+                log(task, name + ": tokens.yaml written (" + (svc.config() != null && svc.config().hasNonNull("init_token")
+                        ? "the init_token's hash" : "empty") + ")");
+            }
+            if (!Files.exists(dir.resolve(McpAuthFiles.USERS))) {
+                writeInstanceFile(name, McpAuthFiles.USERS, McpAuthFiles.users(svc.config(), now), 1001);
+                log(task, name + ": users.yaml written (" + (svc.config() != null && svc.config().path("init_users").isArray()
+                        ? svc.config().path("init_users").size() + " bootstrap user(s)" : "empty") + ")");
+            }
             // read-write, as the Control Plane mounts it: the MCP server keeps its token files there
             hc.withBinds(new com.github.dockerjava.api.model.Bind(dir.toString(),
                     new com.github.dockerjava.api.model.Volume("/app/data"), com.github.dockerjava.api.model.AccessMode.rw));

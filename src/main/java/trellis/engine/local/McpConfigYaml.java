@@ -15,7 +15,7 @@ import java.util.Map;
  * write switch, the LLM, embedding and knowledge-base blocks only when enabled, and the tool toggles.
  */
 final class McpConfigYaml {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
 

@@ -110,6 +110,46 @@ class LocalEngineIT {
     }
 
     @Test
+    void mcpGetsItsTokenAndUserStoresOnceAndKeepsWhatTheServerAddedOnAnUpdate() throws Exception {
+        CreateDatabaseRequest req = example("separate-host.json");
+        ObjectNode tree = (ObjectNode) Json.MAPPER.valueToTree(req);
+        ObjectNode cfg = (ObjectNode) tree.at("/spec/services/0/config");
+        cfg.put("init_token", "bootstrap-secret-token");
+        cfg.putArray("init_users").addObject().put("username", "alice").put("password", "alice-pw-123");
+        Task created = engine.createDatabase(Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class));
+        waitFor("running", l -> all(l, "running", 1));
+        java.nio.file.Path dir = LocalEngineTesting.standInSettings().dataDir().resolve(id + "-mcp-host-3");
+        String tokens = java.nio.file.Files.readString(dir.resolve("tokens.yaml"));
+        String users = java.nio.file.Files.readString(dir.resolve("users.yaml"));
+        assertThat(tokens).contains("bootstrap-token:", "hash: " + McpAuthFiles.sha256Hex("bootstrap-secret-token"))
+                .doesNotContain("bootstrap-secret-token");
+        var u = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(users).get("users").get("alice");
+        assertThat(u.get("enabled").asBoolean()).isTrue();
+        assertThat(at.favre.lib.crypto.bcrypt.BCrypt.verifyer().verify("alice-pw-123".toCharArray(),
+                u.get("password_hash").asText()).verified).as("bcrypt of the password").isTrue();
+        assertThat(users).doesNotContain("alice-pw-123");
+        assertThat(Json.write(engine.taskLog(id, created.taskId(), null))).contains("tokens.yaml written", "1 bootstrap user(s)")
+                .doesNotContain("bootstrap-secret-token", "alice-pw-123");
+
+        // the MCP server owns the stores now: a token it issued survives an update of the service
+        String issued = tokens + "  issued-by-server:\n    hash: abc\n";
+        java.nio.file.Files.writeString(dir.resolve("tokens.yaml"), issued);
+        cfg.remove("init_token");
+        cfg.remove("init_users");
+        cfg.put("llm_model", "claude-sonnet-4-5");
+        UpdateDatabaseRequest update = new UpdateDatabaseRequest(null, Json.MAPPER.treeToValue(tree.get("spec"), trellis.spec.DatabaseSpec.class), null);
+        engine.updateDatabase(id, update);
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (!java.nio.file.Files.readString(dir.resolve("config.yaml")).contains("claude-sonnet-4-5") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve("config.yaml"))).contains("claude-sonnet-4-5");
+        waitFor("running after the update", l -> all(l, "running", 1));
+        assertThat(java.nio.file.Files.readString(dir.resolve("tokens.yaml"))).isEqualTo(issued);
+        assertThat(java.nio.file.Files.readString(dir.resolve("users.yaml"))).isEqualTo(users);
+    }
+
+    @Test
     void hostsAreBoundToEnginesAndAnUnreachableOneSaysSo() throws Exception {
         String endpoint = LocalEngine.dockerHost().orElseThrow();
         engine.bindHost("host-2", endpoint);
