@@ -1128,6 +1128,12 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                 }
                 String service = c.getLabels().get(LABEL_SERVICE);
                 String host = c.getLabels().get(LABEL_HOST);
+                if (host != null && engineFor(host) != engine) {
+                    // a host's instances are reported by the engine it is bound to, even when another
+                    // endpoint reaches the same daemon: that host's silence must not be covered up
+                    listed.remove(c.getId());
+                    continue;
+                }
                 String name = name(databaseId, service, host);
                 LifecycleMonitor.InstanceRecord rec = monitor.record(name);
                 LifecycleMonitor.Observation seen = observation(c, rec);
