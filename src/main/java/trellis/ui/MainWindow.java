@@ -574,6 +574,78 @@ public final class MainWindow {
         }, error -> alert("Cannot reach " + cp.displayName(), message(error)));
     }
 
+    /** The local engine among the sources, or an alert that says how to get one. */
+    private Optional<trellis.engine.local.LocalEngine> localEngine() {
+        Optional<trellis.engine.local.LocalEngine> e = liveSources().stream()
+                .filter(cp -> cp instanceof trellis.engine.local.LocalEngine).map(cp -> (trellis.engine.local.LocalEngine) cp).findFirst();
+        if (e.isEmpty()) {
+            alert("No local engine", trellis.engine.local.LocalEngine.describeUnavailable());
+        }
+        return e;
+    }
+
+    /** Host ids and node names of the database shown, for the dialogs' choices. */
+    private List<String> shownHosts() {
+        return shown() == null ? List.of() : shown().hosts().stream().map(trellis.topology.HostPlacement::hostId).toList();
+    }
+
+    private List<String> shownNodes() {
+        return shown() == null ? List.of() : shown().hosts().stream().flatMap(h -> h.nodes().stream())
+                .map(trellis.topology.NodePlacement::nodeName).distinct().toList();
+    }
+
+    @FXML
+    private void onBindHost() {
+        localEngine().ifPresent(engine -> HostDialog.ask(stage, shownHosts(),
+                        engine.hostBindings().getOrDefault(shownHosts().isEmpty() ? "" : shownHosts().get(0),
+                                trellis.engine.local.LocalEngine.dockerHost().orElse("unix:///var/run/docker.sock")))
+                .ifPresent(r -> bindHost(engine, r)));
+    }
+
+    /** Binds a host off the FX thread (a new engine is reached over the network) and says what answered. */
+    public void bindHost(trellis.engine.local.LocalEngine engine, HostDialog.Request r) {
+        runner.run(() -> {
+            engine.bindHost(r.hostId(), r.endpoint());
+            return engine.hosts().stream().filter(h -> h.id().equals(r.hostId())).findFirst().orElseThrow();
+        }, host -> {
+            var docker = host.status() == null || host.status().components() == null ? null : host.status().components().get("docker");
+            String version = docker == null ? null : docker.path("details").path("version").asText(null);
+            if ("healthy".equals(host.status().state())) {
+                log(r.hostId() + ": bound to " + r.endpoint() + " (Docker " + version + ")");
+            } else {
+                log(r.hostId() + ": bound to " + r.endpoint() + ", which does not answer: "
+                        + (docker == null ? "" : docker.path("error").asText("")));
+                alert("The Docker engine of " + r.hostId() + " does not answer", r.endpoint() + " refused or timed out. "
+                        + "The binding is kept; the host's instances show as failed until the engine answers. "
+                        + "Check the address, or bind the host to another engine.");
+            }
+        }, error -> alert("Host " + r.hostId() + " not bound", message(error)));
+    }
+
+    @FXML
+    private void onNode() {
+        localEngine().ifPresent(engine -> NodeDialog.ask(stage, shownNodes()).ifPresent(r -> applyNode(engine, r)));
+    }
+
+    /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
+    public void applyNode(trellis.engine.local.LocalEngine engine, NodeDialog.Request r) {
+        runner.run(() -> {
+            if (r.start()) {
+                engine.startNode(r.node());
+            } else if (r.passwordEnv() != null) {
+                engine.attachNode(r.node(), r.host(), r.port(), r.database(), r.user(), r.passwordEnv(), r.containerHost(), r.provision());
+            } else {
+                engine.attachNodeWithPassword(r.node(), r.host(), r.port(), r.database(), r.user(), r.password(), r.containerHost(),
+                        r.provision());
+            }
+            java.util.Arrays.fill(r.password(), '\0');
+            return engine.checkNode(r.node());
+        }, version -> log("node " + r.node() + ": " + (r.start() ? "started, " : "attached, ") + version + " answers ("
+                        + engine.node(r.node()).map(Object::toString).orElse("") + ")"),
+                error -> alert("Node " + r.node() + ": " + (r.start() ? "not started" : "attached, but it does not answer"),
+                        message(error) + (r.start() ? "" : "\n\nCheck the host, port, user and password, then apply the node again.")));
+    }
+
     @FXML
     private void onRemoveDatabase() {
         if (current == null || !(current.source() instanceof Sources.LiveSource live)) {

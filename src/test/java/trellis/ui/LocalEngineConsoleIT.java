@@ -88,4 +88,59 @@ class LocalEngineConsoleIT {
         assertThat(engine.database("catalog").spec().databaseUsers()).extracting(u -> u.username()).contains("app");
         assertThat(window.events()).noneMatch(e -> e.contains("change-me"));
     }
+
+    @Test
+    void theEngineMenuBindsAHostAndAttachesANodeAndSaysWhatIsWrongFirst(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openFile(TestFiles.example("multiple-instances.json")));
+        waitUntil("file open", 20, () -> window.currentDatabase() != null);
+
+        // Engine > Bind host…: a bad address is refused in words before anything is sent
+        robot.clickOn("Engine").clickOn("Bind host to a Docker engine…");
+        waitUntil("bind dialog", 10, () -> robot.lookup("#endpointField").tryQuery().isPresent());
+        javafx.scene.control.TextField endpoint = robot.lookup("#endpointField").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> endpoint.setText("docker.example:2375"));
+        assertThat(robot.lookup(".form-message").queryAs(Label.class).getText())
+                .startsWith("Docker engine: 'docker.example:2375' is not an engine address");
+        assertThat(robot.lookup("#form-ok").query().isDisabled()).isTrue();
+        String real = LocalEngine.dockerHost().orElseThrow();
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            var hosts = (javafx.scene.control.ComboBox<String>) robot.lookup("#hostBox").query();
+            assertThat(hosts.getItems()).containsExactly("host-1", "host-2");
+            hosts.getSelectionModel().select("host-2");
+            endpoint.setText(real);
+        });
+        assertThat(robot.lookup("#form-ok").query().isDisabled()).isFalse();
+        FxTesting.screenshot(endpoint.getScene(), "engine-bind-host");
+        robot.clickOn("#form-ok");
+        waitUntil("bound", 15, () -> window.events().stream().anyMatch(e -> e.contains("host-2: bound to " + real + " (Docker ")));
+        assertThat(engine.hostBindings()).containsEntry("host-2", real);
+
+        // Engine > Database node…: attach a real PostgreSQL; a wrong port is said plainly, then the right one answers
+        try (var pg = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+            robot.clickOn("Engine").clickOn("Database node…");
+            waitUntil("node dialog", 10, () -> robot.lookup("#portField").tryQuery().isPresent());
+            javafx.scene.control.TextField port = robot.lookup("#portField").queryAs(javafx.scene.control.TextField.class);
+            robot.interact(() -> port.setText("70000"));
+            assertThat(robot.lookup(".form-message").queryAs(Label.class).getText())
+                    .isEqualTo("Port: '70000' is not a port; enter a number from 1 to 65535.");
+            robot.interact(() -> port.setText("1"));
+            robot.clickOn("#passwordField").write("typed-secret-pw");
+            FxTesting.screenshot(port.getScene(), "engine-attach-node");
+            robot.clickOn("#form-ok");
+            waitUntil("alert", 15, () -> robot.lookup(".dialog-pane .content").tryQuery().isPresent()
+                    && robot.lookup(".dialog-pane").queryAll().stream().anyMatch(n -> n.lookup(".header-panel .label") instanceof Label l
+                    && l.getText().startsWith("Node n1: attached, but it does not answer")));
+            robot.clickOn("OK");
+
+            robot.clickOn("Engine").clickOn("Database node…");
+            waitUntil("node dialog again", 10, () -> robot.lookup("#portField").tryQuery().isPresent());
+            javafx.scene.control.TextField port2 = robot.lookup("#portField").queryAs(javafx.scene.control.TextField.class);
+            robot.interact(() -> port2.setText(Integer.toString(pg.getPort())));
+            robot.clickOn("#form-ok");
+            waitUntil("attached", 15, () -> window.events().stream().anyMatch(e -> e.contains("node n1: attached, PostgreSQL ")));
+            assertThat(engine.node("n1")).get().extracting(LocalEngine.NodeConnection::containerPort).isEqualTo(pg.getPort());
+            assertThat(window.events()).noneMatch(e -> e.contains("typed-secret-pw"));
+        }
+    }
 }

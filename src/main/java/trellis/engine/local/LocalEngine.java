@@ -528,6 +528,54 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     public NodeConnection attachNode(String nodeName, String host, int port, String database, String adminUser,
                                      String passwordEnv, String containerHost, boolean provision) {
         String password = passwordEnv == null ? "" : java.util.Objects.requireNonNullElse(System.getenv(passwordEnv), "");
+        return attach(nodeName, host, port, database, adminUser, password, passwordEnv, containerHost, provision);
+    }
+
+    /**
+     * The same with a password a person typed: it is kept in memory for this session only (the
+     * store keeps no password and no variable), so after a restart the node must be attached again
+     * or given a variable.
+     */
+    public NodeConnection attachNodeWithPassword(String nodeName, String host, int port, String database, String adminUser,
+                                                 char[] password, String containerHost, boolean provision) {
+        return attach(nodeName, host, port, database, adminUser, new String(password), null, containerHost, provision);
+    }
+
+    /** What the engine knows of a node: how it was attached, or null. */
+    public Optional<NodeConnection> node(String nodeName) {
+        return Optional.ofNullable(nodes.get(nodeName));
+    }
+
+    /** The endpoints host ids are bound to (a host not listed runs on the default engine). */
+    public Map<String, String> hostBindings() {
+        return Map.copyOf(hostEndpoints);
+    }
+
+    /**
+     * Connects to a node as its admin user and says what answered ("PostgreSQL 17.7"), so a
+     * person learns of a wrong password or port now, not at the next apply.
+     */
+    public String checkNode(String nodeName) throws ControlPlaneException {
+        NodeConnection nc = nodes.get(nodeName);
+        if (nc == null) {
+            throw new ControlPlaneException(404, "not_found", "node " + nodeName + " is not attached");
+        }
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", nc.user());
+        props.setProperty("password", nc.password());
+        props.setProperty("connectTimeout", "5");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(nc.jdbcUrl(), props);
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            return "PostgreSQL " + rs.getString(1).split(" ")[0];
+        } catch (java.sql.SQLException e) {
+            throw new ControlPlaneException(502, "node_unreachable", "node " + nodeName + " (" + nc + "): " + e.getMessage());
+        }
+    }
+
+    private NodeConnection attach(String nodeName, String host, int port, String database, String adminUser,
+                                  String password, String passwordEnv, String containerHost, boolean provision) {
         String url = "jdbc:postgresql://" + host + ":" + port + "/" + java.net.URLEncoder.encode(database, StandardCharsets.UTF_8);
         NodeConnection nc = new NodeConnection(url, adminUser, password,
                 containerHost == null || containerHost.isBlank() ? "host.docker.internal" : containerHost, port);
