@@ -630,8 +630,10 @@ public final class MainWindow {
     /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
     public void applyNode(trellis.engine.local.LocalEngine engine, NodeDialog.Request r) {
         runner.run(() -> {
-            if (r.start()) {
+            if (r.mode() == NodeDialog.Mode.EMBEDDED) {
                 engine.startNode(r.node());
+            } else if (r.mode() == NodeDialog.Mode.CONTAINER) {
+                engine.startNodeContainer(r.node());
             } else if (r.passwordEnv() != null) {
                 engine.attachNode(r.node(), r.host(), r.port(), r.database(), r.user(), r.passwordEnv(), r.containerHost(), r.provision());
             } else {
@@ -640,10 +642,10 @@ public final class MainWindow {
             }
             java.util.Arrays.fill(r.password(), '\0');
             return engine.checkNode(r.node());
-        }, version -> log("node " + r.node() + ": " + (r.start() ? "started, " : "attached, ") + version + " answers ("
+        }, version -> log("node " + r.node() + ": " + (r.mode() != NodeDialog.Mode.ATTACH ? "started, " : "attached, ") + version + " answers ("
                         + engine.node(r.node()).map(Object::toString).orElse("") + ")"),
-                error -> alert("Node " + r.node() + ": " + (r.start() ? "not started" : "attached, but it does not answer"),
-                        message(error) + (r.start() ? "" : "\n\nCheck the host, port, user and password, then apply the node again.")));
+                error -> alert("Node " + r.node() + ": " + (r.mode() != NodeDialog.Mode.ATTACH ? "not started" : "attached, but it does not answer"),
+                        message(error) + (r.mode() != NodeDialog.Mode.ATTACH ? "" : "\n\nCheck the host, port, user and password, then apply the node again.")));
     }
 
     @FXML

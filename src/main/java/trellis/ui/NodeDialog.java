@@ -17,17 +17,21 @@ import javafx.stage.Window;
  */
 public final class NodeDialog {
     /** What the person asked for. {@code password} is never logged (see {@link #toString}). */
-    public record Request(String node, boolean start, String host, int port, String database, String user,
+    /** How the node's PostgreSQL comes to be. */
+    public enum Mode { ATTACH, EMBEDDED, CONTAINER }
+
+    public record Request(String node, Mode mode, String host, int port, String database, String user,
                           char[] password, String passwordEnv, String containerHost, boolean provision) {
         @Override
         public String toString() {
-            return start ? "start node " + node : "attach node " + node + " to " + user + "@" + host + ":" + port + "/" + database;
+            return mode != Mode.ATTACH ? "start node " + node + " (" + mode.name().toLowerCase(java.util.Locale.ROOT) + ")" : "attach node " + node + " to " + user + "@" + host + ":" + port + "/" + database;
         }
     }
 
     @FXML private ComboBox<String> nodeBox;
     @FXML private RadioButton attachRadio;
     @FXML private RadioButton startRadio;
+    @FXML private RadioButton containerRadio;
     @FXML private TextField hostField;
     @FXML private TextField portField;
     @FXML private TextField databaseField;
@@ -41,7 +45,7 @@ public final class NodeDialog {
     private void initialize() {
         for (var f : List.of(hostField, portField, databaseField, userField, passwordField, passwordEnvField, containerHostField,
                 provisionCheck)) {
-            f.disableProperty().bind(startRadio.selectedProperty());
+            f.disableProperty().bind(attachRadio.selectedProperty().not());
         }
     }
 
@@ -55,7 +59,7 @@ public final class NodeDialog {
         if (!nodes.isEmpty()) {
             c.nodeBox.getSelectionModel().select(0);
         }
-        d.watch(c.nodeBox.getEditor().textProperty(), c.nodeBox.valueProperty(), c.startRadio.selectedProperty(),
+        d.watch(c.nodeBox.getEditor().textProperty(), c.nodeBox.valueProperty(), c.attachRadio.selectedProperty(),
                 c.hostField.textProperty(), c.portField.textProperty(), c.databaseField.textProperty(), c.userField.textProperty(),
                 c.passwordField.textProperty(), c.passwordEnvField.textProperty());
         return d.dialog.showAndWait();
@@ -67,13 +71,14 @@ public final class NodeDialog {
     }
 
     private Optional<String> problem() {
-        return problem(nodeName(), startRadio.isSelected(), hostField.getText(), portField.getText(), databaseField.getText(),
+        return problem(nodeName(), !attachRadio.isSelected(), hostField.getText(), portField.getText(), databaseField.getText(),
                 userField.getText(), !passwordField.getText().isEmpty(), passwordEnvField.getText(), System::getenv);
     }
 
     private Request request() {
-        return new Request(nodeName(), startRadio.isSelected(), hostField.getText().strip(),
-                startRadio.isSelected() ? 0 : Integer.parseInt(portField.getText().strip()), databaseField.getText().strip(),
+        Mode mode = attachRadio.isSelected() ? Mode.ATTACH : startRadio.isSelected() ? Mode.EMBEDDED : Mode.CONTAINER;
+        return new Request(nodeName(), mode, hostField.getText().strip(),
+                mode != Mode.ATTACH ? 0 : Integer.parseInt(portField.getText().strip()), databaseField.getText().strip(),
                 userField.getText().strip(), passwordField.getText().toCharArray(), blankToNull(passwordEnvField.getText()),
                 blankToNull(containerHostField.getText()), provisionCheck.isSelected());
     }

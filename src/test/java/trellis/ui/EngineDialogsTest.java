@@ -39,7 +39,7 @@ class EngineDialogsTest {
                 .startsWith("Docker engine: 'docker.example:2375' is not an engine address");
         assertThat(HostDialog.problem("host-1", "tcp://10.0.0.5:2376")).isEmpty();
         assertThat(HostDialog.problem("host_2", "ssh://ops@build-1")).isEmpty();
-        assertThat(new NodeDialog.Request("n1", false, "h", 5432, "d", "u", "secret".toCharArray(), null, null, false).toString())
+        assertThat(new NodeDialog.Request("n1", NodeDialog.Mode.ATTACH, "h", 5432, "d", "u", "secret".toCharArray(), null, null, false).toString())
                 .doesNotContain("secret");
     }
 }

@@ -31,6 +31,11 @@ class LocalEngineConsoleIT {
     @org.junit.jupiter.api.BeforeAll
     static void docker() {
         docker = trellis.engine.local.LocalEngineTesting.requireDocker();
+        try {
+            trellis.engine.local.PostgresStandIn.ensure(docker);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Start
@@ -141,6 +146,25 @@ class LocalEngineConsoleIT {
             waitUntil("attached", 15, () -> window.events().stream().anyMatch(e -> e.contains("node n1: attached, PostgreSQL ")));
             assertThat(engine.node("n1")).get().extracting(LocalEngine.NodeConnection::containerPort).isEqualTo(pg.getPort());
             assertThat(window.events()).noneMatch(e -> e.contains("typed-secret-pw"));
+        }
+
+        // ... or a PostgreSQL container Trellis starts for the node
+        try {
+            robot.clickOn("Engine").clickOn("Database node…");
+            waitUntil("node dialog, third time", 10, () -> robot.lookup("#containerRadio").tryQuery().isPresent());
+            robot.clickOn("#containerRadio");
+            assertThat(robot.lookup("#portField").query().isDisabled()).as("nothing to fill in").isTrue();
+            robot.clickOn("#form-ok");
+            waitUntil("container node", 90, () -> window.events().stream().anyMatch(e -> e.contains("node n1: started, PostgreSQL 17")));
+        } finally {
+            for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LocalEngine.LABEL_NODE, "n1")).exec()) {
+                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            }
+            try {
+                docker.removeVolumeCmd("trellis-node-n1").exec();
+            } catch (RuntimeException ignored) {
+                // not made
+            }
         }
     }
 }

@@ -513,6 +513,106 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         return nc;
     }
 
+    /** Label on the PostgreSQL containers Trellis starts for nodes: the node's name. */
+    public static final String LABEL_NODE = "io.trellis.node";
+
+    /**
+     * Starts a PostgreSQL container for a node, for a person who has Docker and no PostgreSQL: the
+     * image of the {@code postgres} entry of the image settings (default {@code postgres:17}; any
+     * image that takes POSTGRES_PASSWORD and listens on 5432, as the official one does), its data
+     * in the named volume {@code trellis-node-<name>}, its port published on 127.0.0.1 for Trellis,
+     * and reached by service containers at its address on the Docker bridge. The admin password
+     * is generated and kept owner-only beside the engine's data, so the node is found again after
+     * a restart. The spec's database and users are created there, as on every node Trellis
+     * started. A container of that name that already exists is started again, not replaced.
+     */
+    public NodeConnection startNodeContainer(String nodeName) throws ControlPlaneException {
+        String name = "trellis-node-" + nodeName;
+        Path secret = settings.dataDir().resolveSibling("nodes").resolve(nodeName + ".password");
+        try {
+            String password;
+            if (Files.exists(secret)) {
+                password = Files.readString(secret, StandardCharsets.UTF_8).strip();
+            } else {
+                byte[] raw = new byte[18];
+                new java.security.SecureRandom().nextBytes(raw);
+                password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+                Files.createDirectories(secret.getParent());
+                Files.writeString(secret, password, StandardCharsets.UTF_8);
+                try {
+                    Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // a file system without modes: the user's own directory is all there is
+                }
+            }
+            String id;
+            var existing = docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL_NODE, nodeName)).exec();
+            if (existing.isEmpty()) {
+                var port = com.github.dockerjava.api.model.ExposedPort.tcp(5432);
+                var hc = HostConfig.newHostConfig()
+                        .withPortBindings(new com.github.dockerjava.api.model.PortBinding(
+                                com.github.dockerjava.api.model.Ports.Binding.bindIp("127.0.0.1"), port))
+                        .withBinds(new com.github.dockerjava.api.model.Bind(name,
+                                new com.github.dockerjava.api.model.Volume("/var/lib/postgresql/data")))
+                        .withRestartPolicy(com.github.dockerjava.api.model.RestartPolicy.unlessStoppedRestart());
+                id = docker.createContainerCmd(settings.image("postgres", "17")).withName(name)
+                        .withLabels(Map.of(LABEL_NODE, nodeName)).withExposedPorts(port).withHostConfig(hc)
+                        .withEnv("POSTGRES_PASSWORD=" + password, "POSTGRES_USER=postgres").exec().getId();
+            } else {
+                id = existing.get(0).getId();
+            }
+            var state = docker.inspectContainerCmd(id).exec();
+            if (!Boolean.TRUE.equals(state.getState().getRunning())) {
+                docker.startContainerCmd(id).exec();
+                state = docker.inspectContainerCmd(id).exec();
+            }
+            var bound = state.getNetworkSettings().getPorts().getBindings()
+                    .get(com.github.dockerjava.api.model.ExposedPort.tcp(5432));
+            int hostPort = Integer.parseInt(bound[0].getHostPortSpec());
+            String address = state.getNetworkSettings().getIpAddress();
+            NodeConnection nc = new NodeConnection("jdbc:postgresql://127.0.0.1:" + hostPort + "/postgres", "postgres", password,
+                    address == null || address.isBlank() ? "host.docker.internal" : address, address == null || address.isBlank() ? hostPort : 5432);
+            awaitReady(nodeName, nc, Duration.ofSeconds(90));
+            nodes.put(nodeName, nc);
+            provisionAttached.add(nodeName);
+            rememberNode(new StateStore.NodeRecord(nodeName, "container", nc.jdbcUrl(), "postgres", null, nc.containerHost(),
+                    nc.containerPort(), true));
+            return nc;
+        } catch (java.io.IOException e) {
+            throw new ControlPlaneException(500, "server_error", "node " + nodeName + ": cannot keep its password in "
+                    + secret.getParent() + ": " + e.getMessage());
+        } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+            throw new ControlPlaneException(404, "not_found", "node " + nodeName + ": the image " + settings.image("postgres", "17")
+                    + " is not on this Docker engine; pull it (docker pull " + settings.image("postgres", "17")
+                    + ") or set another PostgreSQL image for 'postgres' in the image settings");
+        }
+    }
+
+    /** Waits until a node takes connections (a new container runs initdb first). */
+    private static void awaitReady(String nodeName, NodeConnection nc, Duration within) throws ControlPlaneException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", nc.user());
+            props.setProperty("password", nc.password());
+            props.setProperty("connectTimeout", "3");
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(nc.jdbcUrl(), props)) {
+                return;
+            } catch (java.sql.SQLException e) {
+                last = e.getMessage();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ControlPlaneException(504, "timeout", "node " + nodeName + ": PostgreSQL did not take connections within "
+                + within.toSeconds() + " s: " + last);
+    }
+
     /** Attaches a node for this session only (nothing stored). */
     public void attachNode(String nodeName, NodeConnection connection) {
         nodes.put(nodeName, connection);
@@ -608,6 +708,8 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
             try {
                 if ("started".equals(n.kind())) {
                     startNode(n.name());
+                } else if ("container".equals(n.kind())) {
+                    startNodeContainer(n.name());
                 } else {
                     String password = n.passwordEnv() == null ? "" : java.util.Objects.requireNonNullElse(System.getenv(n.passwordEnv()), "");
                     nodes.put(n.name(), new NodeConnection(n.jdbcUrl(), n.adminUser(), password, n.containerHost(), n.containerPort()));
@@ -615,7 +717,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                         provisionAttached.add(n.name());
                     }
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (java.io.IOException | ControlPlaneException | RuntimeException e) {
                 LOG.warn("node {} not available: {}", n.name(), e.getMessage());
             }
         }

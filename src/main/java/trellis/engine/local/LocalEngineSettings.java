@@ -56,7 +56,8 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
 
     /** The image reference for a service: a repository with the spec's version as tag, or a fixed reference. */
     public String image(String serviceType, String version) {
-        String repo = images.getOrDefault(serviceType, "ghcr.io/pgedge/" + serviceType);
+        // database nodes Trellis runs in a container: the official image unless set
+        String repo = images.getOrDefault(serviceType, "postgres".equals(serviceType) ? "postgres" : "ghcr.io/pgedge/" + serviceType);
         return repo.contains(":") && !repo.endsWith(":") ? repo : repo + ":" + version;
     }
 }

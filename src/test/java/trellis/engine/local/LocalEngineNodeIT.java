@@ -112,4 +112,80 @@ class LocalEngineNodeIT {
             assertThat(databaseExists(pg, "storefront")).as("created when asked").isTrue();
         }
     }
+
+    @Test
+    void aPostgresContainerNodeGetsTheDatabaseUsersAndGrantsAndServicesReachItFromTheirContainers() throws Exception {
+        docker = LocalEngineTesting.requireDocker();
+        String image = PostgresStandIn.ensure(docker);
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("trellis-node-it").resolve("services");
+        LocalEngineSettings settings = LocalEngineTesting.standInSettings();
+        assertThat(settings.image("postgres", "17")).isEqualTo(image);
+        settings = new LocalEngineSettings(settings.images(), settings.healthInterval(), settings.healthTimeout(), settings.healthRetries(),
+                settings.startPeriod(), settings.createTimeout(), data, settings.imageCommands(), settings.noStatusTimeout(),
+                settings.sweepInterval());
+        engine = new LocalEngine(docker, settings);
+        String volume = "trellis-node-n1";
+        try {
+            LocalEngine.NodeConnection node = engine.startNodeContainer("n1");
+            assertThat(engine.checkNode("n1")).startsWith("PostgreSQL 17");
+            assertThat(node.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolveSibling("nodes").resolve("n1.password")))
+                    .as("the generated admin password is owner-only")
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            try (Connection c = DriverManager.getConnection(node.jdbcUrl(), "postgres", node.password()); Statement st = c.createStatement()) {
+                st.execute("CREATE ROLE web_anon NOLOGIN");
+            }
+            CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
+            Task t = engine.createDatabase(req);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(engine.task("storefront", t.taskId()).status())) {
+                Thread.sleep(100);
+            }
+            Task done = engine.task("storefront", t.taskId());
+            assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo("completed");
+            try (Connection app = DriverManager.getConnection(node.jdbcUrl().replace("/postgres", "/storefront"), "app", "change-me-app");
+                 Statement st = app.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT pg_has_role('app', 'web_anon', 'MEMBER')")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("PostgREST's grant on the container node").isTrue();
+            }
+            // the service's container reaches the node where its config says: the node's bridge address, port 5432
+            String conf = java.nio.file.Files.readString(data.resolve("storefront-api-host-1").resolve("postgrest.conf"));
+            assertThat(conf).contains("@" + node.containerHost() + ":" + node.containerPort() + "/storefront");
+            String api = docker.listContainersCmd().withNameFilter(List.of("storefront-api-host-1")).exec().get(0).getId();
+            String exec = docker.execCreateCmd(api).withAttachStdout(true).withAttachStderr(true)
+                    .withCmd("sh", "-c", "nc -w 3 " + node.containerHost() + " " + node.containerPort() + " </dev/null && echo reached").exec().getId();
+            StringBuilder out = new StringBuilder();
+            docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                @Override
+                public void onNext(com.github.dockerjava.api.model.Frame f) {
+                    out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(out.toString()).contains("reached");
+
+            // a second start finds the same container and its data again
+            engine.close();
+            engine = new LocalEngine(docker, settings);
+            LocalEngine.NodeConnection again = engine.startNodeContainer("n1");
+            assertThat(again.password()).isEqualTo(node.password());
+            assertThat(docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(java.util.Map.of(LocalEngine.LABEL_NODE, "n1")).exec()).hasSize(1);
+            try (Connection c = DriverManager.getConnection(again.jdbcUrl(), "postgres", again.password()); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'storefront'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        } finally {
+            for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(java.util.Map.of(LocalEngine.LABEL_NODE, "n1")).exec()) {
+                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            }
+            try {
+                docker.removeVolumeCmd(volume).exec();
+            } catch (RuntimeException ignored) {
+                // not made
+            }
+        }
+    }
 }

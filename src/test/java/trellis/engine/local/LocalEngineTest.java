@@ -90,6 +90,7 @@ class LocalEngineTest {
         LocalEngineSettings s = LocalEngineSettings.controlPlaneDefaults();
         assertThat(s.image("postgrest", "14.5")).isEqualTo("ghcr.io/pgedge/postgrest:14.5");
         assertThat(s.image("mcp", "1.0.0")).isEqualTo("ghcr.io/pgedge/postgres-mcp:1.0.0");
+        assertThat(s.image("postgres", "17")).as("container nodes: the official image").isEqualTo("postgres:17");
         assertThat(s.image("rag", "latest")).isEqualTo("ghcr.io/pgedge/rag-server:latest");
         assertThat(s.healthInterval().toSeconds()).isEqualTo(10);
         assertThat(s.startPeriod().toSeconds()).isEqualTo(30);

@@ -19,7 +19,7 @@ public final class LocalEngineTesting {
 
     /** Control Plane behaviour with test timings, every service type on the stand-in image. */
     public static LocalEngineSettings standInSettings() {
-        return new LocalEngineSettings(java.util.Map.of("postgrest", STAND_IN, "mcp", STAND_IN, "rag", STAND_IN),
+        return new LocalEngineSettings(java.util.Map.of("postgrest", STAND_IN, "mcp", STAND_IN, "rag", STAND_IN, "postgres", PostgresStandIn.IMAGE),
                 java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2), 2, java.time.Duration.ZERO,
                 java.time.Duration.ofSeconds(60), DATA_DIR, false);
     }
