@@ -104,6 +104,16 @@ class LocalEngineGrantsIT {
                 Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
         assertThat(removed.status()).isEqualTo("completed");
         assertThat(member("web_reader")).as("removing a service revokes nothing").isTrue();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM pg_roles WHERE rolname = 'app'), "
+                     + "has_database_privilege('app', 'storefront', 'CONNECT'), "
+                     + "(SELECT count(*) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+                     + "WHERE r.rolname = 'web_reader' AND u.rolname = 'app')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the connect_as user stays").isEqualTo(1);
+            assertThat(rs.getBoolean(2)).as("and keeps CONNECT").isTrue();
+            assertThat(rs.getInt(3)).as("and its membership, in pg_auth_members").isEqualTo(1);
+        }
     }
 
     @Test
