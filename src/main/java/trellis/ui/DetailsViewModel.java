@@ -99,7 +99,7 @@ public final class DetailsViewModel {
             title.set(i.instanceId());
             out.add(new Row("state", i.state().word()));
             out.add(new Row("health", i.health() == null ? "not reported" : i.health()));
-            out.add(new Row("last health", st == null || st.lastHealthAt() == null ? "—" : st.lastHealthAt()));
+            out.add(new Row("last health", st == null || st.lastHealthAt() == null ? "—" : timestamp(st.lastHealthAt())));
             out.add(new Row("host", i.hostId()));
             out.add(new Row("service", i.serviceId() + (i.serviceType() != null ? " (" + i.serviceType() + ")" : "")));
             out.add(new Row("connects to", i.connectsTo().isEmpty() ? "—" : String.join(", ", i.connectsTo())));
@@ -200,5 +200,15 @@ public final class DetailsViewModel {
             }
         }
         return "postgresql://" + svc.get().connectAs() + "@" + String.join(",", hosts) + "/" + db;
+    }
+
+    /** An API timestamp to the second, in UTC, as a person reads it ("2026-11-24 20:30:31 UTC"); anything else as given. */
+    static String timestamp(String iso) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                    .format(java.time.OffsetDateTime.parse(iso).atZoneSameInstant(java.time.ZoneOffset.UTC));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 }

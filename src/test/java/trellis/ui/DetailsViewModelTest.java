@@ -74,4 +74,11 @@ class DetailsViewModelTest {
         assertThat(vm.hintProperty().get()).contains("arrow keys");
         assertThat(vm.rows()).isEmpty();
     }
+
+    @Test
+    void timestampsReadToTheSecondInUtc() {
+        org.assertj.core.api.Assertions.assertThat(DetailsViewModel.timestamp("2026-11-24T20:30:31.986310809Z")).isEqualTo("2026-11-24 20:30:31 UTC");
+        org.assertj.core.api.Assertions.assertThat(DetailsViewModel.timestamp("2026-11-24T22:30:31+02:00")).isEqualTo("2026-11-24 20:30:31 UTC");
+        org.assertj.core.api.Assertions.assertThat(DetailsViewModel.timestamp("yesterday")).isEqualTo("yesterday");
+    }
 }
