@@ -80,6 +80,8 @@ public final class MainWindow {
     @FXML private Label countsLabel;
     @FXML private CheckMenuItem darkItem;
     @FXML private javafx.scene.control.Tab logsTab;
+    /** The Logs tab's content, put in on its first selection so that it costs the first frame nothing. */
+    @FXML private BorderPane logsPane;
     @FXML private Label logsLabel;
     @FXML private TextField logsFilter;
     @FXML private ToggleButton logsPause;
@@ -121,6 +123,11 @@ public final class MainWindow {
         logsFilter.textProperty().addListener((o, a, b) -> filteredLogs.setPredicate(
                 l -> b == null || b.isBlank() || l.toLowerCase(java.util.Locale.ROOT).contains(b.toLowerCase(java.util.Locale.ROOT))));
         logsView.setItems(filteredLogs);
+        logsTab.setOnSelectionChanged(e -> {
+            if (logsTab.isSelected() && logsTab.getContent() == null) {
+                logsTab.setContent(logsPane);
+            }
+        });
         eventLog.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

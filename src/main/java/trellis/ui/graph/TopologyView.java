@@ -91,7 +91,8 @@ public final class TopologyView extends StackPane {
         lines.getStyleClass().add("connection-layer");
         lines.setMouseTransparent(true);
         lines.setManaged(false);
-        content.getChildren().addAll(serviceStrip, hostRow, legend());
+        // the legend joins with the first picture: an empty view needs none, and the first frame is spared its icons
+        content.getChildren().addAll(serviceStrip, hostRow);
         // Lines over the cards, but routed through the gutters between host cards and the lane
         // above them, so they never cross a card's text and are never hidden behind a card.
         world.getChildren().addAll(content, lines);
@@ -231,6 +232,9 @@ public final class TopologyView extends StackPane {
             lines.getChildren().clear();
             instanceCards.clear();
             return;
+        }
+        if (content.getChildren().size() == 2) {
+            content.getChildren().add(legend());
         }
         String shape = shapeOf(t);
         if (shape.equals(structure)) {
