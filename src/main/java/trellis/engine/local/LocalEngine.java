@@ -211,7 +211,13 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                 @Override
                 public void onError(Throwable t) {
                     streams.remove(engine);
-                    super.onError(t);
+                    // an engine that went away: one line, not docker-java's stack trace; the sweep opens it again
+                    LOG.info("the events stream of a Docker engine ended ({}); the next sweep opens it again", t.getMessage());
+                    try {
+                        close();
+                    } catch (java.io.IOException alreadyClosed) {
+                        // nothing left to close
+                    }
                 }
 
                 @Override
