@@ -56,7 +56,9 @@ class CliJarIT {
         Path jar = Path.of(System.getProperty("trellis.jar", "target/trellis.jar")).toAbsolutePath();
         Path jsa = jar.resolveSibling("trellis.jsa");
         assertThat(jsa).exists();
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xshare:on", "-XX:SharedArchiveFile=" + jsa, "-Xlog:class+load=info",
+        // the JVM that built the archive (this test runs on Maven's); another JDK may not map it, and need not
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xshare:on", "-XX:SharedArchiveFile=" + jsa, "-Xlog:class+load=info",
                 "-jar", jar.toString(), "export", "--png", dir.resolve("p.png").toString(),
                 TestFiles.example("co-located.json").toString()).redirectErrorStream(true);
         pb.environment().remove("DISPLAY");
