@@ -26,6 +26,7 @@ final class FormDialog<C, R> {
     final C controller;
     private final Function<C, Optional<String>> problem;
     private final Label message;
+    private final Node okButton;
 
     FormDialog(String fxml, String title, String header, String okText, Function<C, Optional<String>> problem,
                Function<C, R> result, Window owner) {
@@ -50,12 +51,9 @@ final class FormDialog<C, R> {
             dialog.initOwner(owner);
             dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
-        Node okButton = dialog.getDialogPane().lookupButton(ok);
+        okButton = dialog.getDialogPane().lookupButton(ok);
         okButton.setId("form-ok");
-        this.okButton = okButton;
     }
-
-    private final Node okButton;
 
     /** Re-checks the form whenever one of these changes. */
     void watch(Observable... inputs) {
@@ -63,6 +61,13 @@ final class FormDialog<C, R> {
             o.addListener(x -> check());
         }
         check();
+    }
+
+    /** What an editable combo box holds: the text typed, else the item picked; stripped, never null. */
+    static String text(javafx.scene.control.ComboBox<String> box) {
+        String typed = box.getEditor().getText();
+        String value = typed == null || typed.isBlank() ? box.getValue() : typed;
+        return value == null ? "" : value.strip();
     }
 
     private void check() {

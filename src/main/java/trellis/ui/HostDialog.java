@@ -30,8 +30,7 @@ public final class HostDialog {
     }
 
     private String hostId() {
-        String typed = hostBox.getEditor().getText();
-        return (typed == null || typed.isBlank() ? String.valueOf(hostBox.getValue() == null ? "" : hostBox.getValue()) : typed).strip();
+        return FormDialog.text(hostBox);
     }
 
     private Optional<String> problem() {

@@ -603,10 +603,13 @@ public final class MainWindow {
 
     @FXML
     private void onBindHost() {
-        localEngine().ifPresent(engine -> HostDialog.ask(stage, shownHosts(),
-                        engine.hostBindings().getOrDefault(shownHosts().isEmpty() ? "" : shownHosts().get(0),
-                                trellis.engine.local.LocalEngine.dockerHost().orElse("unix:///var/run/docker.sock")))
-                .ifPresent(r -> bindHost(engine, r)));
+        localEngine().ifPresent(engine -> {
+            List<String> hosts = shownHosts();
+            // the first host's current engine, else this machine's
+            String endpoint = engine.hostBindings().getOrDefault(hosts.isEmpty() ? "" : hosts.get(0),
+                    trellis.engine.local.LocalEngine.dockerHost().orElse("unix:///var/run/docker.sock"));
+            HostDialog.ask(stage, hosts, endpoint).ifPresent(r -> bindHost(engine, r));
+        });
     }
 
     /** Binds a host off the FX thread (a new engine is reached over the network) and says what answered. */
@@ -636,23 +639,30 @@ public final class MainWindow {
 
     /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
     public void applyNode(trellis.engine.local.LocalEngine engine, NodeDialog.Request r) {
+        boolean starts = r.mode() != NodeDialog.Mode.ATTACH;
         runner.run(() -> {
-            if (r.mode() == NodeDialog.Mode.EMBEDDED) {
-                engine.startNode(r.node());
-            } else if (r.mode() == NodeDialog.Mode.CONTAINER) {
-                engine.startNodeContainer(r.node());
-            } else if (r.passwordEnv() != null) {
-                engine.attachNode(r.node(), r.host(), r.port(), r.database(), r.user(), r.passwordEnv(), r.containerHost(), r.provision());
-            } else {
-                engine.attachNodeWithPassword(r.node(), r.host(), r.port(), r.database(), r.user(), r.password(), r.containerHost(),
-                        r.provision());
+            try {
+                switch (r.mode()) {
+                    case EMBEDDED -> engine.startNode(r.node());
+                    case CONTAINER -> engine.startNodeContainer(r.node());
+                    case ATTACH -> {
+                        if (r.passwordEnv() != null) {
+                            engine.attachNode(r.node(), r.host(), r.port(), r.database(), r.user(), r.passwordEnv(), r.containerHost(),
+                                    r.provision());
+                        } else {
+                            engine.attachNodeWithPassword(r.node(), r.host(), r.port(), r.database(), r.user(), r.password(),
+                                    r.containerHost(), r.provision());
+                        }
+                    }
+                }
+            } finally {
+                java.util.Arrays.fill(r.password(), '\0'); // the typed password lives on in the engine only
             }
-            java.util.Arrays.fill(r.password(), '\0');
             return engine.checkNode(r.node());
-        }, version -> log("node " + r.node() + ": " + (r.mode() != NodeDialog.Mode.ATTACH ? "started, " : "attached, ") + version + " answers ("
+        }, version -> log("node " + r.node() + ": " + (starts ? "started, " : "attached, ") + version + " answers ("
                         + engine.node(r.node()).map(Object::toString).orElse("") + ")"),
-                error -> alert("Node " + r.node() + ": " + (r.mode() != NodeDialog.Mode.ATTACH ? "not started" : "attached, but it does not answer"),
-                        message(error) + (r.mode() != NodeDialog.Mode.ATTACH ? "" : "\n\nCheck the host, port, user and password, then apply the node again.")));
+                error -> alert("Node " + r.node() + ": " + (starts ? "not started" : "attached, but it does not answer"),
+                        message(error) + (starts ? "" : "\n\nCheck the host, port, user and password, then apply the node again.")));
     }
 
     @FXML

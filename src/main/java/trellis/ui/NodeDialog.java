@@ -66,8 +66,7 @@ public final class NodeDialog {
     }
 
     private String nodeName() {
-        String typed = nodeBox.getEditor().getText();
-        return (typed == null || typed.isBlank() ? String.valueOf(nodeBox.getValue() == null ? "" : nodeBox.getValue()) : typed).strip();
+        return FormDialog.text(nodeBox);
     }
 
     private Optional<String> problem() {

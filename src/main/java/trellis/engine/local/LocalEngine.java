@@ -412,6 +412,15 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
      * only (read from an environment variable or asked for), and never reaches a log.
      */
     public record NodeConnection(String jdbcUrl, String user, String password, String containerHost, int containerPort) {
+        /** A connection as the admin user that gives up after {@code timeoutSeconds} when nothing answers. */
+        java.sql.Connection connect(int timeoutSeconds) throws java.sql.SQLException {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", user);
+            props.setProperty("password", password);
+            props.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
+            return java.sql.DriverManager.getConnection(jdbcUrl, props);
+        }
+
         /** Containers reach the node through the Docker host gateway, at the port of the JDBC URL. */
         public NodeConnection(String jdbcUrl, String user, String password) {
             this(jdbcUrl, user, password, "host.docker.internal", portOf(jdbcUrl));
@@ -534,6 +543,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
      */
     public NodeConnection startNodeContainer(String nodeName) throws ControlPlaneException {
         String name = "trellis-node-" + nodeName;
+        String image = settings.image("postgres", "17");
         Path secret = settings.dataDir().resolveSibling("nodes").resolve(nodeName + ".password");
         try {
             String password;
@@ -561,7 +571,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                         .withBinds(new com.github.dockerjava.api.model.Bind(name,
                                 new com.github.dockerjava.api.model.Volume("/var/lib/postgresql/data")))
                         .withRestartPolicy(com.github.dockerjava.api.model.RestartPolicy.unlessStoppedRestart());
-                id = docker.createContainerCmd(settings.image("postgres", "17")).withName(name)
+                id = docker.createContainerCmd(image).withName(name)
                         .withLabels(Map.of(LABEL_NODE, nodeName)).withExposedPorts(port).withHostConfig(hc)
                         .withEnv("POSTGRES_PASSWORD=" + password, "POSTGRES_USER=postgres").exec().getId();
             } else {
@@ -575,9 +585,11 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
             var bound = state.getNetworkSettings().getPorts().getBindings()
                     .get(com.github.dockerjava.api.model.ExposedPort.tcp(5432));
             int hostPort = Integer.parseInt(bound[0].getHostPortSpec());
+            // containers reach it on the bridge at its own port; without a bridge address, through the gateway at the published one
             String address = state.getNetworkSettings().getIpAddress();
+            boolean onBridge = address != null && !address.isBlank();
             NodeConnection nc = new NodeConnection("jdbc:postgresql://127.0.0.1:" + hostPort + "/postgres", "postgres", password,
-                    address == null || address.isBlank() ? "host.docker.internal" : address, address == null || address.isBlank() ? hostPort : 5432);
+                    onBridge ? address : "host.docker.internal", onBridge ? 5432 : hostPort);
             awaitReady(nodeName, nc, Duration.ofSeconds(90));
             nodes.put(nodeName, nc);
             provisionAttached.add(nodeName);
@@ -588,9 +600,8 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
             throw new ControlPlaneException(500, "server_error", "node " + nodeName + ": cannot keep its password in "
                     + secret.getParent() + ": " + e.getMessage());
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
-            throw new ControlPlaneException(404, "not_found", "node " + nodeName + ": the image " + settings.image("postgres", "17")
-                    + " is not on this Docker engine; pull it (docker pull " + settings.image("postgres", "17")
-                    + ") or set another PostgreSQL image for 'postgres' in the image settings");
+            throw new ControlPlaneException(404, "not_found", "node " + nodeName + ": the image " + image
+                    + " is not on this Docker engine; pull it (docker pull " + image + ") or set another PostgreSQL image for 'postgres' in the image settings");
         }
     }
 
@@ -599,11 +610,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         long deadline = System.nanoTime() + within.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
-            java.util.Properties props = new java.util.Properties();
-            props.setProperty("user", nc.user());
-            props.setProperty("password", nc.password());
-            props.setProperty("connectTimeout", "3");
-            try (java.sql.Connection c = java.sql.DriverManager.getConnection(nc.jdbcUrl(), props)) {
+            try (java.sql.Connection c = nc.connect(3)) {
                 return;
             } catch (java.sql.SQLException e) {
                 last = e.getMessage();
@@ -666,11 +673,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         if (nc == null) {
             throw new ControlPlaneException(404, "not_found", "node " + nodeName + " is not attached");
         }
-        java.util.Properties props = new java.util.Properties();
-        props.setProperty("user", nc.user());
-        props.setProperty("password", nc.password());
-        props.setProperty("connectTimeout", "5");
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(nc.jdbcUrl(), props);
+        try (java.sql.Connection c = nc.connect(5);
              java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SHOW server_version")) {
             rs.next();
