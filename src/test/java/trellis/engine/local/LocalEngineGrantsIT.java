@@ -9,8 +9,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -55,16 +53,6 @@ class LocalEngineGrantsIT {
         }
     }
 
-    private Task finish(Task t) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Task cur = engine.task("storefront", t.taskId());
-        while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(cur.status())) {
-            Thread.sleep(100);
-            cur = engine.task("storefront", t.taskId());
-        }
-        return cur;
-    }
-
     private boolean member(String role) throws Exception {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT pg_has_role('app', '" + role + "', 'MEMBER')")) {
@@ -79,7 +67,7 @@ class LocalEngineGrantsIT {
         engine.attachNode("n1", new LocalEngine.NodeConnection(pg.getJdbcUrl("postgres", "storefront"), "postgres", ""));
         CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
 
-        Task created = finish(engine.createDatabase(req));
+        Task created = LocalEngineTesting.finish(engine, engine.createDatabase(req));
         assertThat(created.status()).as(String.valueOf(created.error())).isEqualTo("completed");
         assertThat(member("web_anon")).isTrue();
         assertThat(engine.taskLog("storefront", created.taskId(), null).entries())
@@ -87,20 +75,20 @@ class LocalEngineGrantsIT {
 
         ObjectNode tree = (ObjectNode) Json.toTree(req.spec()).deepCopy();
         ((ObjectNode) tree.at("/services/0/config")).put("db_anon_role", "web_reader");
-        Task changed = finish(engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
+        Task changed = LocalEngineTesting.finish(engine, engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
                 Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
         assertThat(changed.status()).isEqualTo("completed");
         assertThat(member("web_reader")).isTrue();
         assertThat(member("web_anon")).as("the old anon role is revoked").isFalse();
 
         ((ObjectNode) tree.at("/services/0/config")).put("db_anon_role", "ghost");
-        Task refused = finish(engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
+        Task refused = LocalEngineTesting.finish(engine, engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
                 Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
         assertThat(refused.status()).isEqualTo("failed");
         assertThat(refused.error()).contains("db_anon_role \"ghost\" does not exist");
 
         ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("services")).removeAll();
-        Task removed = finish(engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
+        Task removed = LocalEngineTesting.finish(engine, engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
                 Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
         assertThat(removed.status()).isEqualTo("completed");
         assertThat(member("web_reader")).as("removing a service revokes nothing").isTrue();
@@ -128,7 +116,7 @@ class LocalEngineGrantsIT {
         engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
         engine.attachNode("n1", node);
         CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
-        assertThat(finish(engine.createDatabase(req)).status()).isEqualTo("completed");
+        assertThat(LocalEngineTesting.finish(engine, engine.createDatabase(req)).status()).isEqualTo("completed");
         assertThat(member("web_anon")).isTrue();
         engine.close();
 
@@ -136,7 +124,7 @@ class LocalEngineGrantsIT {
         engine.attachNode("n1", node);
         ObjectNode tree = (ObjectNode) Json.toTree(req.spec()).deepCopy();
         ((ObjectNode) tree.at("/services/0/config")).put("db_anon_role", "web_reader");
-        Task changed = finish(engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
+        Task changed = LocalEngineTesting.finish(engine, engine.updateDatabase("storefront", new UpdateDatabaseRequest(null,
                 Json.convert(tree, trellis.spec.DatabaseSpec.class), null)));
         assertThat(changed.status()).as(String.valueOf(changed.error())).isEqualTo("completed");
         assertThat(member("web_reader")).isTrue();

@@ -91,16 +91,8 @@ class LocalEngineIT {
     void postgrestGetsItsConfFileWithTheConnectAsUriAsTheControlPlaneWritesIt() throws Exception {
         Task created = engine.createDatabase(example("co-located.json"));
         ServiceInstance api = waitFor("running", l -> all(l, "running", 1)).get(0);
-        String exec = docker.execCreateCmd(api.status().containerId()).withAttachStdout(true)
-                .withCmd("cat", "/app/data/postgrest.conf").exec().getId();
-        StringBuilder out = new StringBuilder();
-        docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
-            @Override
-            public void onNext(com.github.dockerjava.api.model.Frame f) {
-                out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(out.toString()).contains(
+        String out = LocalEngineTesting.execOutput(docker, api.status().containerId(), "cat", "/app/data/postgrest.conf");
+        assertThat(out).contains(
                 "db-uri = \"postgresql://app:change-me-app@host.docker.internal:5432/storefront\"",
                 "db-schemas = \"public\"", "db-anon-role = \"web_anon\"", "db-pool = 10", "db-max-rows = 1000");
         java.nio.file.Path conf = LocalEngineTesting.standInSettings().dataDir().resolve(id + "-api-host-1").resolve("postgrest.conf");
@@ -195,16 +187,9 @@ class LocalEngineIT {
                 + "\"rag_llm\":{\"provider\":\"ollama\",\"model\":\"llama\"}}]}"));
         engine.createDatabase(Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class));
         ServiceInstance kb = waitFor("running", l -> all(l, "running", 1)).get(0);
-        String exec = docker.execCreateCmd(kb.status().containerId()).withAttachStdout(true)
-                .withCmd("sh", "-c", "cat /app/data/pgedge-rag-server.yaml; cat /app/keys/docs_embedding.key").exec().getId();
-        StringBuilder out = new StringBuilder();
-        docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
-            @Override
-            public void onNext(com.github.dockerjava.api.model.Frame f) {
-                out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(out.toString()).contains("name: docs", "openai: /app/keys/docs_embedding.key", "database: inventory", "sk-emb");
+        String out = LocalEngineTesting.execOutput(docker, kb.status().containerId(),
+                "sh", "-c", "cat /app/data/pgedge-rag-server.yaml; cat /app/keys/docs_embedding.key");
+        assertThat(out).contains("name: docs", "openai: /app/keys/docs_embedding.key", "database: inventory", "sk-emb");
     }
 
     @Test

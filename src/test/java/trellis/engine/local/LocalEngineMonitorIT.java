@@ -72,16 +72,6 @@ class LocalEngineMonitorIT {
         throw new AssertionError("no move of " + instance + " to " + state + " within 30 s; seen: " + seen);
     }
 
-    private Task finish(Task t) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Task cur = engine.task(id, t.taskId());
-        while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(cur.status())) {
-            Thread.sleep(100);
-            cur = engine.task(id, t.taskId());
-        }
-        return cur;
-    }
-
     private void exec(String containerId, String... cmd) throws InterruptedException {
         String exec = docker.execCreateCmd(containerId).withCmd(cmd).exec().getId();
         docker.execStartCmd(exec).start().awaitCompletion(10, TimeUnit.SECONDS);
@@ -134,7 +124,7 @@ class LocalEngineMonitorIT {
         second.put("service_id", "docs").put("port", 0);
         ((ArrayNode) spec.get("services")).add(second);
         DatabaseSpec two = Json.convert(spec, DatabaseSpec.class);
-        assertThat(finish(engine.createDatabase(new CreateDatabaseRequest(id, null, two, null))).status()).isEqualTo("completed");
+        assertThat(LocalEngineTesting.finish(engine, engine.createDatabase(new CreateDatabaseRequest(id, null, two, null))).status()).isEqualTo("completed");
         String api = id + "-api-host-1";
         String docs = id + "-docs-host-1";
         next(api, "running");
@@ -142,7 +132,7 @@ class LocalEngineMonitorIT {
         String docsBefore = containerOf(docs);
 
         ((ObjectNode) spec.at("/services/1/config")).put("max_rows", 50);
-        Task changed = finish(engine.updateDatabase(id, new UpdateDatabaseRequest(null, Json.convert(spec, DatabaseSpec.class), null)));
+        Task changed = LocalEngineTesting.finish(engine, engine.updateDatabase(id, new UpdateDatabaseRequest(null, Json.convert(spec, DatabaseSpec.class), null)));
         assertThat(changed.status()).isEqualTo("completed");
         assertThat(containerOf(api)).as("unchanged service keeps its container").isEqualTo(apiBefore);
         assertThat(containerOf(docs)).as("changed service gets a new one").isNotEqualTo(docsBefore);
@@ -151,7 +141,7 @@ class LocalEngineMonitorIT {
 
         ((ArrayNode) spec.get("services")).remove(1);
         moves.clear();
-        Task removed = finish(engine.updateDatabase(id, new UpdateDatabaseRequest(null, Json.convert(spec, DatabaseSpec.class), null)));
+        Task removed = LocalEngineTesting.finish(engine, engine.updateDatabase(id, new UpdateDatabaseRequest(null, Json.convert(spec, DatabaseSpec.class), null)));
         assertThat(removed.status()).isEqualTo("completed");
         assertThat(engine.database(id).serviceInstances()).extracting(ServiceInstance::serviceInstanceId).containsExactly(api);
         assertThat(engine.events(id, 100)).filteredOn(t -> t.instanceId().equals(docs)).extracting(LifecycleMonitor.Transition::to)

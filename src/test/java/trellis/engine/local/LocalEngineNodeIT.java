@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +42,7 @@ class LocalEngineNodeIT {
         }
         CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
         Task t = engine.createDatabase(req);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(engine.task("storefront", t.taskId()).status())) {
-            Thread.sleep(100);
-        }
-        Task done = engine.task("storefront", t.taskId());
+        Task done = LocalEngineTesting.finish(engine, t);
         assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo("completed");
 
         String url = node.jdbcUrl().replace("/postgres?", "/storefront?");
@@ -75,14 +70,6 @@ class LocalEngineNodeIT {
         }
     }
 
-    private Task finish(Task t) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(engine.task("storefront", t.taskId()).status())) {
-            Thread.sleep(100);
-        }
-        return engine.task("storefront", t.taskId());
-    }
-
     @Test
     void anAttachedNodeGetsNoDatabaseOrUsersUnlessAsked() throws Exception {
         docker = LocalEngineTesting.requireDocker();
@@ -97,7 +84,7 @@ class LocalEngineNodeIT {
                     "TRELLIS_TEST_UNSET_PASSWORD", null, false);
             assertThat(nc.containerHost()).as("containers reach it through the Docker host gateway").isEqualTo("host.docker.internal");
             assertThat(nc.containerPort()).isEqualTo(pg.getPort());
-            Task left = finish(engine.createDatabase(req));
+            Task left = LocalEngineTesting.finish(engine, engine.createDatabase(req));
             assertThat(databaseExists(pg, "storefront")).as("nothing created on an attached node").isFalse();
             assertThat(left.status()).as("its grants need the database the person did not create").isEqualTo("failed");
             engine.deleteDatabase("storefront");
@@ -107,7 +94,7 @@ class LocalEngineNodeIT {
 
             engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
             engine.attachNode("n1", "127.0.0.1", pg.getPort(), "postgres", "postgres", "TRELLIS_TEST_UNSET_PASSWORD", null, true);
-            Task asked = finish(engine.createDatabase(req));
+            Task asked = LocalEngineTesting.finish(engine, engine.createDatabase(req));
             assertThat(asked.status()).as(String.valueOf(asked.error())).isEqualTo("completed");
             assertThat(databaseExists(pg, "storefront")).as("created when asked").isTrue();
         }
@@ -138,11 +125,7 @@ class LocalEngineNodeIT {
             }
             CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
             Task t = engine.createDatabase(req);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline && !List.of("completed", "failed").contains(engine.task("storefront", t.taskId()).status())) {
-                Thread.sleep(100);
-            }
-            Task done = engine.task("storefront", t.taskId());
+            Task done = LocalEngineTesting.finish(engine, t);
             assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo("completed");
             try (Connection app = DriverManager.getConnection(node.jdbcUrl().replace("/postgres", "/storefront"), "app", "change-me-app");
                  Statement st = app.createStatement();
@@ -154,16 +137,9 @@ class LocalEngineNodeIT {
             String conf = java.nio.file.Files.readString(data.resolve("storefront-api-host-1").resolve("postgrest.conf"));
             assertThat(conf).contains("@" + node.containerHost() + ":" + node.containerPort() + "/storefront");
             String api = docker.listContainersCmd().withNameFilter(List.of("storefront-api-host-1")).exec().get(0).getId();
-            String exec = docker.execCreateCmd(api).withAttachStdout(true).withAttachStderr(true)
-                    .withCmd("sh", "-c", "nc -w 3 " + node.containerHost() + " " + node.containerPort() + " </dev/null && echo reached").exec().getId();
-            StringBuilder out = new StringBuilder();
-            docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
-                @Override
-                public void onNext(com.github.dockerjava.api.model.Frame f) {
-                    out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertThat(out.toString()).contains("reached");
+            String out = LocalEngineTesting.execOutput(docker, api,
+                    "sh", "-c", "nc -w 3 " + node.containerHost() + " " + node.containerPort() + " </dev/null && echo reached");
+            assertThat(out).contains("reached");
 
             // a second start finds the same container and its data again
             engine.close();

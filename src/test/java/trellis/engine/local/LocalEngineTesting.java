@@ -58,4 +58,28 @@ public final class LocalEngineTesting {
         Assumptions.abort(why);
         return null;
     }
+
+    /** Waits up to 60 s for a task to end: the task as it ended, or as it stands at the deadline. */
+    public static trellis.spec.Task finish(LocalEngine engine, trellis.spec.Task task) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        trellis.spec.Task cur = engine.task(task.databaseId(), task.taskId());
+        while (System.nanoTime() < deadline && !java.util.List.of("completed", "failed").contains(cur.status())) {
+            Thread.sleep(100);
+            cur = engine.task(task.databaseId(), task.taskId());
+        }
+        return cur;
+    }
+
+    /** Runs a command in a container: what it wrote to stdout and stderr, within 10 s. */
+    public static String execOutput(DockerClient docker, String containerId, String... cmd) throws InterruptedException {
+        String exec = docker.execCreateCmd(containerId).withAttachStdout(true).withAttachStderr(true).withCmd(cmd).exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.execStartCmd(exec).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+            @Override
+            public void onNext(com.github.dockerjava.api.model.Frame f) {
+                out.append(new String(f.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion(10, java.util.concurrent.TimeUnit.SECONDS);
+        return out.toString();
+    }
 }
