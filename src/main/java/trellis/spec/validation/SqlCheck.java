@@ -106,45 +106,15 @@ final class SqlCheck {
             } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && s.charAt(i + 1) == '\'')) {
                 boolean backslash = c != '\'';
                 int start = i;
-                i = backslash ? i + 2 : i + 1;
-                boolean closed = false;
-                while (i < n) {
-                    char d = s.charAt(i);
-                    if (backslash && d == '\\') {
-                        i += 2;
-                    } else if (d == '\'') {
-                        if (i + 1 < n && s.charAt(i + 1) == '\'') {
-                            i += 2;
-                        } else {
-                            i++;
-                            closed = true;
-                            break;
-                        }
-                    } else {
-                        i++;
-                    }
-                }
-                if (!closed) {
+                i = closingQuote(s, backslash ? i + 2 : i + 1, '\'', backslash);
+                if (i < 0) {
                     return "syntax error: unterminated quoted string";
                 }
-                current.add(new Token(s.substring(start, Math.min(i, n)), null));
+                current.add(new Token(s.substring(start, i), null));
             } else if (c == '"') {
-                int start = i++;
-                boolean closed = false;
-                while (i < n) {
-                    if (s.charAt(i) == '"') {
-                        if (i + 1 < n && s.charAt(i + 1) == '"') {
-                            i += 2;
-                        } else {
-                            i++;
-                            closed = true;
-                            break;
-                        }
-                    } else {
-                        i++;
-                    }
-                }
-                if (!closed) {
+                int start = i;
+                i = closingQuote(s, i + 1, '"', false);
+                if (i < 0) {
                     return "syntax error: unterminated quoted identifier";
                 }
                 current.add(new Token(s.substring(start, i), null));
@@ -426,5 +396,29 @@ final class SqlCheck {
     private static String syntax(Token at) {
         String text = at.text().length() > 40 ? at.text().substring(0, 40) + "..." : at.text();
         return "syntax error at or near \"" + text + "\"";
+    }
+
+    /**
+     * Scans a quoted string or identifier from {@code i}, just past its opening quote: a doubled
+     * quote stands for itself, and with {@code backslash} (E'...') a backslash escapes the next
+     * character. The index just past the closing quote, or -1 when the text ends first.
+     */
+    private static int closingQuote(String s, int i, char quote, boolean backslash) {
+        int n = s.length();
+        while (i < n) {
+            char d = s.charAt(i);
+            if (backslash && d == '\\') {
+                i += 2;
+            } else if (d == quote) {
+                if (i + 1 < n && s.charAt(i + 1) == quote) {
+                    i += 2;
+                } else {
+                    return i + 1;
+                }
+            } else {
+                i++;
+            }
+        }
+        return -1;
     }
 }
