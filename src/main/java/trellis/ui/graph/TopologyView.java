@@ -304,7 +304,12 @@ public final class TopologyView extends StackPane {
             chip.getStyleClass().addAll("service-chip", "svc-color-" + colour.get(s.serviceId()));
             chip.setUserData(s);
             chip.setOnMouseClicked(e -> select(chip, new Selection.OfService(s)));
-            chip.setTooltip(new Tooltip(s.pattern().label() + ": " + describe(s)));
+            // a Tooltip is a window with a scene of its own: made on the first hover, not per picture
+            chip.setOnMouseEntered(e -> {
+                if (chip.getTooltip() == null) {
+                    chip.setTooltip(new Tooltip(s.pattern().label() + ": " + describe(s)));
+                }
+            });
             serviceChips.put(s.serviceId(), chip);
             chips.add(chip);
         }
@@ -318,7 +323,8 @@ public final class TopologyView extends StackPane {
         List<Node> cards = new ArrayList<>();
         for (HostPlacement h : t.hosts()) {
             VBox card = new VBox();
-            card.setId("host-" + h.hostId());
+            // no id until built: an id makes a node's style lookup its own (JavaFX caches
+            // matching rules per type, id and classes), and a hundred placeholders would each pay it
             card.getStyleClass().add("host");
             card.setUserData(h);
             // Space for what will be built when the card scrolls into view: even its header waits,
@@ -339,6 +345,7 @@ public final class TopologyView extends StackPane {
         if (card == null || h == null || !unbuilt.remove(hostId)) {
             return;
         }
+        card.setId("host-" + h.hostId());
         Label name = new Label(h.hostId());
         name.getStyleClass().add("host-title");
         Label kind = new Label(h.hasDatabaseNode() ? "database host" : "no database node");
