@@ -12,6 +12,14 @@ import trellis.cli.TrellisCommand;
  * anything else runs the CLI.
  */
 public final class Launcher {
+    /**
+     * JavaFX warns at every start that its classes came from the class path ("Unsupported JavaFX
+     * configuration"): that is this jar's design (one file, {@code java -jar}), so a person would
+     * only learn to ignore it. That one line is filtered out of JavaFX's logger; its other warnings
+     * stay. Held here, as java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private Launcher() {
     }
 
@@ -26,6 +34,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         if (args.length == 0 || Arrays.stream(args).allMatch(a -> a.endsWith(".json") && Files.isRegularFile(Path.of(a)))) {
             if (noDisplay()) {
                 System.err.println("trellis: no display to open the console on (DISPLAY is not set). Run it on a desktop, "
