@@ -39,13 +39,9 @@ public final class ExportCommand extends CliCommand implements Callable<Integer>
             err().println("export: cannot draw " + file + ": " + SpecFile.firstLine(String.valueOf(e.getMessage())));
             return 1;
         }
-        out().println("wrote " + png + " (" + count(t.hosts().size(), "host") + ", " + count(t.instances().size(), "instance") + ")");
+        out().println("wrote " + png + " (" + Topology.count(t.hosts().size(), "host") + ", " + Topology.count(t.instances().size(), "instance") + ")");
         out().flush();
         Platform.exit();
         return 0;
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -28,4 +28,9 @@ public record Topology(String databaseId, String databaseName, List<HostPlacemen
     public Optional<InstancePlacement> instance(String instanceId) {
         return instances().stream().filter(i -> i.instanceId().equals(instanceId)).findFirst();
     }
+
+    /** "1 host", "3 hosts": a count with its noun, for what a person reads. */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
 }

@@ -129,6 +129,14 @@ public final class MainWindow {
             }
         });
         eventLog.setCellFactory(v -> new ListCell<>() {
+            {
+                // long lines (an error, the way to start Docker) wrap within the dock instead of
+                // hiding their end behind a horizontal scroll bar
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(24));
+                setMaxWidth(USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);

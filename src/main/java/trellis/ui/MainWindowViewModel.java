@@ -256,8 +256,8 @@ public final class MainWindowViewModel {
         }
         long healthy = t.instances().stream().filter(InstancePlacement::healthy).count();
         long failed = t.instances().stream().filter(i -> i.state() == LifecycleState.FAILED).count();
-        counts.set(t.hosts().size() + " hosts · " + t.services().size() + " services · " + t.instances().size()
-                + " instances · " + healthy + " healthy" + (failed > 0 ? " · " + failed + " failed" : ""));
+        counts.set(Topology.count(t.hosts().size(), "host") + " · " + Topology.count(t.services().size(), "service") + " · "
+                + Topology.count(t.instances().size(), "instance") + " · " + healthy + " healthy" + (failed > 0 ? " · " + failed + " failed" : ""));
     }
 
     String ago(Instant t) {

@@ -57,7 +57,7 @@ class MainWindowViewModelTest {
         assertThat(vm.polled("cp", picture("creating", "unknown", null))).isEmpty();
         assertThat(vm.events()).as("the first picture is no change").isEmpty();
         assertThat(vm.connectionProperty().get()).isEqualTo("cp: connected");
-        assertThat(vm.countsProperty().get()).isEqualTo("2 hosts · 1 services · 2 instances · 1 healthy");
+        assertThat(vm.countsProperty().get()).isEqualTo("2 hosts · 1 service · 2 instances · 1 healthy");
 
         vm.polled("cp", picture("running", "healthy", null));
         assertThat(vm.events().get(0)).matches("\\d\\d:\\d\\d:\\d\\d  api on host-1: creating → running");
