@@ -50,9 +50,7 @@ class LocalEngineIT {
     }
 
     private CreateDatabaseRequest example(String name) throws Exception {
-        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example(name).toFile());
-        tree.put("id", id);
-        return Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class);
+        return LocalEngineTesting.example(name, id);
     }
 
     private List<ServiceInstance> waitFor(String what, Predicate<List<ServiceInstance>> ok) throws Exception {

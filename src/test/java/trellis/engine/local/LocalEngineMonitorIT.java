@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import trellis.TestFiles;
 import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.DatabaseSpec;
 import trellis.spec.Json;
@@ -50,9 +49,7 @@ class LocalEngineMonitorIT {
     }
 
     private CreateDatabaseRequest coLocated() throws Exception {
-        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example("co-located.json").toFile());
-        tree.put("id", id);
-        return Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class);
+        return LocalEngineTesting.example("co-located.json", id);
     }
 
     /** The next move of {@code instance} to {@code state}, within 30 s. */

@@ -2,7 +2,6 @@ package trellis.engine.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,9 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import trellis.TestFiles;
-import trellis.spec.CreateDatabaseRequest;
-import trellis.spec.Json;
 import trellis.spec.ServiceInstance;
 
 /**
@@ -61,9 +57,7 @@ class LocalEngineNoStatusIT {
     @Test
     void anEngineThatStopsAnsweringFailsItsInstanceAfterTheTimeoutNotBeforeAndItRecovers() throws Exception {
         engine.bindHost("host-1", proxy.endpoint());
-        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example("co-located.json").toFile());
-        tree.put("id", id);
-        engine.createDatabase(Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class));
+        engine.createDatabase(LocalEngineTesting.example("co-located.json", id));
         next("running", Duration.ofSeconds(45));
 
         long cutAt = System.nanoTime();

@@ -2,7 +2,6 @@ package trellis.engine.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import trellis.TestFiles;
 import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Json;
 import trellis.spec.ServiceInstance;
@@ -40,9 +38,7 @@ class LocalEngineRestartIT {
     void anInterruptedApplyCompletesAfterARestartWithNoDuplicateAndNothingLost() throws Exception {
         docker = LocalEngineTesting.requireDocker();
         Path file = dir.resolve("engine.db");
-        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example("multiple-instances.json").toFile());
-        tree.put("id", id);
-        CreateDatabaseRequest req = Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class);
+        CreateDatabaseRequest req = LocalEngineTesting.example("multiple-instances.json", id);
 
         LocalEngine first = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
         Task task = first.createDatabase(req);
@@ -83,11 +79,9 @@ class LocalEngineRestartIT {
         docker = LocalEngineTesting.requireDocker();
         Path file = dir.resolve("engine.db");
         String endpoint = LocalEngine.dockerHost().orElseThrow();
-        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example("multiple-instances.json").toFile());
-        tree.put("id", id);
         engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
         engine.bindHost("host-2", endpoint);
-        engine.createDatabase(Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class));
+        engine.createDatabase(LocalEngineTesting.example("multiple-instances.json", id));
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         List<ServiceInstance> l = List.of();
         while (System.nanoTime() < deadline) {

@@ -24,6 +24,13 @@ public final class LocalEngineTesting {
                 java.time.Duration.ofSeconds(60), DATA_DIR, false);
     }
 
+    /** A documented example's create body, under a database id of the test's own. */
+    public static trellis.spec.CreateDatabaseRequest example(String file, String databaseId) throws java.io.IOException {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) trellis.spec.Json.MAPPER.readTree(trellis.TestFiles.example(file).toFile());
+        tree.put("id", databaseId);
+        return trellis.spec.Json.MAPPER.treeToValue(tree, trellis.spec.CreateDatabaseRequest.class);
+    }
+
     /** Removes what a test left of a database, tolerating the engine's own delete still under way. */
     public static void removeContainers(DockerClient docker, String databaseId) {
         for (var c : docker.listContainersCmd().withShowAll(true)

@@ -2,7 +2,6 @@ package trellis.engine.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import java.net.InetAddress;
@@ -12,11 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import trellis.TestFiles;
 import trellis.engine.http.ApiServer;
 import trellis.engine.http.Prism;
 import trellis.engine.http.RestControlPlane;
-import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
 import trellis.spec.Json;
 
@@ -51,9 +48,7 @@ class ServeLocalEngineIT {
         prism = Prism.proxy("http://127.0.0.1:" + server.port());
         RestControlPlane client = new RestControlPlane(URI.create(prism.url()));
 
-        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(TestFiles.example("separate-host.json").toFile());
-        tree.put("id", "servetest");
-        var task = client.createDatabase(Json.MAPPER.treeToValue(tree, CreateDatabaseRequest.class));
+        var task = client.createDatabase(LocalEngineTesting.example("separate-host.json", "servetest"));
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         Database db = client.database("servetest");
         while (System.nanoTime() < deadline && (db.serviceInstances() == null || db.serviceInstances().isEmpty()
