@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests test-compile
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP=$(cat target/bench.classpath)
-java -cp "target/classes:target/test-classes:$CP" trellis.bench.ValidationBench ../shared bench/RESULTS.md
+java -cp "target/classes:target/test-classes:$CP" trellis.bench.ValidationBench src/main/resources/trellis/templates bench/RESULTS.md

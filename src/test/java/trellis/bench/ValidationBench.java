@@ -16,10 +16,10 @@ import trellis.spec.validation.SpecValidator;
  */
 public final class ValidationBench {
     public static void main(String[] args) throws Exception {
-        Path shared = Path.of(args.length > 0 ? args[0] : "../shared");
+        Path templates = Path.of(args.length > 0 ? args[0] : "src/main/resources/trellis/templates");
         Path results = Path.of(args.length > 1 ? args[1] : "bench/RESULTS.md");
         List<Path> examples;
-        try (Stream<Path> s = Files.list(shared.resolve("examples"))) {
+        try (Stream<Path> s = Files.list(templates)) {
             examples = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         StringBuilder md = new StringBuilder("## Validation\n\n")

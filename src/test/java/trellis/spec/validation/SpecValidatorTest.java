@@ -3,28 +3,19 @@ package trellis.spec.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import trellis.TestFiles;
 import trellis.spec.Json;
 
-/** The public entry points on the shared examples, which the Control Plane accepts. */
+/** The public entry points on the documented examples (the templates), which the Control Plane accepts. */
 class SpecValidatorTest {
-    /** The shared folder: system property trellis.shared (set by surefire), else ../shared. */
-    static Path shared() {
-        String p = System.getProperty("trellis.shared");
-        return (p != null && !p.isBlank() ? Path.of(p) : Path.of("../shared")).toAbsolutePath().normalize();
-    }
-
     static Stream<Path> examples() throws Exception {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(shared().resolve("examples"))) {
-            files = s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
+        List<Path> files = TestFiles.examples();
         assertThat(files).extracting(f -> f.getFileName().toString())
                 .containsExactly("co-located.json", "multiple-instances.json", "separate-host.json");
         return files.stream();
@@ -58,7 +49,7 @@ class SpecValidatorTest {
 
     @Test
     void bareSpecPathsHaveNoSpecPrefix() throws Exception {
-        JsonNode body = read(shared().resolve("examples/co-located.json"));
+        JsonNode body = read(TestFiles.example("co-located.json"));
         var spec = (com.fasterxml.jackson.databind.node.ObjectNode) body.get("spec").deepCopy();
         ((com.fasterxml.jackson.databind.node.ObjectNode) spec.at("/services/0")).put("connect_as", "ap");
         assertThat(SpecValidator.validateSpec("storefront", spec)).singleElement().satisfies(p -> {
