@@ -339,7 +339,7 @@ public final class MainWindow {
         DatabasePoller p = new DatabasePoller(live.controlPlane(), databaseId, runner.background(),
                 javafx.util.Duration.seconds(intervalSpinner.getValue()));
         p.setOnSucceeded(e -> onPolled(key, p, live, p.getValue()));
-        p.setOnFailed(e -> vm.pollFailed(key, live.label(), p.getException()));
+        p.setOnRetry(retry -> vm.pollFailed(key, live.label(), retry));
         return p;
     }
 

@@ -203,20 +203,22 @@ public final class MainWindowViewModel {
     }
 
     /**
-     * A poll failed. The picture stays as it was, greyed, and the banner says when the next try
-     * is: 2, 4, 8 ... 30 s, as the poller backs off.
+     * A poll failed. The picture stays as it was, greyed, and the banner counts down to the next
+     * try, which the poller says (2, 4, 8 ... 30 s after failures in a row): what the banner says
+     * is what the poller does.
      */
-    public void pollFailed(String sourceLabel, Throwable error) {
-        pollFailed(on.key, sourceLabel, error);
+    public void pollFailed(String sourceLabel, DatabasePoller.Retry retry) {
+        pollFailed(on.key, sourceLabel, retry);
     }
 
-    public void pollFailed(String key, String sourceLabel, Throwable error) {
+    /** As {@link #pollFailed(String, DatabasePoller.Retry)} for any watched database. */
+    public void pollFailed(String key, String sourceLabel, DatabasePoller.Retry retry) {
         Watched w = key == null ? on : watched.computeIfAbsent(key, Watched::new);
-        w.consecutiveFailures++;
-        long retry = (long) DatabasePoller.backoff(w.consecutiveFailures).toSeconds();
+        Throwable error = retry.error();
+        w.consecutiveFailures = retry.failuresInARow();
         w.outage = error instanceof ControlPlaneException cpe && !cpe.unreachable()
                 ? "Control plane answered: " + cpe.getMessage() : "Control plane unreachable";
-        w.retryAt = clock.instant().plusSeconds(retry);
+        w.retryAt = retry.at();
         w.connection = sourceLabel + ": unreachable";
         w.connected = false;
         if (w.consecutiveFailures == 1) {

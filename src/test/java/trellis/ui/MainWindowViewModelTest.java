@@ -82,13 +82,20 @@ class MainWindowViewModelTest {
         assertThat(vm.updatedProperty().get()).isEqualTo("updated 2 min ago · polling paused");
     }
 
+    /** What the poller reports after a failed poll that started now, with its backoff. */
+    private DatabasePoller.Retry failedNow(Backoff backoff, Throwable error) {
+        Duration delay = backoff.failed();
+        return new DatabasePoller.Retry(error, backoff.failuresInARow(), delay, clock.instant().plus(delay));
+    }
+
     @Test
     void anUnreachableSourceBacksOffKeepsThePictureGreyedAndLogsOnce() throws Exception {
         Topology last = picture("running", "healthy", null);
         vm.polled("cp", last);
         ControlPlaneException down = new ControlPlaneException("connection refused", new java.net.ConnectException());
+        Backoff backoff = new Backoff();
         clock.advance(5);
-        vm.pollFailed("cp", down);
+        vm.pollFailed("cp", failedNow(backoff, down));
         assertThat(vm.bannerShownProperty().get()).isTrue();
         assertThat(vm.bannerProperty().get())
                 .isEqualTo("Control plane unreachable, retrying in 2 s — showing the picture of 5 s ago");
@@ -99,19 +106,40 @@ class MainWindowViewModelTest {
         vm.tick();
         assertThat(vm.bannerProperty().get()).as("counts down, and the picture ages")
                 .isEqualTo("Control plane unreachable, retrying in 1 s — showing the picture of 6 s ago");
-        vm.pollFailed("cp", down);
-        vm.pollFailed("cp", down);
+        vm.pollFailed("cp", failedNow(backoff, down));
+        vm.pollFailed("cp", failedNow(backoff, down));
         assertThat(vm.bannerProperty().get()).startsWith("Control plane unreachable, retrying in 8 s");
         for (int k = 0; k < 5; k++) {
-            vm.pollFailed("cp", down);
+            vm.pollFailed("cp", failedNow(backoff, down));
         }
         assertThat(vm.bannerProperty().get()).startsWith("Control plane unreachable, retrying in 30 s");
         assertThat(vm.events()).as("one line per outage, not one per retry").hasSize(1);
 
         vm.polled("cp", last);
+        backoff.succeeded();
         assertThat(vm.bannerShownProperty().get()).isFalse();
         assertThat(vm.staleProperty().get()).isFalse();
         assertThat(vm.connectedProperty().get()).isTrue();
+
+        vm.pollFailed("cp", failedNow(backoff, down));
+        assertThat(vm.bannerProperty().get()).as("a new outage after a success starts at 2 s again")
+                .startsWith("Control plane unreachable, retrying in 2 s");
+        assertThat(vm.events()).as("and is logged as a new outage").hasSize(2);
+    }
+
+    @Test
+    void theBannerCountsDownToTheMomentThePollerSays() throws Exception {
+        vm.polled("cp", picture("running", "healthy", null));
+        // A poll that stalled 3 s before failing: the poller starts the next one 2 s after the
+        // failed one started, so 1 s from now, and the banner must say so, not 2 s.
+        Instant started = clock.instant();
+        clock.advance(3);
+        vm.pollFailed("cp", new DatabasePoller.Retry(new ControlPlaneException("timed out", new java.net.http.HttpTimeoutException("t")),
+                1, Duration.ofSeconds(2), started.plusSeconds(2)));
+        assertThat(vm.bannerProperty().get()).startsWith("Control plane unreachable, retrying now");
+        vm.pollFailed("cp", new DatabasePoller.Retry(new ControlPlaneException("timed out", new java.net.http.HttpTimeoutException("t")),
+                2, Duration.ofSeconds(4), clock.instant().plusSeconds(4)));
+        assertThat(vm.bannerProperty().get()).startsWith("Control plane unreachable, retrying in 4 s");
     }
 
     @Test
