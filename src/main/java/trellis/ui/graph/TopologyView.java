@@ -78,7 +78,7 @@ public final class TopologyView extends StackPane {
     private String paintedFilter = "";
     private Node selectedNode;
     private Consumer<Selection> onSelect = s -> { };
-    private final Map<String, List<double[]>> geometry = new LinkedHashMap<>();
+    private final Map<String, List<List<LineRouter.Point>>> geometry = new LinkedHashMap<>();
     private boolean linesDirty = true;
     private double dragX;
     private double dragY;
@@ -477,33 +477,13 @@ public final class TopologyView extends StackPane {
         if (topology == null) {
             return;
         }
-        List<List<InstancePlacement>> columns = new ArrayList<>();
-        int col = -1;
-        int row = 0;
         String current = selectedNode != null && selectedNode.getUserData() instanceof InstancePlacement i ? i.instanceId() : null;
-        for (HostPlacement h : topology.hosts()) {
-            if (h.instances().isEmpty()) {
-                continue;
-            }
-            for (int k = 0; k < h.instances().size(); k++) {
-                if (h.instances().get(k).instanceId().equals(current)) {
-                    col = columns.size();
-                    row = k;
-                }
-            }
-            columns.add(h.instances());
-        }
-        if (columns.isEmpty()) {
+        List<List<String>> columns = topology.hosts().stream()
+                .map(h -> h.instances().stream().map(InstancePlacement::instanceId).toList()).toList();
+        String id = GridNavigation.next(columns, current, dx, dy).orElse(null);
+        if (id == null) {
             return;
         }
-        if (col < 0) {
-            col = 0;
-            row = 0;
-        } else {
-            col = Math.max(0, Math.min(columns.size() - 1, col + dx));
-            row = Math.max(0, Math.min(columns.get(col).size() - 1, row + dy));
-        }
-        String id = columns.get(col).get(row).instanceId();
         selectInstance(id);
         InstanceCard card = instanceCards.get(id);
         if (card != null) {
@@ -618,17 +598,17 @@ public final class TopologyView extends StackPane {
         Map<String, List<Region>> nodesByName = new HashMap<>();
         nodeBoxes.forEach((key, box) -> nodesByName.computeIfAbsent(key.substring(key.indexOf('/') + 1),
                 k -> new ArrayList<>()).add(box));
-        Bounds row = hostRow.getBoundsInParent();
+        LineRouter router = new LineRouter(hostRow.getSpacing(), hostRow.getBoundsInParent().getMinY());
         for (HostPlacement h : topology.hosts()) {
             for (InstancePlacement i : h.instances()) {
                 InstanceCard card = instanceCards.get(i.instanceId());
                 if (card == null || card.getScene() == null) {
                     continue;
                 }
-                List<double[]> routes = new ArrayList<>();
+                List<List<LineRouter.Point>> routes = new ArrayList<>();
                 for (String nodeName : i.connectsTo()) {
                     for (Region nodeBox : nodesByName.getOrDefault(nodeName, List.of())) {
-                        double[] r = route(card, hostCards.get(h.hostId()), nodeBox, row, card.colour());
+                        List<LineRouter.Point> r = route(router, card, hostCards.get(h.hostId()), nodeBox, card.colour());
                         if (r != null) {
                             routes.add(r);
                         }
@@ -658,10 +638,10 @@ public final class TopologyView extends StackPane {
                 }
                 return np;
             });
-            for (double[] r : routes) {
-                path.getElements().add(new MoveTo(r[0], r[1]));
-                for (int k = 2; k + 1 < r.length; k += 2) {
-                    path.getElements().add(new LineTo(r[k], r[k + 1]));
+            for (List<LineRouter.Point> r : routes) {
+                path.getElements().add(new MoveTo(r.get(0).x(), r.get(0).y()));
+                for (int k = 1; k < r.size(); k++) {
+                    path.getElements().add(new LineTo(r.get(k).x(), r.get(k).y()));
                 }
             }
         });
@@ -669,49 +649,26 @@ public final class TopologyView extends StackPane {
         lines.applyCss();
     }
 
-    /**
-     * An orthogonal route that stays out of every card's content: from the instance's side into
-     * the gutter next to its host card, along the gutters (and, past other hosts, the lane above
-     * the host row) to the gutter next to the node's host, then into the node. Each service
-     * colour keeps its own offset, so routes of different services lie side by side.
-     */
-    private double[] route(Node instance, Node instanceHost, Node node, Bounds row, int colour) {
-        Bounds a = box(instance);
-        Bounds b = box(node);
-        Bounds ha = instanceHost == null ? null : box(instanceHost);
-        Bounds hb = node.getParent() == null || node.getParent().getParent() == null ? null : box(node.getParent().getParent());
+    /** The route from an instance card to a node's box, or null while either is not in the scene. */
+    private List<LineRouter.Point> route(LineRouter router, Node instance, Node instanceHost, Node node, int colour) {
+        LineRouter.Box a = box(instance);
+        LineRouter.Box b = box(node);
+        LineRouter.Box ha = instanceHost == null ? null : box(instanceHost);
+        LineRouter.Box hb = node.getParent() == null || node.getParent().getParent() == null ? null : box(node.getParent().getParent());
         if (a == null || b == null || ha == null || hb == null) {
             return null;
         }
-        double half = Math.max(4, hostRow.getSpacing() / 2);
-        double offset = ((colour % 4) - 1.5) * Math.min(3, half / 3);
-        double ay = a.getCenterY();
-        double by = b.getCenterY();
-        if (Math.abs(ha.getMinX() - hb.getMinX()) < 1) {
-            // same host: a bracket in the gutter to its left
-            double gx = ha.getMinX() - half + offset;
-            return new double[]{a.getMinX(), ay, gx, ay, gx, by, b.getMinX(), by};
-        }
-        boolean left = hb.getMaxX() < ha.getMinX();
-        double gxa = left ? ha.getMinX() - half + offset : ha.getMaxX() + half + offset;
-        double gxb = left ? hb.getMaxX() + half + offset : hb.getMinX() - half + offset;
-        double sx = left ? a.getMinX() : a.getMaxX();
-        double ex = left ? b.getMaxX() : b.getMinX();
-        if (Math.abs(gxa - gxb) < 2 * half) {
-            // neighbouring hosts share one gutter
-            return new double[]{sx, ay, gxa, ay, gxa, by, ex, by};
-        }
-        double lane = row.getMinY() - 6 - (colour % 3) * 3;
-        return new double[]{sx, ay, gxa, ay, gxa, lane, gxb, lane, gxb, by, ex, by};
+        return router.route(a, ha, b, hb, colour);
     }
 
     /** A node's box in the content's own (unscaled) coordinates. */
-    private Bounds box(Node n) {
+    private LineRouter.Box box(Node n) {
         if (n.getScene() == null || content.getScene() == null) {
             return null;
         }
         Bounds scene = n.localToScene(n.getBoundsInLocal());
-        return scene == null ? null : content.sceneToLocal(scene);
+        Bounds b = scene == null ? null : content.sceneToLocal(scene);
+        return b == null ? null : new LineRouter.Box(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY());
     }
 
     private static Node legend() {
