@@ -1,10 +1,14 @@
 package trellis.ui.graph;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableDoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.layout.HBox;
@@ -24,6 +28,24 @@ import trellis.topology.Topology;
  * handful of nodes to style and paint.
  */
 final class ConnectionLayer extends Pane {
+    private static final CssMetaData<ConnectionLayer, Number> LANE_ABOVE_ROW = CssSizes.meta("-trellis-lane-above-row", c -> c.laneAboveRow);
+    private static final CssMetaData<ConnectionLayer, Number> LANE_STEP = CssSizes.meta("-trellis-lane-step", c -> c.laneStep);
+    private static final CssMetaData<ConnectionLayer, Number> LINE_STEP = CssSizes.meta("-trellis-line-step", c -> c.lineStep);
+    private static final CssMetaData<ConnectionLayer, Number> MIN_HALF_GUTTER = CssSizes.meta("-trellis-min-half-gutter", c -> c.minHalfGutter);
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Pane.getClassCssMetaData());
+        all.addAll(List.of(LANE_ABOVE_ROW, LANE_STEP, LINE_STEP, MIN_HALF_GUTTER));
+        CSS = Collections.unmodifiableList(all);
+    }
+
+    // read when the lines are drawn, after the layer's CSS: nothing to do when they change
+    private final Runnable onSpacingChange = () -> { };
+    private final StyleableDoubleProperty laneAboveRow = CssSizes.property(LANE_ABOVE_ROW, this, "laneAboveRow", onSpacingChange);
+    private final StyleableDoubleProperty laneStep = CssSizes.property(LANE_STEP, this, "laneStep", onSpacingChange);
+    private final StyleableDoubleProperty lineStep = CssSizes.property(LINE_STEP, this, "lineStep", onSpacingChange);
+    private final StyleableDoubleProperty minHalfGutter = CssSizes.property(MIN_HALF_GUTTER, this, "minHalfGutter", onSpacingChange);
     private final Map<String, List<List<LineRouter.Point>>> geometry = new LinkedHashMap<>();
     private final Map<String, InstanceCard> owners = new LinkedHashMap<>();
 
@@ -52,13 +74,15 @@ final class ConnectionLayer extends Pane {
         if (t == null) {
             return;
         }
+        applyCss();
         Function<Node, LineRouter.Box> box = n -> box(picture, n);
         Map<String, List<Region[]>> nodesByName = new LinkedHashMap<>();
         for (HostCard host : hosts.values()) {
             host.nodeBoxes().forEach((name, nodeBox) ->
                     nodesByName.computeIfAbsent(name, k -> new ArrayList<>()).add(new Region[]{nodeBox, host}));
         }
-        LineRouter router = new LineRouter(hostRow.getSpacing(), hostRow.getBoundsInParent().getMinY());
+        LineRouter.Spacing spacing = new LineRouter.Spacing(laneAboveRow.get(), laneStep.get(), lineStep.get(), minHalfGutter.get());
+        LineRouter router = new LineRouter(spacing, hostRow.getSpacing(), hostRow.getBoundsInParent().getMinY());
         for (HostPlacement h : t.hosts()) {
             LineRouter.Box hostBox = null;
             for (InstancePlacement i : h.instances()) {
@@ -113,6 +137,15 @@ final class ConnectionLayer extends Pane {
         });
         getChildren().setAll(paths.values());
         applyCss();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS;
     }
 
     /** A node's box in the picture's own (unscaled) coordinates, or null while it is not in the scene. */

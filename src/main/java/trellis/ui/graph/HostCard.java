@@ -9,11 +9,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import javafx.css.CssMetaData;
-import javafx.css.SimpleStyleableDoubleProperty;
 import javafx.css.Styleable;
 import javafx.css.StyleableDoubleProperty;
-import javafx.css.StyleableProperty;
-import javafx.css.converter.SizeConverter;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -32,9 +29,9 @@ import trellis.ui.graph.TopologyView.Selection;
  */
 final class HostCard extends VBox {
     private static final List<CssMetaData<? extends Styleable, ?>> CSS;
-    private static final CssMetaData<HostCard, Number> HEADER = placeholder("-trellis-placeholder-header", 64, c -> c.header);
-    private static final CssMetaData<HostCard, Number> NODE_ROW = placeholder("-trellis-placeholder-node", 38, c -> c.nodeRow);
-    private static final CssMetaData<HostCard, Number> INSTANCE_ROW = placeholder("-trellis-placeholder-instance", 54, c -> c.instanceRow);
+    private static final CssMetaData<HostCard, Number> HEADER = CssSizes.meta("-trellis-placeholder-header", c -> c.header);
+    private static final CssMetaData<HostCard, Number> NODE_ROW = CssSizes.meta("-trellis-placeholder-node", c -> c.nodeRow);
+    private static final CssMetaData<HostCard, Number> INSTANCE_ROW = CssSizes.meta("-trellis-placeholder-instance", c -> c.instanceRow);
 
     static {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(VBox.getClassCssMetaData());
@@ -42,9 +39,9 @@ final class HostCard extends VBox {
         CSS = Collections.unmodifiableList(all);
     }
 
-    private final StyleableDoubleProperty header = size(HEADER, "placeholderHeader");
-    private final StyleableDoubleProperty nodeRow = size(NODE_ROW, "placeholderNode");
-    private final StyleableDoubleProperty instanceRow = size(INSTANCE_ROW, "placeholderInstance");
+    private final StyleableDoubleProperty header = CssSizes.property(HEADER, this, "placeholderHeader", this::placeholderChanged);
+    private final StyleableDoubleProperty nodeRow = CssSizes.property(NODE_ROW, this, "placeholderNode", this::placeholderChanged);
+    private final StyleableDoubleProperty instanceRow = CssSizes.property(INSTANCE_ROW, this, "placeholderInstance", this::placeholderChanged);
     private final Map<String, Region> nodeBoxes = new LinkedHashMap<>();
     private boolean built;
 
@@ -154,29 +151,9 @@ final class HostCard extends VBox {
         return CSS;
     }
 
-    private StyleableDoubleProperty size(CssMetaData<HostCard, Number> meta, String name) {
-        return new SimpleStyleableDoubleProperty(meta, this, name, meta.getInitialValue(this).doubleValue()) {
-            @Override
-            protected void invalidated() {
-                if (!built) {
-                    requestLayout();
-                }
-            }
-        };
-    }
-
-    private static CssMetaData<HostCard, Number> placeholder(String property, double initial,
-                                                             java.util.function.Function<HostCard, StyleableDoubleProperty> get) {
-        return new CssMetaData<>(property, SizeConverter.getInstance(), initial) {
-            @Override
-            public boolean isSettable(HostCard c) {
-                return !get.apply(c).isBound();
-            }
-
-            @Override
-            public StyleableProperty<Number> getStyleableProperty(HostCard c) {
-                return get.apply(c);
-            }
-        };
+    private void placeholderChanged() {
+        if (!built) {
+            requestLayout();
+        }
     }
 }

@@ -21,12 +21,17 @@ public final class LineRouter {
     /** One corner of a route. */
     public record Point(double x, double y) { }
 
-    /** How far above the host row the lane for routes past other hosts runs, before the colour's own step. */
-    static final double LANE_ABOVE_ROW = 6;
-    static final double LANE_STEP = 3;
-    static final double MAX_OFFSET_STEP = 3;
-    static final double MIN_HALF_GUTTER = 4;
+    /**
+     * The router's own distances (CSS's {@code -trellis-*} properties of the connection layer).
+     *
+     * @param laneAboveRow  how far above the host row the lane past other hosts runs
+     * @param laneStep      how much higher each further colour's lane runs (three lanes)
+     * @param lineStep      the most that lines of neighbouring colours lie apart in a gutter (four offsets)
+     * @param minHalfGutter the least half gutter, however close the host cards are
+     */
+    public record Spacing(double laneAboveRow, double laneStep, double lineStep, double minHalfGutter) { }
 
+    private final Spacing spacing;
     private final double half;
     private final double rowTop;
 
@@ -34,14 +39,15 @@ public final class LineRouter {
      * @param gap    the space between two host cards (the host row's spacing)
      * @param rowTop the top of the host row
      */
-    public LineRouter(double gap, double rowTop) {
-        this.half = Math.max(MIN_HALF_GUTTER, gap / 2);
+    public LineRouter(Spacing spacing, double gap, double rowTop) {
+        this.spacing = spacing;
+        this.half = Math.max(spacing.minHalfGutter(), gap / 2);
         this.rowTop = rowTop;
     }
 
     /** The corners of the route from an instance to a node, start to end. */
     public List<Point> route(Box instance, Box instanceHost, Box node, Box nodeHost, int colour) {
-        double offset = ((colour % 4) - 1.5) * Math.min(MAX_OFFSET_STEP, half / 3);
+        double offset = ((colour % 4) - 1.5) * Math.min(spacing.lineStep(), half / 3);
         double ay = instance.centerY();
         double by = node.centerY();
         if (Math.abs(instanceHost.minX() - nodeHost.minX()) < 1) {
@@ -58,7 +64,7 @@ public final class LineRouter {
             // neighbouring hosts share one gutter
             return List.of(new Point(sx, ay), new Point(gxa, ay), new Point(gxa, by), new Point(ex, by));
         }
-        double lane = rowTop - LANE_ABOVE_ROW - (colour % 3) * LANE_STEP;
+        double lane = rowTop - spacing.laneAboveRow() - (colour % 3) * spacing.laneStep();
         return List.of(new Point(sx, ay), new Point(gxa, ay), new Point(gxa, lane), new Point(gxb, lane),
                 new Point(gxb, by), new Point(ex, by));
     }

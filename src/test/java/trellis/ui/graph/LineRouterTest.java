@@ -13,6 +13,8 @@ import trellis.ui.graph.LineRouter.Point;
  * -4.5, -1.5, 1.5, 4.5), the host row's top at y 60; an instance at y 200..240, a node at y 100..130.
  */
 class LineRouterTest {
+    /** As css/trellis.css sets them: lane 6 above the row, 3 per colour, lines at most 3 apart, half gutter at least 4. */
+    static final LineRouter.Spacing SPACING = new LineRouter.Spacing(6, 3, 3, 4);
     static final Box HOST_A = new Box(0, 60, 240, 400);
     static final Box HOST_B = new Box(258, 60, 498, 400);
     static final Box HOST_C = new Box(516, 60, 756, 400);
@@ -22,7 +24,7 @@ class LineRouterTest {
     static final Box NODE_B = new Box(268, 100, 488, 130);
     static final Box NODE_C = new Box(526, 100, 746, 130);
 
-    final LineRouter router = new LineRouter(18, 60);
+    final LineRouter router = new LineRouter(SPACING, 18, 60);
 
     static Point p(double x, double y) {
         return new Point(x, y);
@@ -79,7 +81,7 @@ class LineRouterTest {
     void hostsPackedTighterThanTheMinimumGutterAreJoinedThroughTheLane() {
         // no gap: the half gutter is still 4, offset step 4 / 3 (colour 0: -2), and the two
         // gutters (242 and 234) are a whole gutter apart, so the route takes the lane (54)
-        LineRouter tight = new LineRouter(0, 60);
+        LineRouter tight = new LineRouter(SPACING, 0, 60);
         Box hostB = new Box(240, 60, 480, 400);
         Box nodeB = new Box(250, 100, 470, 130);
         List<Point> r = tight.route(INSTANCE_A, HOST_A, nodeB, hostB, 0);
