@@ -1,0 +1,123 @@
+package trellis.ui.graph;
+
+import java.util.Arrays;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import trellis.topology.InstancePlacement;
+import trellis.topology.LifecycleState;
+
+/**
+ * One service instance: outline colour of its service, an icon, a word, the service. A poll
+ * restyles the card in place ({@link #update}); its state is a pseudo-class, its size is CSS's.
+ */
+final class InstanceCard extends VBox {
+    private static final PseudoClass HEALTHY = PseudoClass.getPseudoClass("healthy");
+    private static final PseudoClass[] STATE_CLASSES = Arrays.stream(LifecycleState.values())
+            .map(s -> PseudoClass.getPseudoClass(s.word())).toArray(PseudoClass[]::new);
+    // A Text, not a Label: it needs no skin, and a thousand cards are built at once.
+    private final Text title = new Text();
+    private final Label state = new Label();
+    private final int colour;
+    private InstancePlacement placement;
+    private Tooltip tooltip;
+    private Region shape;
+
+    InstanceCard(InstancePlacement i, int colour) {
+        this.colour = colour;
+        setId("instance-" + i.instanceId());
+        getStyleClass().addAll("instance", "svc-color-" + colour);
+        title.getStyleClass().add("instance-title");
+        state.getStyleClass().add("instance-state");
+        getChildren().addAll(title, state);
+        // A thousand tooltips cost more than the cards; make each on first hover.
+        setOnMouseEntered(e -> {
+            if (tooltip == null) {
+                tooltip = new Tooltip(tooltipText());
+                Tooltip.install(this, tooltip);
+            }
+        });
+        update(i);
+    }
+
+    int colour() {
+        return colour;
+    }
+
+    InstancePlacement placement() {
+        return placement;
+    }
+
+    boolean dimmed() {
+        return getStyleClass().contains("dimmed");
+    }
+
+    void update(InstancePlacement i) {
+        InstancePlacement before = placement;
+        placement = i;
+        setUserData(i);
+        String titleText = i.serviceId() + (i.serviceType() != null ? "  ·  " + i.serviceType() : "");
+        if (!titleText.equals(title.getText())) {
+            title.setText(titleText);
+        }
+        String health = i.health();
+        String word = i.state().word();
+        if (i.state() == LifecycleState.RUNNING) {
+            word = i.healthy() ? "running · healthy" : "running · health " + (health == null ? "unknown" : health);
+        }
+        if (!word.equals(state.getText())) {
+            state.setText(word);
+        }
+        for (LifecycleState s : LifecycleState.values()) {
+            pseudoClassStateChanged(STATE_CLASSES[s.ordinal()], s == i.state());
+        }
+        pseudoClassStateChanged(HEALTHY, i.healthy());
+        if (before == null || before.state() != i.state() || before.healthy() != i.healthy()) {
+            if (i.state() == LifecycleState.CREATING) {
+                state.setGraphic(icon(LifecycleState.CREATING, false));
+            } else {
+                // One icon per card, restyled: a new node per change would cost a full style lookup.
+                if (shape == null) {
+                    shape = (Region) icon(i.state(), i.healthy());
+                } else {
+                    shape.getStyleClass().setAll("state-icon", iconClass(i.state(), i.healthy()));
+                }
+                if (state.getGraphic() != shape) {
+                    state.setGraphic(shape);
+                }
+            }
+        }
+        if (tooltip != null) {
+            tooltip.setText(tooltipText());
+        }
+    }
+
+    private String tooltipText() {
+        StringBuilder tip = new StringBuilder(placement.instanceId()).append('\n').append(state.getText());
+        if (placement.error() != null && !placement.error().isBlank()) {
+            tip.append("\nerror: ").append(placement.error());
+        }
+        return tip.toString();
+    }
+
+    static String iconClass(LifecycleState s, boolean healthy) {
+        return "icon-" + s.word() + (s == LifecycleState.RUNNING && !healthy ? "-unknown" : "");
+    }
+
+    /** A small icon per state: a spinner while creating, shapes otherwise (shape and size in CSS). */
+    static Node icon(LifecycleState s, boolean healthy) {
+        if (s == LifecycleState.CREATING) {
+            ProgressIndicator p = new ProgressIndicator();
+            p.getStyleClass().add("state-spinner");
+            return p;
+        }
+        Region r = new Region();
+        r.getStyleClass().addAll("state-icon", iconClass(s, healthy));
+        return r;
+    }
+}
