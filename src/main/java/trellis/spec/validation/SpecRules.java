@@ -24,14 +24,12 @@ final class SpecRules {
             + "and hyphens, start and end with a letter or digit, and not contain two consecutive hyphens";
     /** validate.go semverPattern (the contract's pattern also admits "latest"). */
     private static final Pattern SEMVER = Pattern.compile("^\\d+\\.\\d+(\\.\\d+)?$");
-    private static final Pattern PGBACKREST_OPTION = Pattern.compile("^[a-z0-9-]+$");
     private static final Set<String> SERVICE_TYPES = Set.of("mcp", "postgrest", "rag");
     private static final Set<String> SESSION_ATTRS = Set.of("primary", "prefer-standby", "standby", "read-write", "any");
-    private static final Set<String> HBA_TYPES = Set.of("local", "host", "hostssl", "hostnossl", "hostgssenc",
-            "hostnogssenc", "include", "include_if_exists", "include_dir");
-    private static final Set<String> INCLUDE_TYPES = Set.of("include", "include_if_exists", "include_dir");
 
     private final List<Problem> out = new ArrayList<>();
+    private final PostgresConfRules conf = new PostgresConfRules(out);
+    private final BackupRules backups = new BackupRules(out);
 
     static boolean validId(String id) {
         return id != null && ID.matcher(id).matches() && !id.contains("--");
@@ -42,20 +40,17 @@ final class SpecRules {
     }
 
     private void add(String path, String message) {
-        // Values are quoted in messages; a 1 MB value must not make a 1 MB line.
-        if (message.length() > 600) {
-            message = message.substring(0, 597) + "...";
-        }
-        if (path.length() > 600) {
-            path = path.substring(0, 597) + "...";
-        }
-        out.add(new Problem(path, message));
+        Problems.add(out, path, message);
     }
 
     /** validate.go validateIdentifier. */
     void identifier(String value, String path) {
+        identifier(out, value, path);
+    }
+
+    static void identifier(List<Problem> out, String value, String path) {
         if (!validId(value)) {
-            add(path, ID_MESSAGE);
+            Problems.add(out, path, ID_MESSAGE);
         }
     }
 
@@ -140,9 +135,9 @@ final class SpecRules {
             // validateDatabaseUpdate -> validateServiceSpec(isUpdate = service already existed)
             serviceSpec(svc, p + ".services[" + i + "]", existing, databaseId, next.path("database_users"), newNodeNames);
         }
-        confLibraries(next.path("postgresql_conf"), p + ".postgresql_conf");
+        conf.confLibraries(next.path("postgresql_conf"), p + ".postgresql_conf");
         for (int i = 0; i < nodes.size(); i++) {
-            confLibraries(nodes.get(i).path("postgresql_conf"), p + ".nodes[" + i + "].postgresql_conf");
+            conf.confLibraries(nodes.get(i).path("postgresql_conf"), p + ".nodes[" + i + "].postgresql_conf");
         }
     }
 
@@ -173,15 +168,15 @@ final class SpecRules {
      * postgresql_conf, pg_hba/pg_ident entries, backup and restore configs, orchestrator_opts.
      */
     private void settingsAndBackups(JsonNode owner, String p) {
-        authFileGucs(owner.path("postgresql_conf"), p + ".postgresql_conf");
-        confLibraries(owner.path("postgresql_conf"), p + ".postgresql_conf");
-        pgHba(owner.path("pg_hba_conf"), p + ".pg_hba_conf");
-        pgIdent(owner.path("pg_ident_conf"), p + ".pg_ident_conf");
+        conf.authFileGucs(owner.path("postgresql_conf"), p + ".postgresql_conf");
+        conf.confLibraries(owner.path("postgresql_conf"), p + ".postgresql_conf");
+        conf.pgHba(owner.path("pg_hba_conf"), p + ".pg_hba_conf");
+        conf.pgIdent(owner.path("pg_ident_conf"), p + ".pg_ident_conf");
         if (owner.path("backup_config").isObject()) {
-            backupConfig(owner.get("backup_config"), p + ".backup_config");
+            backups.backupConfig(owner.get("backup_config"), p + ".backup_config");
         }
         if (owner.path("restore_config").isObject()) {
-            restoreConfig(owner.get("restore_config"), p + ".restore_config");
+            backups.restoreConfig(owner.get("restore_config"), p + ".restore_config");
         }
         orchestratorOpts(owner.path("orchestrator_opts"), p + ".orchestrator_opts");
     }
@@ -410,156 +405,6 @@ final class SpecRules {
         }
     }
 
-    /** validate.go validateAuthFileGUCs. */
-    private void authFileGucs(JsonNode conf, String p) {
-        conf.fieldNames().forEachRemaining(key -> {
-            String k = key.trim().toLowerCase(Locale.ROOT);
-            if (k.equals("hba_file") || k.equals("ident_file")) {
-                add(p + "[" + key + "]", "\"" + key + "\" is not allowed: it overrides the control-plane-managed "
-                        + "pg_hba.conf/pg_ident.conf and would make pg_hba_conf/pg_ident_conf entries ineffective");
-            }
-        });
-    }
-
-    /** validate.go validateConfLibraries. */
-    private void confLibraries(JsonNode conf, String p) {
-        var it = conf.fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (!e.getKey().trim().toLowerCase(Locale.ROOT).equals("shared_preload_libraries")) {
-                continue;
-            }
-            if (!e.getValue().isTextual()) {
-                add(p + "[" + e.getKey() + "]", "\"" + e.getKey() + "\" must be a string");
-                return;
-            }
-            for (String lib : e.getValue().asText().split(",", -1)) {
-                if (lib.trim().equals("spock")) {
-                    return;
-                }
-            }
-            add(p + "[" + e.getKey() + "]", "\"spock\" must be included in shared_preload_libraries");
-            return;
-        }
-    }
-
-    /** validate.go validatePgHbaConf with hba.ParseEntry. */
-    private void pgHba(JsonNode lines, String p) {
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).asText();
-            if (GoParse.isHbaComment(line)) {
-                continue;
-            }
-            String err = hbaEntryError(line);
-            if (err != null) {
-                add(p + "[" + i + "]", "invalid pg_hba entry \"" + line + "\": " + err);
-            }
-        }
-    }
-
-    private static String hbaEntryError(String line) {
-        List<String> tokens = GoParse.hbaTokens(line);
-        if (tokens == null) {
-            return "unterminated quoted string";
-        }
-        if (tokens.isEmpty()) {
-            return "empty entry";
-        }
-        String type = tokens.get(0);
-        if (!HBA_TYPES.contains(type)) {
-            return "unknown connection type \"" + type + "\"";
-        }
-        if (INCLUDE_TYPES.contains(type)) {
-            return tokens.size() != 2 ? type + " requires exactly one path argument" : null;
-        }
-        if (type.equals("local")) {
-            return tokens.size() < 4 ? "local entry requires database, user, and an auth method" : null;
-        }
-        return tokens.size() < 5 ? type + " entry requires database, user, address, and an auth method" : null;
-    }
-
-    /** validate.go validatePgIdentConf with hba.ParseIdent. */
-    private void pgIdent(JsonNode lines, String p) {
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).asText();
-            if (GoParse.isHbaComment(line)) {
-                continue;
-            }
-            List<String> tokens = GoParse.hbaTokens(line);
-            String err;
-            if (tokens == null) {
-                err = "unterminated quoted string";
-            } else if (tokens.isEmpty()) {
-                err = "empty entry";
-            } else if (INCLUDE_TYPES.contains(tokens.get(0))) {
-                err = tokens.size() != 2 ? tokens.get(0) + " requires exactly one path argument" : null;
-            } else {
-                err = tokens.size() != 3 ? "pg_ident entry requires map-name, system-username, and postgres-username" : null;
-            }
-            if (err != null) {
-                add(p + "[" + i + "]", "invalid pg_ident entry \"" + line + "\": " + err);
-            }
-        }
-    }
-
-    /** validate.go validateBackupConfig. */
-    private void backupConfig(JsonNode cfg, String p) {
-        JsonNode repos = cfg.path("repositories");
-        for (int i = 0; i < repos.size(); i++) {
-            repository(repos.get(i), p + ".repositories[" + i + "]");
-        }
-    }
-
-    /** validate.go validateRestoreConfig. */
-    private void restoreConfig(JsonNode cfg, String p) {
-        identifier(cfg.path("source_database_id").asText(""), p + ".source_database_id");
-        repository(cfg.path("repository"), p + ".repository");
-        pgBackRestOptions(cfg.path("restore_options"), p + ".restore_options");
-    }
-
-    /** validate.go validateRepoProperties and the per-type checks. */
-    private void repository(JsonNode repo, String p) {
-        String id = repo.path("id").asText("");
-        if (!id.isEmpty()) {
-            identifier(id, p + ".id");
-        }
-        String type = repo.path("type").asText("");
-        switch (type) {
-            case "azure" -> {
-                requireRepo(repo, "azure_account", "azure_account is required for azure repositories", p);
-                requireRepo(repo, "azure_container", "azure_container is required for azure repositories", p);
-                requireRepo(repo, "azure_key", "azure_key is required for azure repositories", p);
-            }
-            case "cifs", "posix" -> {
-                String base = repo.path("base_path").asText("");
-                if (base.isEmpty()) {
-                    add(p + ".base_path", "base_path is required for " + type + " repositories");
-                } else if (!base.startsWith("/")) {
-                    add(p + ".base_path", "base_path must be absolute for " + type + " repositories");
-                }
-            }
-            case "gcs" -> requireRepo(repo, "gcs_bucket", "gcs_bucket is required for gcs repositories", p);
-            case "s3" -> requireRepo(repo, "s3_bucket", "s3_bucket is required for s3 repositories", p);
-            default -> add(p + ".type", "unsupported repo type '" + type + "' (supported: azure, cifs, gcs, posix, s3)");
-        }
-        pgBackRestOptions(repo.path("custom_options"), p + ".custom_options");
-    }
-
-    private void requireRepo(JsonNode repo, String field, String message, String p) {
-        if (repo.path(field).asText("").isEmpty()) {
-            add(p + "." + field, message);
-        }
-    }
-
-    /** validate.go validatePgBackRestOptions. */
-    private void pgBackRestOptions(JsonNode opts, String p) {
-        opts.fieldNames().forEachRemaining(k -> {
-            if (!PGBACKREST_OPTION.matcher(k).matches()) {
-                add(p + "[" + k + "]", "invalid option name");
-            }
-        });
-    }
-
     /** validate.go validateOrchestratorOpts: labels under "pgedge." are the Control Plane's. */
     private void orchestratorOpts(JsonNode opts, String p) {
         JsonNode labels = opts.path("swarm").path("extra_labels");
@@ -569,6 +414,4 @@ final class SpecRules {
             }
         });
     }
-
-
 }
