@@ -1215,7 +1215,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         Map<String, String> l = c.getLabels();
         if (l != null && l.get(LABEL_DATABASE) != null) {
             monitor.observe(l.get(LABEL_DATABASE), name(l.get(LABEL_DATABASE), l.get(LABEL_SERVICE), l.get(LABEL_HOST)),
-                    new LifecycleMonitor.Observation(LifecycleMonitor.Seen.REMOVING, null), null, Instant.now());
+                    new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.REMOVING, null), null, Instant.now());
         }
         try {
             engineOf(c).removeContainerCmd(c.getId()).withForce(true).exec();
@@ -1274,9 +1274,9 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                     String why = "the Docker engine of " + host + " (" + hostEndpoints.getOrDefault(host, "default")
                             + ") does not answer: " + e.getMessage();
                     LifecycleMonitor.InstanceRecord rec = monitor.record(x.getKey());
-                    LifecycleMonitor.Seen seen = rec != null && rec.containerId != null ? LifecycleMonitor.Seen.NO_STATUS
-                            : applying ? LifecycleMonitor.Seen.STARTING : LifecycleMonitor.Seen.MISSING;
-                    rec = monitor.observe(databaseId, x.getKey(), new LifecycleMonitor.Observation(seen, why), null, now);
+                    trellis.topology.LifecycleRules.Seen seen = rec != null && rec.containerId != null ? trellis.topology.LifecycleRules.Seen.NO_STATUS
+                            : applying ? trellis.topology.LifecycleRules.Seen.STARTING : trellis.topology.LifecycleRules.Seen.MISSING;
+                    rec = monitor.observe(databaseId, x.getKey(), new trellis.topology.LifecycleRules.Observation(seen, why), null, now);
                     out.put(x.getKey(), instance(rec, x.getValue()[0], host, null));
                 }
                 continue;
@@ -1295,7 +1295,7 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
                 }
                 String name = name(databaseId, service, host);
                 LifecycleMonitor.InstanceRecord rec = monitor.record(name);
-                LifecycleMonitor.Observation seen = observation(c, rec);
+                trellis.topology.LifecycleRules.Observation seen = observation(c, rec);
                 rec = monitor.observe(databaseId, name, seen, Instant.ofEpochSecond(c.getCreated()), now);
                 rec.containerId = c.getId();
                 out.put(name, instance(rec, service, host, c));
@@ -1303,9 +1303,9 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
         }
         for (Map.Entry<String, String[]> x : expected.entrySet()) {
             if (!out.containsKey(x.getKey())) {
-                LifecycleMonitor.Observation seen = applying
-                        ? new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STARTING, null)
-                        : new LifecycleMonitor.Observation(LifecycleMonitor.Seen.MISSING, "no container: it was removed outside"
+                trellis.topology.LifecycleRules.Observation seen = applying
+                        ? new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.STARTING, null)
+                        : new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.MISSING, "no container: it was removed outside"
                         + " Trellis or the last apply did not create it; apply the spec again");
                 LifecycleMonitor.InstanceRecord rec = monitor.observe(databaseId, x.getKey(), seen, null, now);
                 out.put(x.getKey(), instance(rec, x.getValue()[0], x.getValue()[1], null));
@@ -1320,29 +1320,29 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
     }
 
     /** What Docker's container list says of one container, inspecting it only when it is in trouble. */
-    private LifecycleMonitor.Observation observation(Container c, LifecycleMonitor.InstanceRecord rec) {
+    private trellis.topology.LifecycleRules.Observation observation(Container c, LifecycleMonitor.InstanceRecord rec) {
         String status = c.getStatus() == null ? "" : c.getStatus();
         String dockerState = c.getState() == null ? "" : c.getState();
-        boolean known = rec != null && c.getId().equals(rec.containerId) && "failed".equals(rec.state) && rec.error != null;
+        boolean known = rec != null && c.getId().equals(rec.containerId) && rec.state == trellis.topology.LifecycleState.FAILED && rec.error != null;
         if (deleting.contains(c.getId()) || "removing".equals(dockerState)) {
-            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.REMOVING, null);
+            return new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.REMOVING, null);
         }
         if ("created".equals(dockerState) || "restarting".equals(dockerState)) {
             // made and not yet started, or started again by Docker: no verdict yet
-            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STARTING, null);
+            return new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.STARTING, null);
         }
         if (!"running".equals(dockerState)) {
-            boolean same = known && rec.lastSeen == LifecycleMonitor.Seen.STOPPED;
-            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STOPPED, same ? rec.error : exitError(c));
+            boolean same = known && rec.lastSeen == trellis.topology.LifecycleRules.Seen.STOPPED;
+            return new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.STOPPED, same ? rec.error : exitError(c));
         }
         if (status.contains("(healthy)")) {
-            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.HEALTHY, null);
+            return new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.HEALTHY, null);
         }
         if (status.contains("(unhealthy)")) {
-            boolean same = known && rec.lastSeen == LifecycleMonitor.Seen.UNHEALTHY;
-            return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.UNHEALTHY, same ? rec.error : healthError(c));
+            boolean same = known && rec.lastSeen == trellis.topology.LifecycleRules.Seen.UNHEALTHY;
+            return new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.UNHEALTHY, same ? rec.error : healthError(c));
         }
-        return new LifecycleMonitor.Observation(LifecycleMonitor.Seen.STARTING, null);
+        return new trellis.topology.LifecycleRules.Observation(trellis.topology.LifecycleRules.Seen.STARTING, null);
     }
 
     /** The instance in the API's shape: the monitor's state, the container's ports, image and health. */
@@ -1358,12 +1358,12 @@ public final class LocalEngine implements ControlPlane, trellis.engine.InstanceL
             String image = c.getImage() == null ? "" : c.getImage();
             String version = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : image;
             String lastHealth = rec.lastHealthAt == null ? null : rec.lastHealthAt.toString();
-            String message = "unhealthy".equals(rec.health) ? rec.error : null;
+            String message = rec.health == trellis.topology.LifecycleRules.Health.UNHEALTHY ? rec.error : null;
             instanceStatus = new ServiceInstanceStatus(c.getId(), version, List.of("127.0.0.1"), ports,
-                    new HealthCheckResult(rec.health, rec.lastStatusAt.toString(), message, null),
-                    lastHealth, "running".equals(rec.state), null);
+                    new HealthCheckResult(rec.health.word(), rec.lastStatusAt.toString(), message, null),
+                    lastHealth, rec.state == trellis.topology.LifecycleState.RUNNING, null);
         }
-        return new ServiceInstance(rec.instanceId, service, rec.databaseId, host, rec.state, instanceStatus, rec.error,
+        return new ServiceInstance(rec.instanceId, service, rec.databaseId, host, rec.state.word(), instanceStatus, rec.error,
                 rec.createdAt.toString(), rec.updatedAt.toString(), null);
     }
 
