@@ -1,8 +1,8 @@
 package trellis.engine.local;
 
+import static trellis.engine.local.Yaml.map;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +15,7 @@ import java.util.Map;
  * write switch, the LLM, embedding and knowledge-base blocks only when enabled, and the tool toggles.
  */
 final class McpConfigYaml {
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    static final ObjectMapper YAML = Yaml.MAPPER;
 
     private McpConfigYaml() {
     }
@@ -101,11 +99,4 @@ final class McpConfigYaml {
         }
     }
 
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
 }

@@ -1,9 +1,9 @@
 package trellis.engine.local;
 
+import static trellis.engine.local.Yaml.map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +17,7 @@ import java.util.Map;
  */
 final class RagConfigYaml {
     static final String KEYS_DIR = "/app/keys";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    static final ObjectMapper YAML = Yaml.MAPPER;
 
     private RagConfigYaml() {
     }
@@ -130,13 +128,6 @@ final class RagConfigYaml {
         return v == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : v;
     }
 
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
 
     /** Case-insensitive field lookup, last match wins, nulls skipped (Go's decoding of the typed config). */
     static final class RagFieldLookup {

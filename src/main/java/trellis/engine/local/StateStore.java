@@ -26,6 +26,7 @@ import trellis.spec.TaskLogEntry;
  * engine needs to build connection strings.
  */
 public final class StateStore implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateStore.class);
     private final Connection db;
 
     public StateStore(Path file) throws SQLException {
@@ -36,13 +37,27 @@ public final class StateStore implements AutoCloseable {
                 try {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException notPosix) {
-                    // on a file system without POSIX permissions the user's directory protects it
+                    LOG.debug("{}: no POSIX permissions on this file system; the user's directory protects it", file);
                 }
             }
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create the state store at " + file + ": " + e.getMessage(), e);
         }
         db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        createTables();
+    }
+
+    private StateStore(Connection db) throws SQLException {
+        this.db = db;
+        createTables();
+    }
+
+    /** A store that keeps everything in memory, for an engine that must remember nothing after it stops. */
+    public static StateStore inMemory() throws SQLException {
+        return new StateStore(DriverManager.getConnection("jdbc:sqlite::memory:"));
+    }
+
+    private void createTables() throws SQLException {
         try (Statement st = db.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
