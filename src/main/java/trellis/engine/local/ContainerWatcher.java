@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Duration;
 
 /**
  * Follows each engine's container events (only Trellis's, only the actions that change a state:
@@ -62,7 +63,7 @@ final class ContainerWatcher {
     }
 
     /** Starts the sweep. */
-    void start(java.time.Duration sweepInterval) {
+    void start(Duration sweepInterval) {
         engines.get().forEach(this::watch);
         threads.every(sweepInterval, this::sweep);
     }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.io.IOException;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the Docker engine of this machine and, when there is none to use, says why in a way a person
@@ -80,8 +82,8 @@ final class DockerDetection {
     static void closeQuietly(DockerClient c) {
         try {
             c.close();
-        } catch (java.io.IOException | RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(DockerDetection.class).debug("closing a Docker client: {}", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(DockerDetection.class).debug("closing a Docker client: {}", e.getMessage());
         }
     }
 

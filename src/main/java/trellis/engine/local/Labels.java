@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import trellis.spec.Json;
 import trellis.spec.ServiceSpec;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** How Trellis names and labels its containers, so it finds them again after a restart. */
 final class Labels {
@@ -54,7 +55,7 @@ final class Labels {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(Json.MAPPER.writeValueAsBytes(tree));
             return HexFormat.of().formatHex(d, 0, HASH_BYTES);
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("cannot hash the spec of service " + svc.serviceId() + ": " + e.getMessage(), e);
         }
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.file.Path;
 
 /**
  * The MCP server's config.yaml as the Control Plane generates it (orchestrator/swarm/mcp_config.go
@@ -67,7 +69,7 @@ final class McpConfigYaml {
         }
         if (cfg.path("kb_enabled").asBoolean(false)) {
             String path = cfg.path("kb_database_host_path").isTextual()
-                    ? "/app/kb/" + java.nio.file.Path.of(cfg.get("kb_database_host_path").asText()).getFileName() : "/app/kb/nla-kb.db";
+                    ? "/app/kb/" + Path.of(cfg.get("kb_database_host_path").asText()).getFileName() : "/app/kb/nla-kb.db";
             String provider = cfg.path("kb_embedding_provider").asText("");
             Map<String, Object> kb = map("enabled", true, "database_path", path, "embedding_provider", provider,
                     "embedding_model", cfg.path("kb_embedding_model").asText(""));
@@ -88,7 +90,7 @@ final class McpConfigYaml {
         root.put("builtins", Map.of("tools", tools));
         try {
             return YAML.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the MCP config: " + e.getOriginalMessage(), e);
         }
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * The RAG server's pgedge-rag-server.yaml and its API-key files, as the Control Plane writes them
@@ -102,7 +104,7 @@ final class RagConfigYaml {
         }
         try {
             return new Generated(YAML.writeValueAsString(root), keys);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the RAG config: " + e.getOriginalMessage(), e);
         }
     }
@@ -125,7 +127,7 @@ final class RagConfigYaml {
     /** As the Control Plane decoded it: keys match ignoring case. */
     private static JsonNode field(JsonNode obj, String key) {
         JsonNode v = RagFieldLookup.get(obj, key);
-        return v == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : v;
+        return v == null ? MissingNode.getInstance() : v;
     }
 
 

@@ -43,6 +43,8 @@ final class Reconciler {
     static final double MILLICPUS_PER_CPU = 1000;
     /** Characters of a container id shown in logs, as docker ps shows them. */
     static final int SHORT_ID = 12;
+    /** Docker's state of a container made and never started. */
+    static final String CREATED = "created";
 
     private final SpecCatalog catalog;
     private final DockerHosts hosts;
@@ -83,7 +85,14 @@ final class Reconciler {
             for (String host : SpecCatalog.orEmpty(svc.hostIds())) {
                 Container c = existing.remove(svc.serviceId() + "/" + host);
                 if (c != null && hash.equals(Labels.label(c, Labels.HASH))) {
-                    log.accept(Labels.name(databaseId, svc.serviceId(), host) + ": unchanged");
+                    String name = Labels.name(databaseId, svc.serviceId(), host);
+                    if (CREATED.equals(c.getState())) {
+                        // made by an apply that was interrupted before it started it
+                        hosts.engineOf(c).startContainerCmd(c.getId()).exec();
+                        log.accept(name + ": unchanged, started (an interrupted apply had not)");
+                    } else {
+                        log.accept(name + ": unchanged");
+                    }
                     continue;
                 }
                 if (threads.halted()) {

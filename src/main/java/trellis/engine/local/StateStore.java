@@ -18,6 +18,8 @@ import trellis.spec.DatabaseSpec;
 import trellis.spec.Json;
 import trellis.spec.Task;
 import trellis.spec.TaskLogEntry;
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * What the local engine must not forget: accepted specs, tasks and their logs, in an embedded
@@ -40,7 +42,7 @@ public final class StateStore implements AutoCloseable {
                     LOG.debug("{}: no POSIX permissions on this file system; the user's directory protects it", file);
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException("cannot create the state store at " + file + ": " + e.getMessage(), e);
         }
         db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -159,7 +161,7 @@ public final class StateStore implements AutoCloseable {
                 out.add(new Stored(rs.getString(1), Json.MAPPER.readValue(rs.getString(2), DatabaseSpec.class),
                         Instant.parse(rs.getString(3))));
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new SQLException("a stored spec is not readable: " + e.getOriginalMessage(), e);
         }
         return out;

@@ -21,6 +21,9 @@ import trellis.engine.local.LocalEngine.NodeConnection;
 import trellis.engine.local.StateStore;
 import trellis.spec.DatabaseNode;
 import trellis.spec.DatabaseSpec;
+import com.github.dockerjava.api.DockerClient;
+import trellis.engine.local.LocalEngineSettings;
+import java.util.List;
 
 /**
  * The PostgreSQL servers of database nodes, by node name: started by Trellis (embedded or in a
@@ -43,7 +46,7 @@ public final class Nodes implements AutoCloseable {
     private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
 
     /** @param nodeLabel the label Trellis puts on the node containers it starts */
-    public Nodes(com.github.dockerjava.api.DockerClient docker, trellis.engine.local.LocalEngineSettings settings, StateStore store,
+    public Nodes(DockerClient docker, LocalEngineSettings settings, StateStore store,
                  String nodeLabel) {
         this.starter = new NodeStarter(docker, settings);
         this.store = store;
@@ -151,7 +154,7 @@ public final class Nodes implements AutoCloseable {
 
     /** Creates the spec's database and users on the nodes that take them; each statement goes to {@code log}. */
     public void provision(DatabaseSpec spec, Consumer<String> log) {
-        for (DatabaseNode node : spec.nodes() == null ? java.util.List.<DatabaseNode>of() : spec.nodes()) {
+        for (DatabaseNode node : spec.nodes() == null ? List.<DatabaseNode>of() : spec.nodes()) {
             EmbeddedPostgres pg = embedded.get(node.name());
             NodeConnection attached = provisioned.contains(node.name()) ? nodes.get(node.name()) : null;
             if (pg == null && attached == null) {
