@@ -305,7 +305,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs {
 
     @Override
     public Cluster cluster() throws ControlPlaneException {
-        return new Cluster("local", Json.MAPPER.createObjectNode().put("state", "available"), hosts(), null);
+        return new Cluster("local", Json.MAPPER.createObjectNode().put("state", SpecCatalog.DatabaseState.AVAILABLE.word()), hosts(), null);
     }
 
     @Override
@@ -329,7 +329,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs {
     }
 
     private String state(String databaseId) {
-        return catalog.busy(databaseId) ? "modifying" : "available";
+        return catalog.state(databaseId).word();
     }
 
     @Override

@@ -61,6 +61,19 @@ final class SpecCatalog {
         return busy.contains(databaseId);
     }
 
+    /** A database's state in the Control Plane's words: {@code modifying} while an operation runs. */
+    enum DatabaseState {
+        AVAILABLE, MODIFYING;
+
+        String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    DatabaseState state(String databaseId) {
+        return busy(databaseId) ? DatabaseState.MODIFYING : DatabaseState.AVAILABLE;
+    }
+
     static <T> List<T> orEmpty(List<T> l) {
         return l == null ? List.of() : l;
     }
