@@ -2,6 +2,7 @@ package trellis.engine.local;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
@@ -88,8 +89,7 @@ final class Reconciler {
                     String name = Labels.name(databaseId, svc.serviceId(), host);
                     if (CREATED.equals(c.getState())) {
                         // made by an apply that was interrupted before it started it
-                        hosts.engineOf(c).startContainerCmd(c.getId()).exec();
-                        log.accept(name + ": unchanged, started (an interrupted apply had not)");
+                        log.accept(name + ": unchanged, " + startLeftOver(c));
                     } else {
                         log.accept(name + ": unchanged");
                     }
@@ -166,6 +166,16 @@ final class Reconciler {
         String id = create.exec().getId();
         docker.startContainerCmd(id).exec();
         log.accept(name + ": container " + id.substring(0, SHORT_ID) + " created from " + image + " and started");
+    }
+
+    /** Starts a container an interrupted apply made; that apply's own start may still land first. */
+    private String startLeftOver(Container c) {
+        try {
+            hosts.engineOf(c).startContainerCmd(c.getId()).exec();
+            return "started (an interrupted apply had not)";
+        } catch (NotModifiedException alreadyStarted) {
+            return "already started by the interrupted apply";
+        }
     }
 
     void remove(Container c, Consumer<String> log) {
