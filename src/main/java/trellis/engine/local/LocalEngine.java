@@ -128,11 +128,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs {
             if (e.catalog.claim(t.databaseId())) {
                 DatabaseSpec spec = e.catalog.spec(t.databaseId());
                 e.journal.log(t, "resumed after the engine restarted");
-                if (TaskKind.of(t.type()) == TaskKind.DELETE || spec == null) {
-                    e.threads.work(() -> e.run(t, () -> e.reconciler.deleteAll(t.databaseId(), store, e.logTo(t))));
-                } else {
-                    e.threads.work(() -> e.run(t, () -> e.reconciler.apply(t.databaseId(), spec, e.logTo(t))));
-                }
+                e.start(t, spec);
             }
         }
         return e;
@@ -311,10 +307,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs {
     @Override
     public List<Host> hosts() throws ControlPlaneException {
         Set<String> ids = new LinkedHashSet<>(hosts.boundHosts().keySet());
-        for (DatabaseSpec s : catalog.all()) {
-            SpecCatalog.orEmpty(s.nodes()).forEach(n -> ids.addAll(SpecCatalog.orEmpty(n.hostIds())));
-            SpecCatalog.orEmpty(s.services()).forEach(svc -> ids.addAll(SpecCatalog.orEmpty(svc.hostIds())));
-        }
+        ids.addAll(catalog.hostIds());
         return hosts.hosts(ids);
     }
 
@@ -392,7 +385,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs {
             catalog.release(databaseId);
             throw e;
         }
-        threads.work(() -> run(task, () -> reconciler.deleteAll(databaseId, store, logTo(task))));
+        start(task, null);
         return task;
     }
 
@@ -416,13 +409,21 @@ public final class LocalEngine implements ControlPlane, InstanceLogs {
             throw e;
         }
         catalog.put(databaseId, spec, createdAt);
-        threads.work(() -> run(task, () -> reconciler.apply(databaseId, spec, logTo(task))));
+        start(task, spec);
         return task;
     }
 
-    private Consumer<String> logTo(Task task) {
-        return message -> journal.log(task, message);
+    /** Runs a recorded task on the worker pool: a delete (or a task whose spec is gone) removes all, else the spec is applied. */
+    private void start(Task task, DatabaseSpec spec) {
+        String databaseId = task.databaseId();
+        Consumer<String> log = message -> journal.log(task, message);
+        if (TaskKind.of(task.type()) == TaskKind.DELETE || spec == null) {
+            threads.work(() -> run(task, () -> reconciler.deleteAll(databaseId, store, log)));
+        } else {
+            threads.work(() -> run(task, () -> reconciler.apply(databaseId, spec, log)));
+        }
     }
+
 
     private void run(Task task, Runnable work) {
         try {

@@ -2,7 +2,9 @@ package trellis.engine.local;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +46,15 @@ final class SpecCatalog {
         return new ArrayList<>(specs.keySet());
     }
 
-    List<DatabaseSpec> all() {
-        return new ArrayList<>(specs.values());
+
+    /** Every host id the specs name, for their nodes or their services, in the specs' order. */
+    Set<String> hostIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (DatabaseSpec s : specs.values()) {
+            orEmpty(s.nodes()).forEach(n -> ids.addAll(orEmpty(n.hostIds())));
+            orEmpty(s.services()).forEach(svc -> ids.addAll(orEmpty(svc.hostIds())));
+        }
+        return ids;
     }
 
     /** Marks a database busy; false when an operation is already under way. */
@@ -66,7 +75,7 @@ final class SpecCatalog {
         AVAILABLE, MODIFYING;
 
         String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
