@@ -8,39 +8,33 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import trellis.topology.LifecycleRules;
+import trellis.topology.LifecycleRules.Health;
+import trellis.topology.LifecycleRules.Observation;
+import trellis.topology.LifecycleRules.Seen;
+import trellis.topology.LifecycleState;
 
 /**
- * The lifecycle rules of the Control Plane's monitor, kept apart from Docker so they can be
- * tested with a clock of one's own: creating → running once healthy; creating → failed when not
- * healthy within the create timeout; running → failed when unhealthy, exited, or when no status
- * was seen for the no-status timeout; failed → running on recovery; deleting while removed.
- *
- * <p>What Docker says of a container arrives as an {@link Observation}, from the events stream,
- * a periodic sweep, or a poll of the API; each one moves the instance's record by these rules and
- * every move is handed to the listeners (the state store records them as events).
+ * Each instance's record, moved by the pure {@link LifecycleRules}: what Docker says of a container
+ * arrives as an {@link Observation}, from the events stream, a periodic sweep, or a poll of the API;
+ * each one moves the instance's record and every move is handed to the listeners (the task journal
+ * records them as events).
  */
 public final class LifecycleMonitor {
-    enum Seen {
-        /** Running, no health verdict yet (Docker: health "starting"). */
-        STARTING,
-        HEALTHY,
-        UNHEALTHY,
-        /** The container is not running (exited, dead, created but never started). */
-        STOPPED,
-        /** Being removed by the engine. */
-        REMOVING,
-        /** Docker gave no status: its engine does not answer. */
-        NO_STATUS,
-        /** Docker answers, and there is no such container. */
-        MISSING
-    }
-
-    /** @param error for STOPPED / UNHEALTHY / NO_STATUS / MISSING: why, in words a person can act on */
-    record Observation(Seen seen, String error) {
-    }
-
-    /** One move of an instance: {@code from} is null when the instance first appears, {@code to} null when it is gone. */
+    /**
+     * One move of an instance, in the API's words: {@code from} is null when the instance first
+     * appears, {@code to} null when it is gone.
+     */
     public record Transition(Instant at, String databaseId, String instanceId, String from, String to, String error) {
+        static Transition of(Instant at, String databaseId, String instanceId, LifecycleState from, LifecycleState to,
+                             String error) {
+            return new Transition(at, databaseId, instanceId, from == null ? null : from.word(), to == null ? null : to.word(), error);
+        }
+
+        /** {@link #to} as a state; null when the instance is gone. */
+        public LifecycleState toState() {
+            return to == null ? null : LifecycleState.fromApi(to);
+        }
     }
 
     /** What the monitor knows of one instance. */
@@ -48,9 +42,9 @@ public final class LifecycleMonitor {
         final String databaseId;
         final String instanceId;
         final Instant createdAt;
-        volatile String state;
+        volatile LifecycleState state = LifecycleRules.INITIAL;
         volatile String error;
-        volatile String health = "unknown";
+        volatile Health health = Health.UNKNOWN;
         volatile Instant updatedAt;
         volatile Instant lastStatusAt;
         volatile Instant lastHealthAt;
@@ -62,20 +56,22 @@ public final class LifecycleMonitor {
             this.databaseId = databaseId;
             this.instanceId = instanceId;
             this.createdAt = createdAt;
-            this.state = "creating";
             this.updatedAt = now;
             this.lastStatusAt = now;
         }
+
+        /** The same failure seen again: its reason is kept rather than looked up once more. */
+        boolean failedWith(String container, Seen seen) {
+            return container.equals(containerId) && state == LifecycleState.FAILED && error != null && lastSeen == seen;
+        }
     }
 
-    private final Duration createTimeout;
-    private final Duration noStatusTimeout;
+    private final LifecycleRules rules;
     private final Map<String, InstanceRecord> records = new ConcurrentHashMap<>();
     private final List<Consumer<Transition>> listeners = new CopyOnWriteArrayList<>();
 
     LifecycleMonitor(Duration createTimeout, Duration noStatusTimeout) {
-        this.createTimeout = createTimeout;
-        this.noStatusTimeout = noStatusTimeout;
+        this.rules = new LifecycleRules(createTimeout, noStatusTimeout);
     }
 
     void addListener(Consumer<Transition> listener) {
@@ -105,74 +101,28 @@ public final class LifecycleMonitor {
         InstanceRecord r;
         synchronized (this) {
             r = records.get(instanceId);
-            if (r == null) {
+            boolean appeared = r == null;
+            if (appeared) {
                 r = new InstanceRecord(databaseId, instanceId, containerCreated == null ? now : containerCreated, now);
                 records.put(instanceId, r);
-                moved = new Transition(now, databaseId, instanceId, null, r.state, null);
+                moved = Transition.of(now, databaseId, instanceId, null, r.state, null);
             }
-            String before = r.state;
-            String next = before;
-            String error = r.error;
-            switch (o.seen()) {
-                case REMOVING -> {
-                    next = "deleting";
-                    error = null;
-                    r.lastStatusAt = now;
-                }
-                case HEALTHY -> {
-                    next = "running";
-                    error = null;
-                    r.health = "healthy";
-                    r.lastStatusAt = now;
-                    r.lastHealthAt = now;
-                }
-                case UNHEALTHY -> {
-                    next = "failed";
-                    error = o.error();
-                    r.health = "unhealthy";
-                    r.lastStatusAt = now;
-                }
-                case STOPPED -> {
-                    next = "failed";
-                    error = o.error();
-                    r.health = "unknown";
-                    r.lastStatusAt = now;
-                }
-                case MISSING -> {
-                    next = "failed";
-                    error = o.error();
-                    r.health = "unknown";
-                    r.lastStatusAt = now;
-                }
-                case STARTING -> {
-                    r.lastStatusAt = now;
-                    r.health = "unknown";
-                    if ("creating".equals(before) && Duration.between(r.createdAt, now).compareTo(createTimeout) > 0) {
-                        next = "failed";
-                        error = "not healthy within " + createTimeout.toSeconds() + " s of being created";
-                    } else if ("deleting".equals(before)) {
-                        next = "creating";
-                        error = null;
-                    }
-                }
-                case NO_STATUS -> {
-                    if (!"failed".equals(before) && !"deleting".equals(before)
-                            && Duration.between(r.lastStatusAt, now).compareTo(noStatusTimeout) > 0) {
-                        next = "failed";
-                        error = "no status for " + noStatusTimeout.toSeconds() + " s: " + o.error();
-                        r.health = "unknown";
-                    }
-                }
-                default -> throw new IllegalStateException(o.seen().toString());
-            }
+            LifecycleRules.Known before = new LifecycleRules.Known(r.state, r.error, r.health, r.createdAt, r.lastStatusAt);
+            LifecycleRules.Next next = rules.next(before, o, now);
             r.lastSeen = o.seen();
-            boolean changed = !next.equals(before) || (error != null && !error.equals(r.error) && "failed".equals(next));
-            r.state = next;
-            r.error = "failed".equals(next) ? error : null;
-            if (changed) {
+            r.state = next.state();
+            r.error = next.error();
+            r.health = next.health();
+            if (next.statusSeen()) {
+                r.lastStatusAt = now;
+            }
+            if (next.healthSeen()) {
+                r.lastHealthAt = now;
+            }
+            if (next.changedFrom(before)) {
                 r.updatedAt = now;
-                if (!next.equals(before)) {
-                    moved = new Transition(now, databaseId, instanceId, moved == null ? before : null, next, r.error);
+                if (next.state() != before.state()) {
+                    moved = Transition.of(now, databaseId, instanceId, appeared ? null : before.state(), next.state(), r.error);
                 }
             }
         }
@@ -188,7 +138,7 @@ public final class LifecycleMonitor {
     void forget(String instanceId, Instant now) {
         InstanceRecord r = records.remove(instanceId);
         if (r != null) {
-            Transition t = new Transition(now, r.databaseId, instanceId, r.state, null, null);
+            Transition t = Transition.of(now, r.databaseId, instanceId, r.state, null, null);
             for (Consumer<Transition> l : listeners) {
                 l.accept(t);
             }

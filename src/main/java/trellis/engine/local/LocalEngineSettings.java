@@ -2,6 +2,8 @@ package trellis.engine.local;
 
 import java.time.Duration;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.HashMap;
 
 /**
  * How the local engine runs services. The defaults are the Control Plane's: its images, health
@@ -21,13 +23,13 @@ import java.util.Map;
  */
 public record LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
                                   int healthRetries, Duration startPeriod, Duration createTimeout,
-                                  java.nio.file.Path dataDir, boolean imageCommands,
+                                  Path dataDir, boolean imageCommands,
                                   Duration noStatusTimeout, Duration sweepInterval) {
 
     /** The Control Plane's no-status limit (30 s) and a 5 s sweep. */
     public LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
                                int healthRetries, Duration startPeriod, Duration createTimeout,
-                               java.nio.file.Path dataDir, boolean imageCommands) {
+                               Path dataDir, boolean imageCommands) {
         this(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout, dataDir, imageCommands,
                 Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
@@ -39,7 +41,7 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
 
     /** The same, with the image of one service type replaced (a registry mirror, a local build). */
     public LocalEngineSettings withImage(String serviceType, String image) {
-        Map<String, String> m = new java.util.HashMap<>(images);
+        Map<String, String> m = new HashMap<>(images);
         m.put(serviceType, image);
         return new LocalEngineSettings(Map.copyOf(m), healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
                 dataDir, imageCommands, noStatusTimeout, sweepInterval);

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The MCP server's token and user stores, {@code tokens.yaml} and {@code users.yaml}, as the Control
@@ -81,7 +82,7 @@ public final class McpAuthFiles {
     private static String yaml(Object tree) {
         try {
             return McpConfigYaml.YAML.writeValueAsString(tree);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,13 +1,15 @@
 package trellis.engine.local;
 
+import static trellis.engine.local.Yaml.map;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.file.Path;
 
 /**
  * The MCP server's config.yaml as the Control Plane generates it (orchestrator/swarm/mcp_config.go
@@ -15,9 +17,7 @@ import java.util.Map;
  * write switch, the LLM, embedding and knowledge-base blocks only when enabled, and the tool toggles.
  */
 final class McpConfigYaml {
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    static final ObjectMapper YAML = Yaml.MAPPER;
 
     private McpConfigYaml() {
     }
@@ -69,7 +69,7 @@ final class McpConfigYaml {
         }
         if (cfg.path("kb_enabled").asBoolean(false)) {
             String path = cfg.path("kb_database_host_path").isTextual()
-                    ? "/app/kb/" + java.nio.file.Path.of(cfg.get("kb_database_host_path").asText()).getFileName() : "/app/kb/nla-kb.db";
+                    ? "/app/kb/" + Path.of(cfg.get("kb_database_host_path").asText()).getFileName() : "/app/kb/nla-kb.db";
             String provider = cfg.path("kb_embedding_provider").asText("");
             Map<String, Object> kb = map("enabled", true, "database_path", path, "embedding_provider", provider,
                     "embedding_model", cfg.path("kb_embedding_model").asText(""));
@@ -90,7 +90,7 @@ final class McpConfigYaml {
         root.put("builtins", Map.of("tools", tools));
         try {
             return YAML.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the MCP config: " + e.getOriginalMessage(), e);
         }
     }
@@ -101,11 +101,4 @@ final class McpConfigYaml {
         }
     }
 
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
 }

@@ -1,13 +1,15 @@
 package trellis.engine.local;
 
+import static trellis.engine.local.Yaml.map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * The RAG server's pgedge-rag-server.yaml and its API-key files, as the Control Plane writes them
@@ -17,9 +19,7 @@ import java.util.Map;
  */
 final class RagConfigYaml {
     static final String KEYS_DIR = "/app/keys";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+    static final ObjectMapper YAML = Yaml.MAPPER;
 
     private RagConfigYaml() {
     }
@@ -104,7 +104,7 @@ final class RagConfigYaml {
         }
         try {
             return new Generated(YAML.writeValueAsString(root), keys);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the RAG config: " + e.getOriginalMessage(), e);
         }
     }
@@ -127,16 +127,9 @@ final class RagConfigYaml {
     /** As the Control Plane decoded it: keys match ignoring case. */
     private static JsonNode field(JsonNode obj, String key) {
         JsonNode v = RagFieldLookup.get(obj, key);
-        return v == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : v;
+        return v == null ? MissingNode.getInstance() : v;
     }
 
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
 
     /** Case-insensitive field lookup, last match wins, nulls skipped (Go's decoding of the typed config). */
     static final class RagFieldLookup {

@@ -18,6 +18,8 @@ import trellis.spec.DatabaseSpec;
 import trellis.spec.Json;
 import trellis.spec.Task;
 import trellis.spec.TaskLogEntry;
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * What the local engine must not forget: accepted specs, tasks and their logs, in an embedded
@@ -26,6 +28,7 @@ import trellis.spec.TaskLogEntry;
  * engine needs to build connection strings.
  */
 public final class StateStore implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateStore.class);
     private final Connection db;
 
     public StateStore(Path file) throws SQLException {
@@ -36,13 +39,27 @@ public final class StateStore implements AutoCloseable {
                 try {
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException notPosix) {
-                    // on a file system without POSIX permissions the user's directory protects it
+                    LOG.debug("{}: no POSIX permissions on this file system; the user's directory protects it", file);
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException("cannot create the state store at " + file + ": " + e.getMessage(), e);
         }
         db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        createTables();
+    }
+
+    private StateStore(Connection db) throws SQLException {
+        this.db = db;
+        createTables();
+    }
+
+    /** A store that keeps everything in memory, for an engine that must remember nothing after it stops. */
+    public static StateStore inMemory() throws SQLException {
+        return new StateStore(DriverManager.getConnection("jdbc:sqlite::memory:"));
+    }
+
+    private void createTables() throws SQLException {
         try (Statement st = db.createStatement()) {
             st.execute("PRAGMA journal_mode=WAL");
             st.execute("PRAGMA synchronous=FULL");
@@ -144,7 +161,7 @@ public final class StateStore implements AutoCloseable {
                 out.add(new Stored(rs.getString(1), Json.MAPPER.readValue(rs.getString(2), DatabaseSpec.class),
                         Instant.parse(rs.getString(3))));
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new SQLException("a stored spec is not readable: " + e.getOriginalMessage(), e);
         }
         return out;

@@ -8,12 +8,12 @@ import trellis.spec.ServiceSpec;
 class LocalEngineTest {
     @Test
     void memoryQuantitiesBecomeBytesAsTheControlPlaneParsesThem() {
-        assertThat(LocalEngine.memoryBytes("512M")).isEqualTo(512_000_000L);
-        assertThat(LocalEngine.memoryBytes("1GiB")).isEqualTo(1L << 30);
-        assertThat(LocalEngine.memoryBytes("1.5Gi")).isEqualTo((long) (1.5 * (1L << 30)));
-        assertThat(LocalEngine.memoryBytes("1,024K")).isEqualTo(1_024_000L);
-        assertThat(LocalEngine.memoryBytes("64kb")).isEqualTo(64_000L);
-        assertThat(LocalEngine.memoryBytes("2048")).isEqualTo(2048L);
+        assertThat(Reconciler.memoryBytes("512M")).isEqualTo(512_000_000L);
+        assertThat(Reconciler.memoryBytes("1GiB")).isEqualTo(1L << 30);
+        assertThat(Reconciler.memoryBytes("1.5Gi")).isEqualTo((long) (1.5 * (1L << 30)));
+        assertThat(Reconciler.memoryBytes("1,024K")).isEqualTo(1_024_000L);
+        assertThat(Reconciler.memoryBytes("64kb")).isEqualTo(64_000L);
+        assertThat(Reconciler.memoryBytes("2048")).isEqualTo(2048L);
     }
 
     @Test
@@ -73,7 +73,7 @@ class LocalEngineTest {
 
     @Test
     void theContainerNameIsTheControlPlanesInstanceId() {
-        assertThat(LocalEngine.name("storefront", "api", "host-1")).isEqualTo("storefront-api-host-1");
+        assertThat(Labels.name("storefront", "api", "host-1")).isEqualTo("storefront-api-host-1");
     }
 
     @Test
@@ -81,8 +81,8 @@ class LocalEngineTest {
         ServiceSpec a = new ServiceSpec("api", "postgrest", "14.5", java.util.List.of("host-1"), "app", 0, null, null, null, null, null, null);
         ServiceSpec moreHosts = new ServiceSpec("api", "postgrest", "14.5", java.util.List.of("host-1", "host-2"), "app", 0, null, null, null, null, null, null);
         ServiceSpec newVersion = new ServiceSpec("api", "postgrest", "14.6", java.util.List.of("host-1"), "app", 0, null, null, null, null, null, null);
-        assertThat(LocalEngine.hash(a)).isEqualTo(LocalEngine.hash(moreHosts));
-        assertThat(LocalEngine.hash(a)).isNotEqualTo(LocalEngine.hash(newVersion));
+        assertThat(Labels.hash(a)).isEqualTo(Labels.hash(moreHosts));
+        assertThat(Labels.hash(a)).isNotEqualTo(Labels.hash(newVersion));
     }
 
     @Test

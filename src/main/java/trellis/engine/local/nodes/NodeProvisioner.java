@@ -1,10 +1,7 @@
-package trellis.engine.local;
+package trellis.engine.local.nodes;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +23,6 @@ final class NodeProvisioner {
     private NodeProvisioner() {
     }
 
-    static String literal(String s) {
-        if (s.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a password cannot contain a NUL character");
-        }
-        return "'" + s.replace("'", "''") + "'";
-    }
 
     static List<String> provision(Connection admin, DatabaseSpec spec) throws SQLException {
         List<String> log = new ArrayList<>();
@@ -47,14 +38,14 @@ final class NodeProvisioner {
             if (!attrs.contains("LOGIN") && !attrs.contains("NOLOGIN")) {
                 attrs.add("LOGIN");
             }
-            String verb = roleExists(admin, u.username()) ? "ALTER" : "CREATE";
-            String sql = verb + " ROLE " + PostgrestGrants.ident(u.username()) + " WITH " + String.join(" ", attrs);
+            String verb = Sql.roleExists(admin, u.username()) ? "ALTER" : "CREATE";
+            String sql = verb + " ROLE " + Sql.ident(u.username()) + " WITH " + String.join(" ", attrs);
             String shown = sql;
             if (u.password() != null) {
-                sql += " PASSWORD " + literal(u.password());
+                sql += " PASSWORD " + Sql.literal(u.password());
                 shown += " PASSWORD '********'";
             }
-            exec(admin, sql);
+            Sql.exec(admin, sql);
             log.add(shown);
             if (Boolean.TRUE.equals(u.dbOwner())) {
                 owner = u.username();
@@ -62,25 +53,19 @@ final class NodeProvisioner {
         }
         String db = spec.databaseName();
         if (db != null) {
-            boolean exists;
-            try (PreparedStatement ps = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                ps.setString(1, db);
-                try (ResultSet rs = ps.executeQuery()) {
-                    exists = rs.next();
-                }
-            }
-            String sql = exists ? (owner != null ? "ALTER DATABASE " + PostgrestGrants.ident(db) + " OWNER TO " + PostgrestGrants.ident(owner) : null)
-                    : "CREATE DATABASE " + PostgrestGrants.ident(db) + (owner != null ? " OWNER " + PostgrestGrants.ident(owner) : "");
+            boolean exists = Sql.databaseExists(admin, db);
+            String sql = exists ? (owner != null ? "ALTER DATABASE " + Sql.ident(db) + " OWNER TO " + Sql.ident(owner) : null)
+                    : "CREATE DATABASE " + Sql.ident(db) + (owner != null ? " OWNER " + Sql.ident(owner) : "");
             if (sql != null) {
-                exec(admin, sql);
+                Sql.exec(admin, sql);
                 log.add(sql);
             }
         }
         for (DatabaseUser u : spec.databaseUsers() == null ? List.<DatabaseUser>of() : spec.databaseUsers()) {
             for (String role : u.roles() == null ? List.<String>of() : u.roles()) {
-                if (roleExists(admin, role)) {
-                    String sql = "GRANT " + PostgrestGrants.ident(role) + " TO " + PostgrestGrants.ident(u.username());
-                    exec(admin, sql);
+                if (Sql.roleExists(admin, role)) {
+                    String sql = "GRANT " + Sql.ident(role) + " TO " + Sql.ident(u.username());
+                    Sql.exec(admin, sql);
                     log.add(sql);
                 }
             }
@@ -88,18 +73,5 @@ final class NodeProvisioner {
         return log;
     }
 
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
 
-    private static boolean roleExists(Connection c, String role) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            ps.setString(1, role);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 }

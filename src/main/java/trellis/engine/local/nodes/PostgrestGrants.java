@@ -1,8 +1,6 @@
-package trellis.engine.local;
+package trellis.engine.local.nodes;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -20,35 +18,23 @@ public final class PostgrestGrants {
     private PostgrestGrants() {
     }
 
-    /** PostgreSQL's quote_ident, always quoting. */
-    static String ident(String name) {
-        if (name == null || name.isEmpty() || name.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("not a PostgreSQL identifier: " + name);
-        }
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
 
     /** What the preflight found wrong, in words that say the way out; empty when all is there. */
     public static List<String> preflight(Connection c, String connectAs, String anonRole, String schemas) throws SQLException {
         List<String> problems = new ArrayList<>();
-        if (!roleExists(c, connectAs)) {
+        if (!Sql.roleExists(c, connectAs)) {
             problems.add("connect_as user \"" + connectAs + "\" does not exist in the database: create it (database_users) first");
         }
-        if (!roleExists(c, anonRole)) {
-            problems.add("db_anon_role \"" + anonRole + "\" does not exist: CREATE ROLE " + ident(anonRole) + " NOLOGIN; then retry");
+        if (!Sql.roleExists(c, anonRole)) {
+            problems.add("db_anon_role \"" + anonRole + "\" does not exist: CREATE ROLE " + Sql.ident(anonRole) + " NOLOGIN; then retry");
         }
         for (String schema : schemas.split(",")) {
             String s = schema.strip();
             if (s.isEmpty()) {
                 continue;
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-                ps.setString(1, s);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        problems.add("schema \"" + s + "\" in db_schemas does not exist: CREATE SCHEMA " + ident(s) + "; or fix db_schemas");
-                    }
-                }
+            if (!Sql.schemaExists(c, s)) {
+                problems.add("schema \"" + s + "\" in db_schemas does not exist: CREATE SCHEMA " + Sql.ident(s) + "; or fix db_schemas");
             }
         }
         return problems;
@@ -63,12 +49,12 @@ public final class PostgrestGrants {
     public static List<String> apply(Connection c, String database, String connectAs, String anonRole, String previousAnon)
             throws SQLException {
         List<String> sql = new ArrayList<>();
-        if (previousAnon != null && !previousAnon.equals(anonRole) && roleExists(c, previousAnon)) {
-            sql.add("REVOKE " + ident(previousAnon) + " FROM " + ident(connectAs));
+        if (previousAnon != null && !previousAnon.equals(anonRole) && Sql.roleExists(c, previousAnon)) {
+            sql.add("REVOKE " + Sql.ident(previousAnon) + " FROM " + Sql.ident(connectAs));
         }
-        sql.add("ALTER ROLE " + ident(connectAs) + " WITH NOINHERIT");
-        sql.add("GRANT CONNECT ON DATABASE " + ident(database) + " TO " + ident(connectAs));
-        sql.add("GRANT " + ident(anonRole) + " TO " + ident(connectAs));
+        sql.add("ALTER ROLE " + Sql.ident(connectAs) + " WITH NOINHERIT");
+        sql.add("GRANT CONNECT ON DATABASE " + Sql.ident(database) + " TO " + Sql.ident(connectAs));
+        sql.add("GRANT " + Sql.ident(anonRole) + " TO " + Sql.ident(connectAs));
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
@@ -85,12 +71,4 @@ public final class PostgrestGrants {
         return sql;
     }
 
-    private static boolean roleExists(Connection c, String role) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
-            ps.setString(1, role);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package trellis.engine.local;
+package trellis.engine.local.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,277 @@
+package trellis.engine.local;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import trellis.engine.local.nodes.Nodes;
+import trellis.engine.local.nodes.ServiceGrants;
+import trellis.spec.DatabaseSpec;
+import trellis.spec.ServiceSpec;
+import trellis.topology.LifecycleRules.Observation;
+import trellis.topology.LifecycleRules.Seen;
+
+/**
+ * Makes a database's containers match its spec: creates the missing, replaces the changed (the
+ * spec-hash label tells), removes the rest; then the nodes' database, users and grants. Each
+ * container is one {@link ServiceRuntime}'s recipe over what every instance gets: labels, the
+ * published port on 127.0.0.1, resources, the health check timings and the host gateway.
+ */
+final class Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+    /** Containers reach database nodes on this machine through the Docker host gateway. */
+    static final String HOST_GATEWAY_ENTRY = LocalEngine.NodeConnection.HOST_GATEWAY + ":host-gateway";
+    static final double NANOS_PER_CPU = 1e9;
+    static final double MILLICPUS_PER_CPU = 1000;
+    /** Characters of a container id shown in logs, as docker ps shows them. */
+    static final int SHORT_ID = 12;
+    /** Docker's state of a container made and never started. */
+    static final String CREATED = "created";
+
+    private final SpecCatalog catalog;
+    private final DockerHosts hosts;
+    private final LifecycleMonitor monitor;
+    private final Nodes nodes;
+    private final ServiceGrants grants;
+    private final InstanceFiles files;
+    private final LocalEngineSettings settings;
+    private final EngineThreads threads;
+    /** Containers being removed, so a look in the meantime reports them as deleting. */
+    private final Set<String> removing = ConcurrentHashMap.newKeySet();
+
+    Reconciler(SpecCatalog catalog, DockerHosts hosts, LifecycleMonitor monitor, Nodes nodes, ServiceGrants grants,
+               LocalEngineSettings settings, EngineThreads threads) {
+        this.catalog = catalog;
+        this.hosts = hosts;
+        this.monitor = monitor;
+        this.nodes = nodes;
+        this.grants = grants;
+        this.files = new InstanceFiles(settings.dataDir());
+        this.settings = settings;
+        this.threads = threads;
+    }
+
+    boolean removing(String containerId) {
+        return removing.contains(containerId);
+    }
+
+    /** Applies a spec; each step goes to {@code log}. */
+    void apply(String databaseId, DatabaseSpec spec, Consumer<String> log) {
+        nodes.provision(spec, log);
+        Map<String, Container> existing = new LinkedHashMap<>();
+        for (Container c : containers(databaseId)) {
+            existing.put(Labels.label(c, Labels.SERVICE) + "/" + Labels.label(c, Labels.HOST), c);
+        }
+        for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
+            String hash = Labels.hash(svc);
+            for (String host : SpecCatalog.orEmpty(svc.hostIds())) {
+                Container c = existing.remove(svc.serviceId() + "/" + host);
+                if (c != null && hash.equals(Labels.label(c, Labels.HASH))) {
+                    String name = Labels.name(databaseId, svc.serviceId(), host);
+                    if (CREATED.equals(c.getState())) {
+                        // made by an apply that was interrupted before it started it
+                        log.accept(name + ": unchanged, " + startLeftOver(c));
+                    } else {
+                        log.accept(name + ": unchanged");
+                    }
+                    continue;
+                }
+                if (threads.halted()) {
+                    throw new IllegalStateException("engine halted");
+                }
+                if (c != null) {
+                    remove(c, log);
+                }
+                createAndStart(databaseId, spec, svc, host, hash, log);
+            }
+        }
+        for (Container gone : existing.values()) {
+            remove(gone, log);
+        }
+        for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
+            if (ServiceRuntime.forType(svc.serviceType()).needsGrants()) {
+                grants.apply(databaseId, spec, svc, log);
+            }
+        }
+    }
+
+    /** Removes every container of a database and forgets it. */
+    void deleteAll(String databaseId, StateStore store, Consumer<String> log) {
+        for (Container c : containers(databaseId)) {
+            remove(c, log);
+        }
+        catalog.remove(databaseId);
+        try {
+            store.removeDatabase(databaseId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget database " + databaseId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void createAndStart(String databaseId, DatabaseSpec spec, ServiceSpec svc, String host, String hash, Consumer<String> log) {
+        String name = Labels.name(databaseId, svc.serviceId(), host);
+        ServiceRuntime runtime = ServiceRuntime.forType(svc.serviceType());
+        ServiceRuntime.ContainerRecipe recipe = runtime.recipe(new ServiceRuntime.Instance(name, spec, svc, hash,
+                ServiceConnection.of(spec, svc, nodes), files, log, settings.imageCommands()));
+        ExposedPort port = ExposedPort.tcp(ServiceRuntime.CONTAINER_PORT);
+        HostConfig hc = HostConfig.newHostConfig();
+        if (svc.port() != null) {
+            hc.withPortBindings(new PortBinding(svc.port() == 0 ? Ports.Binding.bindIp(DockerHosts.LOOPBACK)
+                    : Ports.Binding.bindIpAndPort(DockerHosts.LOOPBACK, svc.port()), port));
+        }
+        if (svc.cpus() != null && !svc.cpus().isEmpty()) {
+            hc.withNanoCPUs(nanoCpus(svc.cpus()));
+        }
+        if (svc.memory() != null && !svc.memory().isEmpty()) {
+            hc.withMemory(memoryBytes(svc.memory()));
+        }
+        hc.withExtraHosts(HOST_GATEWAY_ENTRY);
+        if (!recipe.binds.isEmpty()) {
+            hc.withBinds(recipe.binds);
+        }
+        HealthCheck health = new HealthCheck()
+                .withTest(recipe.healthTest != null ? recipe.healthTest : List.of("CMD", "wget", "-q", "-O", "/dev/null",
+                        "http://127.0.0.1:" + ServiceRuntime.CONTAINER_PORT + "/health"))
+                .withInterval(settings.healthInterval().toNanos()).withTimeout(settings.healthTimeout().toNanos())
+                .withRetries(settings.healthRetries()).withStartPeriod(settings.startPeriod().toNanos());
+        String image = settings.image(svc.serviceType(), svc.version());
+        DockerClient docker = hosts.engineFor(host);
+        var create = docker.createContainerCmd(image).withName(name).withLabels(Labels.of(databaseId, svc.serviceId(), host, hash))
+                .withExposedPorts(port).withHostConfig(hc).withHealthcheck(health).withEnv(recipe.env);
+        if (recipe.command != null) {
+            create.withCmd(recipe.command);
+        }
+        if (recipe.user != null) {
+            create.withUser(recipe.user);
+        }
+        String id = create.exec().getId();
+        docker.startContainerCmd(id).exec();
+        log.accept(name + ": container " + id.substring(0, SHORT_ID) + " created from " + image + " and started");
+    }
+
+    /** Starts a container an interrupted apply made; that apply's own start may still land first. */
+    private String startLeftOver(Container c) {
+        try {
+            hosts.engineOf(c).startContainerCmd(c.getId()).exec();
+            return "started (an interrupted apply had not)";
+        } catch (NotModifiedException alreadyStarted) {
+            return "already started by the interrupted apply";
+        }
+    }
+
+    void remove(Container c, Consumer<String> log) {
+        String name = Labels.containerName(c);
+        removing.add(c.getId());
+        String db = Labels.label(c, Labels.DATABASE);
+        if (db != null) {
+            monitor.observe(db, Labels.instanceOf(c), new Observation(Seen.REMOVING, null), null, Instant.now());
+        }
+        try {
+            hosts.engineOf(c).removeContainerCmd(c.getId()).withForce(true).exec();
+            log.accept(name + ": removed");
+        } catch (NotFoundException alreadyGone) {
+            log.accept(name + ": already gone");
+        } finally {
+            removing.remove(c.getId());
+        }
+    }
+
+    /** A database's containers on every engine it may use, each once. */
+    List<Container> containers(String databaseId) {
+        Map<String, Container> all = new LinkedHashMap<>();
+        for (DockerClient engine : hosts.enginesOf(catalog.spec(databaseId))) {
+            // two host ids may name the same engine through two clients: one container is listed once
+            engine.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.DATABASE, databaseId)).exec()
+                    .forEach(c -> all.putIfAbsent(c.getId(), c));
+        }
+        return new ArrayList<>(all.values());
+    }
+
+    /**
+     * Matches what Docker runs with what the store says, at start: per database, service and host
+     * one container stays (the newest); extra copies a crash could have left are removed.
+     * Containers of databases the store does not know are left alone and named in the log: they
+     * may belong to another Trellis data directory.
+     */
+    void adoptContainers() {
+        Map<String, List<Container>> byInstance = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (DockerClient engine : hosts.all()) {
+            List<Container> all;
+            try {
+                all = engine.listContainersCmd().withShowAll(true).withLabelFilter(List.of(Labels.DATABASE)).exec();
+            } catch (RuntimeException unreachable) {
+                LOG.warn("an engine does not answer ({}); its containers are adopted at the next apply", unreachable.getMessage());
+                continue;
+            }
+            for (Container c : all) {
+                if (!seen.add(c.getId())) {
+                    continue;
+                }
+                String db = Labels.label(c, Labels.DATABASE);
+                if (!catalog.contains(db)) {
+                    LOG.warn("container {} of database {} is not in the state store; left alone", c.getId().substring(0, SHORT_ID), db);
+                    continue;
+                }
+                byInstance.computeIfAbsent(Labels.instanceOf(c), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Map.Entry<String, List<Container>> x : byInstance.entrySet()) {
+            List<Container> copies = x.getValue();
+            if (copies.size() < 2) {
+                continue;
+            }
+            Container keep = copies.stream().max(Comparator.comparingLong(Container::getCreated)).orElseThrow();
+            for (Container c : copies) {
+                if (c != keep) {
+                    String shortId = c.getId().substring(0, SHORT_ID);
+                    try {
+                        hosts.engineOf(c).removeContainerCmd(c.getId()).withForce(true).exec();
+                        LOG.warn("{}: removed a duplicate container {}", x.getKey(), shortId);
+                    } catch (RuntimeException e) {
+                        LOG.warn("{}: duplicate container {} not removed: {}", x.getKey(), shortId, e.getMessage());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Kubernetes-style CPUs ({@code 0.5}, {@code 500m}) in Docker's nano-CPUs. */
+    static long nanoCpus(String cpus) {
+        double n = cpus.endsWith("m") ? Double.parseDouble(cpus.replace("m", "")) / MILLICPUS_PER_CPU : Double.parseDouble(cpus);
+        return (long) (n * NANOS_PER_CPU);
+    }
+
+    /** A validated memory quantity (go-humanize ParseBytes: 512M, 1GiB, 1,024K) in bytes. */
+    static long memoryBytes(String memory) {
+        String s = memory.strip();
+        int i = 0;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == ',')) {
+            i++;
+        }
+        double n = Double.parseDouble(s.substring(0, i).replace(",", ""));
+        String unit = s.substring(i).strip().toLowerCase(Locale.ROOT);
+        int exp = unit.isEmpty() || unit.equals("b") ? 0 : "kmgtpe".indexOf(unit.charAt(0)) + 1;
+        double base = unit.length() >= 2 && unit.charAt(1) == 'i' ? 1024 : 1000;
+        return (long) (n * Math.pow(base, exp));
+    }
+}

@@ -1,0 +1,42 @@
+/**
+ * The local engine: runs a spec's supporting services as Docker containers, as the pgEdge Control
+ * Plane runs them on Swarm.
+ *
+ * <h2>Parts</h2>
+ * <ul>
+ *   <li>{@link trellis.engine.local.LocalEngine}: the façade ({@code ControlPlane}); validates
+ *       requests, keeps one operation per database, owns the threads ({@code EngineThreads}: a
+ *       worker pool for tasks, one clock for the monitor) and hands them to the parts.</li>
+ *   <li>{@code DockerDetection}: finds this machine's engine; says whether there is none, the
+ *       socket refuses this user (permission denied), or the engine does not answer.</li>
+ *   <li>{@code DockerHosts}: the engines host ids run on (default + bound endpoints, one client
+ *       per endpoint), their status, bindings kept in the store.</li>
+ *   <li>{@code ContainerWatcher}: each engine's events stream and the periodic sweep; asks
+ *       {@code InstanceView} to look at a database again.</li>
+ *   <li>{@code InstanceView}: lists a database's containers, turns them into observations, moves
+ *       the {@code LifecycleMonitor} (records over the pure
+ *       {@link trellis.topology.LifecycleRules}) and reports the API's instances.</li>
+ *   <li>{@code Reconciler}: applies a spec (create, replace, remove containers; adopts them after
+ *       a restart); each container is a {@code ServiceRuntime}'s recipe ({@code PostgrestRuntime},
+ *       {@code McpRuntime}, {@code RagRuntime}, {@code GenericRuntime}) writing its files through
+ *       {@code InstanceFiles}.</li>
+ *   <li>{@link trellis.engine.local.nodes}: database nodes: started (embedded or container),
+ *       attached, provisioned ({@code NodeProvisioner}), PostgREST's grants
+ *       ({@code ServiceGrants}, {@code PostgrestGrants}).</li>
+ *   <li>{@code TaskJournal}: tasks, task logs and lifecycle events, written through to the
+ *       {@link trellis.engine.local.StateStore} (a SQLite file, or in memory).</li>
+ * </ul>
+ *
+ * <h2>Arrows</h2>
+ * <pre>
+ * LocalEngine ──▶ TaskJournal ──▶ StateStore
+ *     │  ├──▶ Reconciler ──▶ ServiceRuntime (per type) ──▶ InstanceFiles
+ *     │  │        ├──▶ nodes.Nodes / nodes.ServiceGrants ──▶ StateStore
+ *     │  │        └──▶ DockerHosts, LifecycleMonitor
+ *     │  ├──▶ InstanceView ──▶ DockerHosts, LifecycleMonitor ──▶ topology.LifecycleRules
+ *     │  └──▶ ContainerWatcher ──(refresh)──▶ InstanceView
+ *     └──▶ EngineThreads (passed to ContainerWatcher, Reconciler)
+ * LifecycleMonitor ──(transitions)──▶ LocalEngine ──▶ TaskJournal, listeners
+ * </pre>
+ */
+package trellis.engine.local;
