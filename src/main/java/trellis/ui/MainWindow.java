@@ -41,6 +41,8 @@ import javafx.stage.Stage;
 import org.controlsfx.control.Notifications;
 import trellis.engine.ControlPlane;
 import trellis.engine.ControlPlaneException;
+import trellis.engine.LocalEngineAdmin;
+import trellis.engine.LocalEngineDetection;
 import trellis.engine.http.RestControlPlane;
 import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
@@ -95,7 +97,8 @@ public final class MainWindow {
     private final TreeItem<Object> filesItem = new TreeItem<>("Spec files");
     private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
     private TaskRunner runner = TaskRunner.standard();
-    private Settings settings = new Settings();
+    private Settings settings;
+    private LocalEngineDetection engines = LocalEngineDetection.none();
     private Stage stage;
     private Theme theme = Theme.LIGHT;
     /** One poller per live database opened in this window, so each keeps its event log going. */
@@ -187,10 +190,11 @@ public final class MainWindow {
     }
 
     /** Called once by {@link ConsoleApp} (or a test) after the FXML is loaded. */
-    public void attach(Stage stage, Settings settings, TaskRunner runner, Theme theme) {
+    public void attach(Stage stage, ConsoleServices with, Theme theme) {
         this.stage = stage;
-        this.settings = settings;
-        this.runner = runner;
+        this.settings = with.settings();
+        this.runner = with.runner();
+        this.engines = with.engines();
         this.theme = theme;
         darkItem.setSelected(theme == Theme.DARK);
         var scene = root.getScene();
@@ -244,6 +248,18 @@ public final class MainWindow {
     }
 
     // ---------------------------------------------------------------- sources
+
+    /** The local engine when Docker answers, found off the FX thread; offline editing otherwise. */
+    public void findLocalEngine() {
+        runner.run(engines::detect, engine -> {
+            if (engine.isPresent()) {
+                addControlPlane(engine.get());
+                log("Local engine: Docker answers; services you deploy run there");
+            } else {
+                log(engines.describeUnavailable());
+            }
+        }, error -> log(engines.describeUnavailable()));
+    }
 
     /** Opens a spec file: its planned topology, every instance pending. Problems go to the event log. */
     public void openFile(Path path) {
@@ -554,10 +570,10 @@ public final class MainWindow {
             return;
         }
         Optional<ControlPlane> target = liveSources().stream()
-                .filter(cp -> cp instanceof trellis.engine.local.LocalEngine).findFirst()
+                .filter(cp -> cp instanceof LocalEngineAdmin).findFirst()
                 .or(() -> liveSources().stream().findFirst());
         if (target.isEmpty()) {
-            alert("No engine to deploy to", trellis.engine.local.LocalEngine.describeUnavailable());
+            alert("No engine to deploy to", engines.describeUnavailable());
             return;
         }
         ControlPlane cp = target.get();
@@ -590,11 +606,11 @@ public final class MainWindow {
     }
 
     /** The local engine among the sources, or an alert that says how to get one. */
-    private Optional<trellis.engine.local.LocalEngine> localEngine() {
-        Optional<trellis.engine.local.LocalEngine> e = liveSources().stream()
-                .filter(cp -> cp instanceof trellis.engine.local.LocalEngine).map(cp -> (trellis.engine.local.LocalEngine) cp).findFirst();
+    private Optional<LocalEngineAdmin> localEngine() {
+        Optional<LocalEngineAdmin> e = liveSources().stream()
+                .filter(cp -> cp instanceof LocalEngineAdmin).map(cp -> (LocalEngineAdmin) cp).findFirst();
         if (e.isEmpty()) {
-            alert("No local engine", trellis.engine.local.LocalEngine.describeUnavailable());
+            alert("No local engine", engines.describeUnavailable());
         }
         return e;
     }
@@ -615,13 +631,13 @@ public final class MainWindow {
             List<String> hosts = shownHosts();
             // the first host's current engine, else this machine's
             String endpoint = engine.hostBindings().getOrDefault(hosts.isEmpty() ? "" : hosts.get(0),
-                    trellis.engine.local.LocalEngine.dockerHost().orElse("unix:///var/run/docker.sock"));
+                    engines.defaultDockerHostOrSocket());
             HostDialog.ask(stage, hosts, endpoint).ifPresent(r -> bindHost(engine, r));
         });
     }
 
     /** Binds a host off the FX thread (a new engine is reached over the network) and says what answered. */
-    public void bindHost(trellis.engine.local.LocalEngine engine, HostDialog.Request r) {
+    public void bindHost(LocalEngineAdmin engine, HostDialog.Request r) {
         runner.run(() -> {
             engine.bindHost(r.hostId(), r.endpoint());
             return engine.hosts().stream().filter(h -> h.id().equals(r.hostId())).findFirst().orElseThrow();
@@ -646,7 +662,7 @@ public final class MainWindow {
     }
 
     /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
-    public void applyNode(trellis.engine.local.LocalEngine engine, NodeDialog.Request r) {
+    public void applyNode(LocalEngineAdmin engine, NodeDialog.Request r) {
         boolean starts = r.mode() != NodeDialog.Mode.ATTACH;
         runner.run(() -> {
             try {

@@ -70,7 +70,7 @@ import trellis.spec.validation.SpecValidator;
  * {@link LifecycleMonitor} fed by each engine's events stream, a periodic sweep and every
  * {@link #database} call; Docker remains the truth, so a restart rebuilds them from the containers.
  */
-public final class LocalEngine implements ControlPlane, trellis.engine.InstanceLogs {
+public final class LocalEngine implements ControlPlane, trellis.engine.InstanceLogs, trellis.engine.LocalEngineAdmin {
     static final String LABEL_DATABASE = "io.trellis.database";
     static final String LABEL_SERVICE = "io.trellis.service";
     static final String LABEL_HOST = "io.trellis.host";
