@@ -9,6 +9,7 @@ import trellis.engine.local.LocalEngine;
 import trellis.engine.local.LocalEngineSettings;
 import trellis.ui.ConsoleApp;
 import trellis.ui.ConsoleServices;
+import trellis.ui.FxDialogs;
 import trellis.ui.Settings;
 import trellis.ui.TaskRunner;
 
@@ -24,7 +25,7 @@ public final class ConsoleMain {
     /** Opens the console on the given spec files; blocks until the window closes. */
     public static void open(List<Path> files) {
         TaskRunner runner = TaskRunner.standard();
-        ConsoleApp.open(files, new ConsoleServices(new Settings(Settings.defaultFile()), runner, localEngine()));
+        ConsoleApp.open(files, new ConsoleServices(new Settings(Settings.defaultFile()), runner, new FxDialogs(), localEngine()));
     }
 
     /** Finds the local engine on this machine's Docker engine. */

@@ -82,7 +82,7 @@ public final class ConsoleApp extends Application {
 
     /** Loads the main window into a stage, with the theme applied before it shows. */
     public static MainWindow createWindow(Stage stage, Settings settings, TaskRunner runner, Theme theme) throws IOException {
-        return createWindow(stage, new ConsoleServices(settings, runner, trellis.engine.LocalEngineDetection.none()), theme);
+        return createWindow(stage, ConsoleServices.offline(settings, runner), theme);
     }
 
     /** Loads the main window into a stage, with the theme applied before it shows. */

@@ -12,9 +12,7 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -24,7 +22,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -36,7 +33,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.Notifications;
 import trellis.engine.ControlPlane;
@@ -98,6 +94,7 @@ public final class MainWindow {
     private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
     private TaskRunner runner = TaskRunner.standard();
     private Settings settings;
+    private Dialogs dialogs = new FxDialogs();
     private LocalEngineDetection engines = LocalEngineDetection.none();
     private Stage stage;
     private Theme theme = Theme.LIGHT;
@@ -195,6 +192,7 @@ public final class MainWindow {
         this.settings = with.settings();
         this.runner = with.runner();
         this.engines = with.engines();
+        this.dialogs = with.dialogs().ownedBy(stage);
         this.theme = theme;
         darkItem.setSelected(theme == Theme.DARK);
         var scene = root.getScene();
@@ -501,12 +499,7 @@ public final class MainWindow {
     }
 
     private void alert(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-        a.setHeaderText(header);
-        if (stage != null) {
-            a.initOwner(stage);
-        }
-        a.show();
+        dialogs.error(header, text);
         log(header + ": " + text.lines().findFirst().orElse(""));
     }
 
@@ -514,25 +507,13 @@ public final class MainWindow {
 
     @FXML
     private void onOpen() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open a database spec");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON specs", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File f = fc.showOpenDialog(stage);
-        if (f != null) {
-            openFile(f.toPath());
-        }
+        dialogs.chooseSpecFile().ifPresent(this::openFile);
     }
 
     @FXML
     private void onConnect() {
-        TextInputDialog d = new TextInputDialog("http://127.0.0.1:3000");
-        d.setTitle("Connect to a Control Plane");
-        d.setHeaderText("The address of a pgEdge Control Plane API (or of 'trellis serve')");
-        if (stage != null) {
-            d.initOwner(stage);
-        }
-        d.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url -> {
+        dialogs.askText("Connect to a Control Plane", "The address of a pgEdge Control Plane API (or of 'trellis serve')",
+                "http://127.0.0.1:3000").map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url -> {
             try {
                 addControlPlane(new RestControlPlane(java.net.URI.create(url)));
                 remember("controlPlanes", url);
@@ -548,19 +529,14 @@ public final class MainWindow {
             alert("Nothing to export", "Open a spec file or pick a database first.");
             return;
         }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Export picture");
-        fc.setInitialFileName(graph.topology().databaseId() + ".png");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File f = fc.showSaveDialog(stage);
-        if (f != null) {
+        dialogs.choosePngTarget(graph.topology().databaseId() + ".png").map(Path::toFile).ifPresent(f -> {
             // The snapshot needs the FX thread; encoding and writing the file do not.
             javafx.scene.image.WritableImage picture = graph.snapshotPicture();
             runner.run(() -> {
                 TopologyPngExporter.save(picture, f.toPath());
                 return f;
             }, done -> log("exported " + done), e -> alert("Cannot write " + f.getName(), message(e)));
-        }
+        });
     }
 
     @FXML
@@ -592,16 +568,12 @@ public final class MainWindow {
                     : new trellis.spec.DatabaseSpec(file.body().spec().databaseName(), null, null, null, null, null, null,
                     List.of(), List.of(), List.of(), null);
             List<trellis.topology.PlanChange> plan = trellis.topology.Plan.between(before, file.body().spec());
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-            confirm.setHeaderText((existing == null ? "Create" : "Update") + " database '" + file.databaseId() + "' on "
-                    + cp.displayName() + "?");
-            confirm.setContentText(plan.isEmpty() ? "No changes." : String.join("\n",
+            if (dialogs.confirm((existing == null ? "Create" : "Update") + " database '" + file.databaseId() + "' on "
+                    + cp.displayName() + "?", plan.isEmpty() ? "No changes." : String.join("\n",
                     plan.stream().map(Object::toString).toList())
-                    + "\n\nRemoving a service never drops its connect_as user.");
-            if (stage != null) {
-                confirm.initOwner(stage);
+                    + "\n\nRemoving a service never drops its connect_as user.")) {
+                deploy(file, cp, existing != null);
             }
-            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> deploy(file, cp, existing != null));
         }, error -> alert("Cannot reach " + cp.displayName(), message(error)));
     }
 
@@ -632,7 +604,7 @@ public final class MainWindow {
             // the first host's current engine, else this machine's
             String endpoint = engine.hostBindings().getOrDefault(hosts.isEmpty() ? "" : hosts.get(0),
                     engines.defaultDockerHostOrSocket());
-            HostDialog.ask(stage, hosts, endpoint).ifPresent(r -> bindHost(engine, r));
+            dialogs.askHost(hosts, endpoint).ifPresent(r -> bindHost(engine, r));
         });
     }
 
@@ -658,7 +630,7 @@ public final class MainWindow {
 
     @FXML
     private void onNode() {
-        localEngine().ifPresent(engine -> NodeDialog.ask(stage, shownNodes()).ifPresent(r -> applyNode(engine, r)));
+        localEngine().ifPresent(engine -> dialogs.askNode(shownNodes()).ifPresent(r -> applyNode(engine, r)));
     }
 
     /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
@@ -697,14 +669,11 @@ public final class MainWindow {
         }
         String id = current.databaseId();
         int n = shown() == null ? 0 : shown().instances().size();
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.setHeaderText("Remove database '" + id + "' from " + live.label() + "?");
-        confirm.setContentText("Its " + n + " service instance(s) are deleted. The database users its services connect as "
-                + "are not dropped by removing a service.");
-        if (stage != null) {
-            confirm.initOwner(stage);
+        if (dialogs.confirm("Remove database '" + id + "' from " + live.label() + "?",
+                "Its " + n + " service instance(s) are deleted. The database users its services connect as "
+                + "are not dropped by removing a service.")) {
+            removeDatabase(live.controlPlane(), id);
         }
-        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> removeDatabase(live.controlPlane(), id));
     }
 
     /** Deletes a database on a control plane; the poller then shows its instances deleting and gone. */
@@ -725,15 +694,11 @@ public final class MainWindow {
             alert("No service selected", "Click the service's chip (or one of its instances) in the picture first.");
             return;
         }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.setHeaderText("Remove service '" + selected + "' from database '" + current.databaseId() + "'?");
-        confirm.setContentText("Its instances are deleted. Its connect_as user stays, with its grants: removing a "
-                + "service drops no user and revokes nothing.");
-        if (stage != null) {
-            confirm.initOwner(stage);
+        if (dialogs.confirm("Remove service '" + selected + "' from database '" + current.databaseId() + "'?",
+                "Its instances are deleted. Its connect_as user stays, with its grants: removing a "
+                + "service drops no user and revokes nothing.")) {
+            removeService(live.controlPlane(), current.databaseId(), selected);
         }
-        confirm.showAndWait().filter(b -> b == ButtonType.OK)
-                .ifPresent(b -> removeService(live.controlPlane(), current.databaseId(), selected));
     }
 
     /**

@@ -31,8 +31,7 @@ class ConsoleAppFxTest {
         // never the person's own ~/.config/trellis
         System.setProperty("trellis.settings", Files.createTempDirectory("trellis-app").resolve("console.properties").toString());
         // as trellis.app.ConsoleMain hands them over, but with no local engine
-        ConsoleApp.use(new ConsoleServices(new Settings(Settings.defaultFile()), TaskRunner.standard(),
-                trellis.engine.LocalEngineDetection.none()));
+        ConsoleApp.use(ConsoleServices.offline(new Settings(Settings.defaultFile()), TaskRunner.standard()));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupApplication(ConsoleApp.class, TestFiles.example("separate-host.json").toString());
         FxRobot robot = new FxRobot();

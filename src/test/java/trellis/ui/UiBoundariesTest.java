@@ -22,4 +22,15 @@ class UiBoundariesTest {
             assertThat(Files.readString(p)).as(p.toString()).doesNotContain("engine.local");
         }
     }
+
+    @Test
+    void onlyTheTaskRunnerMakesThreadsAndSettingsAreAlwaysGivenTheirFile() throws Exception {
+        for (Path p : sources()) {
+            String text = Files.readString(p);
+            if (!p.endsWith("TaskRunner.java") && !p.toString().contains("/graph/")) {
+                assertThat(text).as(p.toString()).doesNotContain("new Thread(");
+            }
+            assertThat(text).as(p.toString()).doesNotContain("new Settings()");
+        }
+    }
 }
