@@ -99,7 +99,9 @@ public final class MainWindow {
     private Stage stage;
     private Theme theme = Theme.LIGHT;
     /** One poller per live database opened in this window, so each keeps its event log going. */
-    private final java.util.Map<String, DatabasePoller> pollers = new java.util.LinkedHashMap<>();
+    private final java.util.Map<Sources.PollerKey, DatabasePoller> pollers = new java.util.LinkedHashMap<>();
+    /** Gives each live source its identity when it is added. */
+    private int liveSourcesAdded;
     /** The poller of the database on screen, or null for a spec file. */
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
@@ -298,7 +300,7 @@ public final class MainWindow {
 
     /** Adds a live control plane to the sources and lists its databases. */
     public void addControlPlane(ControlPlane cp) {
-        Sources.LiveSource source = new Sources.LiveSource(cp);
+        Sources.LiveSource source = new Sources.LiveSource("live-" + ++liveSourcesAdded, cp);
         TreeItem<Object> item = new TreeItem<>(source);
         item.setExpanded(true);
         liveItem.getChildren().add(item);
@@ -331,8 +333,8 @@ public final class MainWindow {
             vm.showPlanned(file.label(), t);
             graph.show(t);
         } else if (ref.source() instanceof Sources.LiveSource live) {
-            String key = key(live, ref.databaseId());
-            vm.select(key);
+            Sources.PollerKey key = Sources.PollerKey.of(live, ref.databaseId());
+            vm.select(key.toString());
             graph.show(vm.shown());
             if (vm.shown() == null) {
                 vm.setConnection(live.label() + ": connecting…", true);
@@ -345,11 +347,13 @@ public final class MainWindow {
         Platform.runLater(graph::resetView);
     }
 
-    private static String key(Sources.LiveSource live, String databaseId) {
-        return System.identityHashCode(live.controlPlane()) + "/" + databaseId;
+    /** The keys of the pollers running in this window, for tests. */
+    public java.util.Set<Sources.PollerKey> pollerKeys() {
+        return java.util.Set.copyOf(pollers.keySet());
     }
 
-    private DatabasePoller newPoller(Sources.LiveSource live, String databaseId, String key) {
+    private DatabasePoller newPoller(Sources.LiveSource live, String databaseId, Sources.PollerKey pollerKey) {
+        String key = pollerKey.toString();
         DatabasePoller p = new DatabasePoller(live.controlPlane(), databaseId, runner.background(),
                 javafx.util.Duration.seconds(intervalSpinner.getValue()));
         p.setOnSucceeded(e -> onPolled(key, p, live, p.getValue()));
@@ -707,33 +711,39 @@ public final class MainWindow {
      * cannot be, nothing is sent and the person is told which secrets are missing.
      */
     public void removeService(ControlPlane cp, String databaseId, String serviceId) {
+        // the open files are the tree's: read on the FX thread, handed to the work as plain values
+        List<trellis.spec.DatabaseSpec> secretSources = openFileSpecs(databaseId);
         runner.run(() -> {
             Database db = cp.database(databaseId);
-            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.toTree(db.spec()).deepCopy();
-            var services = (com.fasterxml.jackson.databind.node.ArrayNode) tree.withArray("services");
-            for (int i = services.size() - 1; i >= 0; i--) {
-                if (serviceId.equals(services.get(i).path("service_id").asText())) {
-                    services.remove(i);
-                }
-            }
-            com.fasterxml.jackson.databind.JsonNode full = tree;
-            for (TreeItem<Object> f : filesItem.getChildren()) {
-                for (TreeItem<Object> d : f.getChildren()) {
-                    if (d.getValue() instanceof Sources.DatabaseRef r && r.source() instanceof Sources.FileSource fs
-                            && databaseId.equals(fs.databaseId())) {
-                        full = Secrets.merge(full, Json.toTree(fs.body().spec()));
-                    }
-                }
-            }
-            List<String> missing = Secrets.missing(full);
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("the update would lose these secrets: " + String.join(", ", missing)
-                        + ". Open the database's spec file (File > Open) so Trellis can send them again.");
-            }
-            return cp.updateDatabase(databaseId, new trellis.spec.UpdateDatabaseRequest(null,
-                    Json.convert(full, trellis.spec.DatabaseSpec.class), null));
+            var spec = trellis.ui.model.SpecEdits.withoutService(db.spec(), serviceId, secretSources);
+            return cp.updateDatabase(databaseId, new trellis.spec.UpdateDatabaseRequest(null, spec, null));
         }, task -> log(cp.displayName() + ": removing service " + serviceId + " from " + databaseId + " (task " + task.taskId() + ")"),
                 error -> alert("Service not removed", message(error)));
+    }
+
+    /** The specs of the spec files open for this database, in the tree's order. FX thread only. */
+    private List<trellis.spec.DatabaseSpec> openFileSpecs(String databaseId) {
+        List<trellis.spec.DatabaseSpec> out = new ArrayList<>();
+        for (TreeItem<Object> f : filesItem.getChildren()) {
+            for (TreeItem<Object> d : f.getChildren()) {
+                if (d.getValue() instanceof Sources.DatabaseRef r && r.source() instanceof Sources.FileSource fs
+                        && databaseId.equals(fs.databaseId())) {
+                    out.add(fs.body().spec());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The live sources in the tree, in the order they were added. */
+    public List<Sources.LiveSource> liveSourceList() {
+        List<Sources.LiveSource> out = new ArrayList<>();
+        for (TreeItem<Object> item : liveItem.getChildren()) {
+            if (item.getValue() instanceof Sources.LiveSource live) {
+                out.add(live);
+            }
+        }
+        return out;
     }
 
     /** The source in the tree that wraps this control plane, or null. */

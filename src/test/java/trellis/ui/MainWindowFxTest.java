@@ -1,0 +1,118 @@
+package trellis.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import trellis.engine.LocalEngineDetection;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Json;
+
+/** The main window with its background work run by the test, step by step, on a thread that is not the FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+    /** A create body with two secrets (a password and an API key) and two services. */
+    static final String BODY = """
+            {"id": "shop", "spec": {"database_name": "shop",
+              "nodes": [{"name": "n1", "host_ids": ["host-1"]}],
+              "database_users": [{"username": "app", "password": "pw-of-app", "attributes": ["LOGIN"]}],
+              "services": [
+                {"service_id": "api", "service_type": "postgrest", "version": "14.5", "connect_as": "app",
+                 "config": {"db_anon_role": "web_anon"}, "host_ids": ["host-1"]},
+                {"service_id": "mcp", "service_type": "mcp", "version": "1.0", "connect_as": "app",
+                 "config": {"anthropic_api_key": "sk-test"}, "host_ids": ["host-1"]}]}}""";
+
+    final TestServices.DeferredRunner work = new TestServices.DeferredRunner();
+    final TestServices.RecordingDialogs dialogs = new TestServices.RecordingDialogs();
+    MainWindow window;
+    Path file;
+    CreateDatabaseRequest body;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        file = Files.createTempDirectory("trellis-window").resolve("shop.json");
+        Files.writeString(file, BODY);
+        body = Json.MAPPER.readValue(BODY, CreateDatabaseRequest.class);
+        window = ConsoleApp.createWindow(stage, new ConsoleServices(FxTesting.freshSettings(), work.runner, dialogs,
+                LocalEngineDetection.none()), Theme.LIGHT);
+        stage.show();
+        window.setPaused(true); // pollers are made but not started: nothing runs that the test did not ask for
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(window::shutdown);
+    }
+
+    /** The database as a GET returns it: secrets stripped. */
+    private ScriptedControlPlane liveShop() {
+        var stripped = Json.convert(trellis.spec.Secrets.strip(Json.toTree(body.spec())), trellis.spec.DatabaseSpec.class);
+        return new ScriptedControlPlane(new trellis.spec.Database("shop", null, "available", null, null, stripped,
+                List.of(), List.of(), null));
+    }
+
+    @Test
+    void removeServiceTakesTheSecretsOfTheFilesOpenWhenAskedNotWhenTheWorkRuns(FxRobot robot) {
+        robot.interact(() -> window.openFile(file));
+        work.drain();
+        ScriptedControlPlane cp = liveShop();
+        robot.interact(() -> window.addControlPlane(cp));
+        work.drain();
+
+        robot.interact(() -> window.removeService(cp, "shop", "api"));
+        // the file is closed before the work runs: the secrets were read from the tree when asked
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            TreeView<Object> tree = (TreeView<Object>) robot.lookup(".sources-tree").query();
+            tree.getRoot().getChildren().get(0).getChildren().clear();
+        });
+        work.drain();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(cp.updates).hasSize(1);
+        String sent = Json.write(cp.updates.get(0).spec());
+        assertThat(sent).contains("pw-of-app", "sk-test", "\"mcp\"").doesNotContain("\"api\"");
+        assertThat(window.events()).anySatisfy(e -> assertThat(e).contains("removing service api from shop"));
+    }
+
+    @Test
+    void withoutAnOpenFileNothingIsSentAndTheMissingSecretsAreNamed(FxRobot robot) {
+        ScriptedControlPlane cp = liveShop();
+        robot.interact(() -> window.addControlPlane(cp));
+        work.drain();
+        robot.interact(() -> window.removeService(cp, "shop", "api"));
+        work.drain();
+        assertThat(cp.updates).isEmpty();
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Service not removed: the update would lose these secrets")
+                .contains("database_users[0].password (user 'app')");
+    }
+
+    @Test
+    void pollersAreKeptPerSourceNotPerControlPlaneObject(FxRobot robot) {
+        ScriptedControlPlane one = liveShop();
+        ScriptedControlPlane other = liveShop();
+        robot.interact(() -> {
+            window.addControlPlane(one);
+            window.addControlPlane(one); // the same control plane added twice is two sources
+            window.addControlPlane(other);
+        });
+        work.drain();
+        List<Sources.LiveSource> sources = window.liveSourceList();
+        assertThat(sources).extracting(Sources.LiveSource::id).containsExactly("live-1", "live-2", "live-3");
+        robot.interact(() -> sources.forEach(s -> window.selectDatabase(new Sources.DatabaseRef(s, "shop", "available"))));
+        assertThat(window.pollerKeys()).containsExactlyInAnyOrder(new Sources.PollerKey("live-1", "shop"),
+                new Sources.PollerKey("live-2", "shop"), new Sources.PollerKey("live-3", "shop"));
+        // selecting one again reuses its poller
+        robot.interact(() -> window.selectDatabase(new Sources.DatabaseRef(sources.get(0), "shop", "available")));
+        assertThat(window.pollerKeys()).hasSize(3);
+    }
+}
