@@ -50,6 +50,16 @@ import trellis.topology.StateChange;
 import trellis.topology.Topology;
 import trellis.topology.TopologyBuilder;
 import trellis.ui.export.TopologyPngExporter;
+import trellis.ui.action.ActionContext;
+import trellis.ui.action.ActionManager;
+import trellis.ui.action.ApplyNodeAction;
+import trellis.ui.action.BindHostAction;
+import trellis.ui.action.DeployAction;
+import trellis.ui.action.ExportPictureAction;
+import trellis.ui.action.OpenFileAction;
+import trellis.ui.action.RemoveDatabaseAction;
+import trellis.ui.action.RemoveServiceAction;
+import trellis.ui.action.UserAction;
 import trellis.ui.graph.TopologyView;
 
 /**
@@ -77,6 +87,8 @@ public final class MainWindow {
     @FXML private Label updatedLabel;
     @FXML private Label countsLabel;
     @FXML private CheckMenuItem darkItem;
+    @FXML private javafx.scene.control.MenuItem undoItem;
+    @FXML private javafx.scene.control.MenuItem redoItem;
     @FXML private javafx.scene.control.Tab logsTab;
     /** The Logs tab's content, put in on its first selection so that it costs the first frame nothing. */
     @FXML private BorderPane logsPane;
@@ -89,6 +101,8 @@ public final class MainWindow {
 
     private final TopologyView graph = new TopologyView();
     private final MainWindowViewModel vm = new MainWindowViewModel();
+    /** Every user action runs through it; the edits among them are undone and redone with Edit > Undo and Redo. */
+    private final ActionManager actions = new ActionManager();
     private final TreeItem<Object> treeRoot = new TreeItem<>("sources");
     private final TreeItem<Object> filesItem = new TreeItem<>("Spec files");
     private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
@@ -112,6 +126,10 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         graphHolder.getChildren().add(graph);
+        undoItem.textProperty().bind(actions.undoTextProperty());
+        undoItem.disableProperty().bind(actions.canUndoProperty().not());
+        redoItem.textProperty().bind(actions.redoTextProperty());
+        redoItem.disableProperty().bind(actions.canRedoProperty().not());
         graph.setOnSelect(this::showDetails);
         intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));
         intervalSpinner.valueProperty().addListener((o, a, b) -> {
@@ -231,6 +249,15 @@ public final class MainWindow {
         return current;
     }
 
+    /** The runner of every user action, with the undo and redo stacks. */
+    public ActionManager actions() {
+        return actions;
+    }
+
+    private ActionContext ctx() {
+        return new ActionContext(runner, dialogs, this::log);
+    }
+
     public MainWindowViewModel viewModel() {
         return vm;
     }
@@ -264,21 +291,10 @@ public final class MainWindow {
     /** Opens a spec file: its planned topology, every instance pending. Problems go to the event log. */
     public void openFile(Path path) {
         opening++;
-        runner.run(() -> {
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalArgumentException(path + " is not a file");
-            }
-            CreateDatabaseRequest body = Json.MAPPER.readValue(path.toFile(), CreateDatabaseRequest.class);
-            if (body.spec() == null) {
-                throw new IllegalArgumentException(path.getFileName() + " has no \"spec\": expected a create body {id, spec}");
-            }
-            List<Problem> problems = SpecValidator.validateCreate(Json.MAPPER.readTree(path.toFile()));
-            return new Object[]{body, problems};
-        }, result -> {
+        actions.run(new OpenFileAction(ctx(), path, opened -> {
             opening--;
-            CreateDatabaseRequest body = (CreateDatabaseRequest) result[0];
-            @SuppressWarnings("unchecked")
-            List<Problem> problems = (List<Problem>) result[1];
+            CreateDatabaseRequest body = opened.body();
+            List<Problem> problems = opened.problems();
             Sources.FileSource source = new Sources.FileSource(path.toAbsolutePath(), body);
             TreeItem<Object> item = new TreeItem<>(source.label());
             Sources.DatabaseRef ref = new Sources.DatabaseRef(source, source.databaseId(), "offline");
@@ -291,11 +307,7 @@ public final class MainWindow {
             problems.stream().limit(20).forEach(p -> log(source.label() + ": " + p));
             remember("files", path.toAbsolutePath().toString());
             sourcesTree.getSelectionModel().select(dbItem);
-        }, error -> {
-            opening--;
-            alert("Cannot open " + path.getFileName(), message(error)
-                    + "\n\nTrellis opens create bodies {\"id\": ..., \"spec\": {...}} such as the examples of the documentation.");
-        });
+        }, () -> opening--));
     }
 
     /** Adds a live control plane to the sources and lists its databases. */
@@ -503,8 +515,7 @@ public final class MainWindow {
     }
 
     private void alert(String header, String text) {
-        dialogs.error(header, text);
-        log(header + ": " + text.lines().findFirst().orElse(""));
+        ctx().alert(header, text);
     }
 
     // ---------------------------------------------------------------- actions
@@ -517,14 +528,15 @@ public final class MainWindow {
     @FXML
     private void onConnect() {
         dialogs.askText("Connect to a Control Plane", "The address of a pgEdge Control Plane API (or of 'trellis serve')",
-                "http://127.0.0.1:3000").map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url -> {
-            try {
-                addControlPlane(new RestControlPlane(java.net.URI.create(url)));
-                remember("controlPlanes", url);
-            } catch (IllegalArgumentException e) {
-                alert("Not an address: " + url, "Enter an address such as http://127.0.0.1:3000");
-            }
-        });
+                "http://127.0.0.1:3000").map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url ->
+                actions.run(UserAction.of("Connect to " + url, () -> {
+                    try {
+                        addControlPlane(new RestControlPlane(java.net.URI.create(url)));
+                        remember("controlPlanes", url);
+                    } catch (IllegalArgumentException e) {
+                        alert("Not an address: " + url, "Enter an address such as http://127.0.0.1:3000");
+                    }
+                })));
     }
 
     @FXML
@@ -535,11 +547,7 @@ public final class MainWindow {
         }
         dialogs.choosePngTarget(graph.topology().databaseId() + ".png").map(Path::toFile).ifPresent(f -> {
             // The snapshot needs the FX thread; encoding and writing the file do not.
-            javafx.scene.image.WritableImage picture = graph.snapshotPicture();
-            runner.run(() -> {
-                TopologyPngExporter.save(picture, f.toPath());
-                return f;
-            }, done -> log("exported " + done), e -> alert("Cannot write " + f.getName(), message(e)));
+            actions.run(new ExportPictureAction(ctx(), graph.snapshotPicture(), f.toPath()));
         });
     }
 
@@ -549,36 +557,12 @@ public final class MainWindow {
             alert("Nothing to deploy", "Open a spec file and select its database first (File > Open).");
             return;
         }
-        Optional<ControlPlane> target = liveSources().stream()
-                .filter(cp -> cp instanceof LocalEngineAdmin).findFirst()
-                .or(() -> liveSources().stream().findFirst());
+        Optional<ControlPlane> target = trellis.ui.model.Deployment.target(liveSources());
         if (target.isEmpty()) {
             alert("No engine to deploy to", engines.describeUnavailable());
             return;
         }
-        ControlPlane cp = target.get();
-        runner.run(() -> {
-            Database existing = null;
-            try {
-                existing = cp.database(file.databaseId());
-            } catch (ControlPlaneException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-            }
-            return existing;
-        }, existing -> {
-            var before = existing != null && existing.spec() != null ? existing.spec()
-                    : new trellis.spec.DatabaseSpec(file.body().spec().databaseName(), null, null, null, null, null, null,
-                    List.of(), List.of(), List.of(), null);
-            List<trellis.topology.PlanChange> plan = trellis.topology.Plan.between(before, file.body().spec());
-            if (dialogs.confirm((existing == null ? "Create" : "Update") + " database '" + file.databaseId() + "' on "
-                    + cp.displayName() + "?", plan.isEmpty() ? "No changes." : String.join("\n",
-                    plan.stream().map(Object::toString).toList())
-                    + "\n\nRemoving a service never drops its connect_as user.")) {
-                deploy(file, cp, existing != null);
-            }
-        }, error -> alert("Cannot reach " + cp.displayName(), message(error)));
+        actions.run(new DeployAction(ctx(), file, target.get(), null, task -> showDeployed(file, target.get())));
     }
 
     /** The local engine among the sources, or an alert that says how to get one. */
@@ -614,22 +598,7 @@ public final class MainWindow {
 
     /** Binds a host off the FX thread (a new engine is reached over the network) and says what answered. */
     public void bindHost(LocalEngineAdmin engine, HostDialog.Request r) {
-        runner.run(() -> {
-            engine.bindHost(r.hostId(), r.endpoint());
-            return engine.hosts().stream().filter(h -> h.id().equals(r.hostId())).findFirst().orElseThrow();
-        }, host -> {
-            var docker = host.status() == null || host.status().components() == null ? null : host.status().components().get("docker");
-            String version = docker == null ? null : docker.path("details").path("version").asText(null);
-            if ("healthy".equals(host.status().state())) {
-                log(r.hostId() + ": bound to " + r.endpoint() + " (Docker " + version + ")");
-            } else {
-                log(r.hostId() + ": bound to " + r.endpoint() + ", which does not answer: "
-                        + (docker == null ? "" : docker.path("error").asText("")));
-                alert("The Docker engine of " + r.hostId() + " does not answer", r.endpoint() + " refused or timed out. "
-                        + "The binding is kept; the host's instances show as failed until the engine answers. "
-                        + "Check the address, or bind the host to another engine.");
-            }
-        }, error -> alert("Host " + r.hostId() + " not bound", message(error)));
+        actions.run(new BindHostAction(ctx(), engine, r));
     }
 
     @FXML
@@ -639,30 +608,7 @@ public final class MainWindow {
 
     /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
     public void applyNode(LocalEngineAdmin engine, NodeDialog.Request r) {
-        boolean starts = r.mode() != NodeDialog.Mode.ATTACH;
-        runner.run(() -> {
-            try {
-                switch (r.mode()) {
-                    case EMBEDDED -> engine.startNode(r.node());
-                    case CONTAINER -> engine.startNodeContainer(r.node());
-                    case ATTACH -> {
-                        if (r.passwordEnv() != null) {
-                            engine.attachNode(r.node(), r.host(), r.port(), r.database(), r.user(), r.passwordEnv(), r.containerHost(),
-                                    r.provision());
-                        } else {
-                            engine.attachNodeWithPassword(r.node(), r.host(), r.port(), r.database(), r.user(), r.password(),
-                                    r.containerHost(), r.provision());
-                        }
-                    }
-                }
-            } finally {
-                java.util.Arrays.fill(r.password(), '\0'); // the typed password lives on in the engine only
-            }
-            return engine.checkNode(r.node());
-        }, version -> log("node " + r.node() + ": " + (starts ? "started, " : "attached, ") + version + " answers ("
-                        + engine.node(r.node()).map(Object::toString).orElse("") + ")"),
-                error -> alert("Node " + r.node() + ": " + (starts ? "not started" : "attached, but it does not answer"),
-                        message(error) + (starts ? "" : "\n\nCheck the host, port, user and password, then apply the node again.")));
+        actions.run(new ApplyNodeAction(ctx(), engine, r));
     }
 
     @FXML
@@ -682,9 +628,7 @@ public final class MainWindow {
 
     /** Deletes a database on a control plane; the poller then shows its instances deleting and gone. */
     public void removeDatabase(ControlPlane cp, String databaseId) {
-        runner.run(() -> cp.deleteDatabase(databaseId),
-                task -> log(cp.displayName() + ": delete of " + databaseId + " started (task " + task.taskId() + ")"),
-                error -> alert("Not removed", message(error)));
+        actions.run(new RemoveDatabaseAction(ctx(), cp, databaseId));
     }
 
     @FXML
@@ -712,13 +656,7 @@ public final class MainWindow {
      */
     public void removeService(ControlPlane cp, String databaseId, String serviceId) {
         // the open files are the tree's: read on the FX thread, handed to the work as plain values
-        List<trellis.spec.DatabaseSpec> secretSources = openFileSpecs(databaseId);
-        runner.run(() -> {
-            Database db = cp.database(databaseId);
-            var spec = trellis.ui.model.SpecEdits.withoutService(db.spec(), serviceId, secretSources);
-            return cp.updateDatabase(databaseId, new trellis.spec.UpdateDatabaseRequest(null, spec, null));
-        }, task -> log(cp.displayName() + ": removing service " + serviceId + " from " + databaseId + " (task " + task.taskId() + ")"),
-                error -> alert("Service not removed", message(error)));
+        actions.run(new RemoveServiceAction(ctx(), cp, databaseId, serviceId, openFileSpecs(databaseId)));
     }
 
     /** The specs of the spec files open for this database, in the tree's order. FX thread only. */
@@ -768,23 +706,33 @@ public final class MainWindow {
 
     /** Sends the file's spec to a control plane (create or full update) and shows it live there. */
     public void deploy(Sources.FileSource file, ControlPlane cp, boolean exists) {
-        runner.run(() -> exists
-                ? cp.updateDatabase(file.databaseId(), new trellis.spec.UpdateDatabaseRequest(null, file.body().spec(), null))
-                : cp.createDatabase(file.body()), task -> {
-            log(cp.displayName() + ": " + task.type() + " of " + file.databaseId() + " started (task " + task.taskId() + ")");
-            for (TreeItem<Object> item : liveItem.getChildren()) {
-                if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
-                    TreeItem<Object> db = item.getChildren().stream()
-                            .filter(c -> c.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(file.databaseId()))
-                            .findFirst().orElseGet(() -> {
-                                TreeItem<Object> n = new TreeItem<>(new Sources.DatabaseRef(live, file.databaseId(), "creating"));
-                                item.getChildren().add(n);
-                                return n;
-                            });
-                    sourcesTree.getSelectionModel().select(db);
-                }
+        actions.run(new DeployAction(ctx(), file, cp, exists, task -> showDeployed(file, cp)));
+    }
+
+    /** Selects the deployed database under its control plane, adding it to the tree when it is new there. */
+    private void showDeployed(Sources.FileSource file, ControlPlane cp) {
+        for (TreeItem<Object> item : liveItem.getChildren()) {
+            if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
+                TreeItem<Object> db = item.getChildren().stream()
+                        .filter(c -> c.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(file.databaseId()))
+                        .findFirst().orElseGet(() -> {
+                            TreeItem<Object> n = new TreeItem<>(new Sources.DatabaseRef(live, file.databaseId(), "creating"));
+                            item.getChildren().add(n);
+                            return n;
+                        });
+                sourcesTree.getSelectionModel().select(db);
             }
-        }, error -> alert("Not deployed", message(error)));
+        }
+    }
+
+    @FXML
+    private void onUndo() {
+        actions.undo();
+    }
+
+    @FXML
+    private void onRedo() {
+        actions.redo();
     }
 
     @FXML

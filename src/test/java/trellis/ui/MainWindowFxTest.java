@@ -115,4 +115,47 @@ class MainWindowFxTest {
         robot.interact(() -> window.selectDatabase(new Sources.DatabaseRef(sources.get(0), "shop", "available")));
         assertThat(window.pollerKeys()).hasSize(3);
     }
+
+    private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
+        var bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theEditMenuNamesTheEditItUndoesAndIsOffWhenThereIsNone(FxRobot robot) {
+        var undo = menuItem(robot, "undo-menu-item");
+        var redo = menuItem(robot, "redo-menu-item");
+        assertThat(undo.getText()).isEqualTo("Undo");
+        assertThat(undo.isDisable()).isTrue();
+        assertThat(redo.isDisable()).isTrue();
+        assertThat(undo.getAccelerator()).hasToString("Shortcut+Z");
+        assertThat(redo.getAccelerator()).hasToString("Shift+Shortcut+Z");
+
+        var draft = new trellis.ui.model.SpecDraft(body.spec());
+        robot.interact(() -> window.actions().run(trellis.ui.action.EditSpecAction.removeService(draft, "api")));
+        assertThat(undo.getText()).isEqualTo("Undo remove service 'api'");
+        assertThat(undo.isDisable()).isFalse();
+        assertThat(draft.spec().services()).extracting(x -> x.serviceId()).containsExactly("mcp");
+
+        robot.interact(undo::fire);
+        assertThat(draft.spec().services()).extracting(x -> x.serviceId()).containsExactly("api", "mcp");
+        assertThat(undo.isDisable()).isTrue();
+        assertThat(redo.getText()).isEqualTo("Redo remove service 'api'");
+        assertThat(redo.isDisable()).isFalse();
+
+        robot.interact(redo::fire);
+        assertThat(draft.spec().services()).extracting(x -> x.serviceId()).containsExactly("mcp");
+        assertThat(undo.getText()).isEqualTo("Undo remove service 'api'");
+    }
+
+    @Test
+    void userActionsGoThroughTheActionManagerWithoutFillingTheUndoStack(FxRobot robot) {
+        ScriptedControlPlane cp = liveShop();
+        robot.interact(() -> window.addControlPlane(cp));
+        work.drain();
+        robot.interact(() -> window.removeDatabase(cp, "shop"));
+        work.drain();
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Not removed: ");
+        assertThat(window.actions().undoDescriptions()).isEmpty();
+    }
 }

@@ -20,14 +20,7 @@ public final class SpecEdits {
      * that are missing.
      */
     public static DatabaseSpec withoutService(DatabaseSpec live, String serviceId, List<DatabaseSpec> secretSources) {
-        ObjectNode tree = (ObjectNode) Json.toTree(live).deepCopy();
-        ArrayNode services = tree.withArray("services");
-        for (int i = services.size() - 1; i >= 0; i--) {
-            if (serviceId.equals(services.get(i).path("service_id").asText())) {
-                services.remove(i);
-            }
-        }
-        JsonNode full = tree;
+        JsonNode full = removeService(live, serviceId);
         for (DatabaseSpec source : secretSources) {
             full = Secrets.merge(full, Json.toTree(source));
         }
@@ -37,5 +30,21 @@ public final class SpecEdits {
                     + ". Open the database's spec file (File > Open) so Trellis can send them again.");
         }
         return Json.convert(full, DatabaseSpec.class);
+    }
+
+    /** The spec without the service of this id; every other field as it was. */
+    public static DatabaseSpec withoutService(DatabaseSpec spec, String serviceId) {
+        return Json.convert(removeService(spec, serviceId), DatabaseSpec.class);
+    }
+
+    private static ObjectNode removeService(DatabaseSpec spec, String serviceId) {
+        ObjectNode tree = (ObjectNode) Json.toTree(spec).deepCopy();
+        ArrayNode services = tree.withArray("services");
+        for (int i = services.size() - 1; i >= 0; i--) {
+            if (serviceId.equals(services.get(i).path("service_id").asText())) {
+                services.remove(i);
+            }
+        }
+        return tree;
     }
 }
