@@ -3,53 +3,49 @@ package trellis.ui;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Worker;
 import javafx.fxml.FXML;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.controlsfx.control.Notifications;
+import javafx.util.Duration;
 import trellis.engine.ControlPlane;
-import trellis.engine.ControlPlaneException;
 import trellis.engine.LocalEngineAdmin;
 import trellis.engine.LocalEngineDetection;
 import trellis.engine.http.RestControlPlane;
-import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
-import trellis.spec.Json;
-import trellis.spec.Secrets;
-import trellis.spec.validation.Problem;
-import trellis.spec.validation.SpecValidator;
-import trellis.topology.StateChange;
+import trellis.topology.HostPlacement;
+import trellis.topology.NodePlacement;
 import trellis.topology.Topology;
 import trellis.topology.TopologyBuilder;
-import trellis.ui.export.TopologyPngExporter;
 import trellis.ui.action.ActionContext;
 import trellis.ui.action.ActionManager;
 import trellis.ui.action.ApplyNodeAction;
@@ -61,16 +57,18 @@ import trellis.ui.action.RemoveDatabaseAction;
 import trellis.ui.action.RemoveServiceAction;
 import trellis.ui.action.UserAction;
 import trellis.ui.graph.TopologyView;
+import trellis.ui.model.Deployment;
+import trellis.ui.model.SpecFiles;
 
 /**
- * The main window's controller: binds the FXML to the sources, the graph, the details pane,
- * the event log and the poller. Every call to a control plane goes through the {@link TaskRunner}.
+ * The main window's controller: binds the FXML to the sources, the graph, the details pane, the
+ * event log and the pollers, and turns the person's gestures into {@link UserAction}s run by its
+ * {@link ActionManager}. What to send and what to say is decided in {@code trellis.ui.action} and
+ * {@code trellis.ui.model}; every call to a control plane goes through the {@link TaskRunner}.
  */
 public final class MainWindow {
 
     @FXML private BorderPane root;
-    @FXML private MenuBar menuBar;
-    @FXML private Button refreshButton;
     @FXML private ToggleButton pauseButton;
     @FXML private Spinner<Integer> intervalSpinner;
     @FXML private TextField filterField;
@@ -87,41 +85,37 @@ public final class MainWindow {
     @FXML private Label updatedLabel;
     @FXML private Label countsLabel;
     @FXML private CheckMenuItem darkItem;
-    @FXML private javafx.scene.control.MenuItem undoItem;
-    @FXML private javafx.scene.control.MenuItem redoItem;
-    @FXML private javafx.scene.control.Tab logsTab;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private Tab logsTab;
     /** The Logs tab's content, put in on its first selection so that it costs the first frame nothing. */
     @FXML private BorderPane logsPane;
     @FXML private Label logsLabel;
     @FXML private TextField logsFilter;
     @FXML private ToggleButton logsPause;
     @FXML private ListView<String> logsView;
-    private final ObservableList<String> logLines = FXCollections.observableArrayList();
-    private String logsInstance;
 
     private final TopologyView graph = new TopologyView();
     private final MainWindowViewModel vm = new MainWindowViewModel();
     /** Every user action runs through it; the edits among them are undone and redone with Edit > Undo and Redo. */
     private final ActionManager actions = new ActionManager();
-    private final TreeItem<Object> treeRoot = new TreeItem<>("sources");
-    private final TreeItem<Object> filesItem = new TreeItem<>("Spec files");
-    private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
-    private TaskRunner runner = TaskRunner.standard();
+    private SourcesTree sources;
+    private LogsDock logs;
+    private WindowLayout layout;
+    private TaskRunner runner;
     private Settings settings;
-    private Dialogs dialogs = new FxDialogs();
+    private Dialogs dialogs;
     private LocalEngineDetection engines = LocalEngineDetection.none();
     private Stage stage;
     private Theme theme = Theme.LIGHT;
     /** One poller per live database opened in this window, so each keeps its event log going. */
-    private final java.util.Map<Sources.PollerKey, DatabasePoller> pollers = new java.util.LinkedHashMap<>();
-    /** Gives each live source its identity when it is added. */
-    private int liveSourcesAdded;
+    private final Map<Sources.PollerKey, DatabasePoller> pollers = new LinkedHashMap<>();
     /** The poller of the database on screen, or null for a spec file. */
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
     /** Spec files being read; while there are any, a live source does not pick what is shown. */
     private int opening;
-    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick()));
+    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
 
     @FXML
     private void initialize() {
@@ -134,56 +128,14 @@ public final class MainWindow {
         intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));
         intervalSpinner.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
-                pollers.values().forEach(p -> p.setPeriod(javafx.util.Duration.seconds(b)));
+                pollers.values().forEach(p -> p.setPeriod(Duration.seconds(b)));
             }
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
         bindStatus();
-        var filteredLogs = new javafx.collections.transformation.FilteredList<>(logLines, l -> true);
-        logsFilter.textProperty().addListener((o, a, b) -> filteredLogs.setPredicate(
-                l -> b == null || b.isBlank() || l.toLowerCase(java.util.Locale.ROOT).contains(b.toLowerCase(java.util.Locale.ROOT))));
-        logsView.setItems(filteredLogs);
-        logsTab.setOnSelectionChanged(e -> {
-            if (logsTab.isSelected() && logsTab.getContent() == null) {
-                logsTab.setContent(logsPane);
-            }
-        });
-        eventLog.setCellFactory(v -> new ListCell<>() {
-            {
-                // long lines (an error, the way to start Docker) wrap within the dock instead of
-                // hiding their end behind a horizontal scroll bar
-                setWrapText(true);
-                prefWidthProperty().bind(v.widthProperty().subtract(24));
-                setMaxWidth(USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().remove("event-failed");
-                if (!empty && item != null && item.contains("→ failed")) {
-                    getStyleClass().add("event-failed");
-                }
-            }
-        });
-        treeRoot.getChildren().addAll(filesItem, liveItem);
-        filesItem.setExpanded(true);
-        liveItem.setExpanded(true);
-        sourcesTree.setRoot(treeRoot);
-        sourcesTree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
-            @Override
-            protected void updateItem(Object item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null
-                        : item instanceof Sources.Source s ? s.label() : item.toString());
-            }
-        });
-        sourcesTree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && b.getValue() instanceof Sources.DatabaseRef ref) {
-                selectDatabase(ref);
-            }
-        });
+        logs = new LogsDock(logsTab, logsPane, logsLabel, logsFilter, logsPause, logsView);
+        eventLog.setCellFactory(EventLogCell::new);
+        sources = new SourcesTree(sourcesTree, this::selectDatabase);
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -206,7 +158,7 @@ public final class MainWindow {
         showDetails(null);
     }
 
-    /** Called once by {@link ConsoleApp} (or a test) after the FXML is loaded. */
+    /** Called once by {@link ConsoleApp} (or a test) after the FXML is loaded, with what the composition root made. */
     public void attach(Stage stage, ConsoleServices with, Theme theme) {
         this.stage = stage;
         this.settings = with.settings();
@@ -214,22 +166,23 @@ public final class MainWindow {
         this.engines = with.engines();
         this.dialogs = with.dialogs().ownedBy(stage);
         this.theme = theme;
+        this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
         darkItem.setSelected(theme == Theme.DARK);
         var scene = root.getScene();
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::onRefresh);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
-            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
                 filterField.requestFocus();
                 e.consume();
             }
         });
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && filterField.isFocused()) {
                 filterField.clear();
                 graph.requestFocus();
             }
         });
-        restoreLayout();
+        layout.restore();
     }
 
     public BorderPane root() {
@@ -254,10 +207,6 @@ public final class MainWindow {
         return actions;
     }
 
-    private ActionContext ctx() {
-        return new ActionContext(runner, dialogs, this::log);
-    }
-
     public MainWindowViewModel viewModel() {
         return vm;
     }
@@ -272,6 +221,10 @@ public final class MainWindow {
 
     public boolean bannerShown() {
         return vm.bannerShownProperty().get();
+    }
+
+    private ActionContext ctx() {
+        return new ActionContext(runner, dialogs, this::log);
     }
 
     // ---------------------------------------------------------------- sources
@@ -291,43 +244,32 @@ public final class MainWindow {
     /** Opens a spec file: its planned topology, every instance pending. Problems go to the event log. */
     public void openFile(Path path) {
         opening++;
-        actions.run(new OpenFileAction(ctx(), path, opened -> {
-            opening--;
-            CreateDatabaseRequest body = opened.body();
-            List<Problem> problems = opened.problems();
-            Sources.FileSource source = new Sources.FileSource(path.toAbsolutePath(), body);
-            TreeItem<Object> item = new TreeItem<>(source.label());
-            Sources.DatabaseRef ref = new Sources.DatabaseRef(source, source.databaseId(), "offline");
-            TreeItem<Object> dbItem = new TreeItem<>(ref);
-            item.getChildren().add(dbItem);
-            item.setExpanded(true);
-            filesItem.getChildren().removeIf(i -> i.getValue().equals(source.label()));
-            filesItem.getChildren().add(item);
-            log(source.label() + ": opened, " + (problems.isEmpty() ? "valid" : problems.size() + " problem(s)"));
-            problems.stream().limit(20).forEach(p -> log(source.label() + ": " + p));
-            remember("files", path.toAbsolutePath().toString());
-            sourcesTree.getSelectionModel().select(dbItem);
-        }, () -> opening--));
+        actions.run(new OpenFileAction(ctx(), path, this::showFile, () -> opening--));
+    }
+
+    private void showFile(SpecFiles.Opened opened) {
+        opening--;
+        Sources.FileSource source = new Sources.FileSource(opened.path().toAbsolutePath(), opened.body());
+        var problems = opened.problems();
+        log(source.label() + ": opened, " + (problems.isEmpty() ? "valid" : problems.size() + " problem(s)"));
+        problems.stream().limit(20).forEach(p -> log(source.label() + ": " + p));
+        settings.remember("files", source.path().toString());
+        sources.showFile(source);
     }
 
     /** Adds a live control plane to the sources and lists its databases. */
     public void addControlPlane(ControlPlane cp) {
-        Sources.LiveSource source = new Sources.LiveSource("live-" + ++liveSourcesAdded, cp);
-        TreeItem<Object> item = new TreeItem<>(source);
-        item.setExpanded(true);
-        liveItem.getChildren().add(item);
+        Sources.LiveSource source = sources.addLive(cp);
         runner.run(cp::databases, dbs -> {
-            for (Database d : dbs) {
-                item.getChildren().add(new TreeItem<>(new Sources.DatabaseRef(source, d.id(), d.state())));
-            }
+            sources.addDatabases(source, dbs);
             log(cp.displayName() + ": " + dbs.size() + " database(s)");
             // A control plane found at start-up never takes the screen from a file being opened.
-            if (!item.getChildren().isEmpty() && current == null && opening == 0) {
-                sourcesTree.getSelectionModel().select(item.getChildren().get(0));
+            if (current == null && opening == 0) {
+                sources.selectFirstDatabase(source);
             }
         }, error -> {
             log(cp.displayName() + ": " + message(error));
-            setConnection(cp.displayName() + ": unreachable", false);
+            vm.setConnection(cp.displayName() + ": unreachable", false);
         });
     }
 
@@ -351,86 +293,40 @@ public final class MainWindow {
             if (vm.shown() == null) {
                 vm.setConnection(live.label() + ": connecting…", true);
             }
-            poller = pollers.computeIfAbsent(key, k -> newPoller(live, ref.databaseId(), k));
-            if (!pauseButton.isSelected() && poller.getState() == javafx.concurrent.Worker.State.READY) {
+            poller = pollers.computeIfAbsent(key, k -> newPoller(live, k));
+            if (!pauseButton.isSelected() && poller.getState() == Worker.State.READY) {
                 poller.start();
             }
         }
         Platform.runLater(graph::resetView);
     }
 
-    /** The keys of the pollers running in this window, for tests. */
-    public java.util.Set<Sources.PollerKey> pollerKeys() {
-        return java.util.Set.copyOf(pollers.keySet());
+    /** The keys of the pollers of this window, for tests. */
+    public Set<Sources.PollerKey> pollerKeys() {
+        return Set.copyOf(pollers.keySet());
     }
 
-    private DatabasePoller newPoller(Sources.LiveSource live, String databaseId, Sources.PollerKey pollerKey) {
-        String key = pollerKey.toString();
-        DatabasePoller p = new DatabasePoller(live.controlPlane(), databaseId, runner.background(),
-                javafx.util.Duration.seconds(intervalSpinner.getValue()));
+    private DatabasePoller newPoller(Sources.LiveSource live, Sources.PollerKey key) {
+        DatabasePoller p = new DatabasePoller(live.controlPlane(), key.databaseId(), runner.background(),
+                Duration.seconds(intervalSpinner.getValue()));
         p.setOnSucceeded(e -> onPolled(key, p, live, p.getValue()));
-        p.setOnFailed(e -> vm.pollFailed(key, live.label(), p.getException()));
+        p.setOnFailed(e -> vm.pollFailed(key.toString(), live.label(), p.getException()));
         return p;
     }
 
-    private void onPolled(String key, DatabasePoller from, Sources.LiveSource live, Database db) {
+    private void onPolled(Sources.PollerKey key, DatabasePoller from, Sources.LiveSource live, Database db) {
         if (db == null) {
             return;
         }
         Topology t = TopologyBuilder.live(db, List.of());
-        List<StateChange> failed = vm.polled(key, live.label(), t);
+        var failed = vm.polled(key.toString(), live.label(), t);
         if (from == poller) {
             graph.show(t);
             detailsController.viewModel().refresh(t);
-            refreshLogs();
+            logs.refresh(runner, current);
         }
-        notifyFailed(failed);
-        updateTreeState(live, db);
-    }
-
-    /** Keeps the database's state word in the sources tree current ("catalog (available)"). */
-    private void updateTreeState(Sources.LiveSource live, Database db) {
-        for (TreeItem<Object> item : liveItem.getChildren()) {
-            if (item.getValue() != live) {
-                continue;
-            }
-            for (TreeItem<Object> child : item.getChildren()) {
-                if (child.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(db.id())
-                        && !java.util.Objects.equals(r.state(), db.state())) {
-                    Sources.DatabaseRef updated = new Sources.DatabaseRef(live, db.id(), db.state());
-                    child.setValue(updated);
-                    if (current == r) {
-                        current = updated;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * A popup per failed instance, or one for them all when a poll brings more than three: a
-     * hundred popups would hide the picture they are about.
-     */
-    private void notifyFailed(List<StateChange> failed) {
-        if (failed.isEmpty() || stage == null || !stage.isShowing()) {
-            return;
-        }
-        try {
-            if (failed.size() > 3) {
-                Notifications.create().owner(stage).title(failed.size() + " instances failed")
-                        .text(String.join(", ", failed.stream().limit(6).map(c -> c.serviceId() + " on " + c.hostId()).toList())
-                                + (failed.size() > 6 ? " and " + (failed.size() - 6) + " more" : "") + ". The event log has each error.")
-                        .hideAfter(javafx.util.Duration.seconds(8)).showError();
-                return;
-            }
-            for (StateChange c : failed) {
-                Notifications.create().owner(stage).title("Instance failed")
-                        .text(c.serviceId() + " on " + c.hostId() + " failed" + (c.error() != null ? ":\n" + c.error() : ""))
-                        .hideAfter(javafx.util.Duration.seconds(8)).showError();
-            }
-        } catch (RuntimeException e) {
-            // A notification is a courtesy; the event log already has the change.
-        }
+        FailureNotifier.notifyFailed(stage, failed);
+        current = sources.updateState(live, db, current);
     }
 
     private void stopPollers() {
@@ -439,42 +335,39 @@ public final class MainWindow {
         poller = null;
     }
 
-    /** The selected instance's container output, followed with the poll unless paused. */
-    private void refreshLogs() {
-        if (logsInstance == null || logsPause.isSelected() || current == null
-                || !(current.source() instanceof Sources.LiveSource live)
-                || !(live.controlPlane() instanceof trellis.engine.InstanceLogs logs)) {
-            return;
-        }
-        String db = current.databaseId();
-        String instance = logsInstance;
-        runner.run(() -> logs.logs(db, instance, 200), lines -> {
-            logsLabel.setText(instance + " — last " + lines.size() + " lines");
-            logLines.setAll(lines);
-        }, error -> logsLabel.setText(instance + ": " + message(error)));
+    /** The live sources, in the order they were added. */
+    public List<Sources.LiveSource> liveSourceList() {
+        return sources.liveSources();
+    }
+
+    /** The source in the tree that wraps this control plane, or null. */
+    public Sources.LiveSource liveSourceOf(ControlPlane cp) {
+        return sources.liveSourceOf(cp);
+    }
+
+    private List<ControlPlane> liveSources() {
+        return sources.liveSources().stream().map(Sources.LiveSource::controlPlane).toList();
     }
 
     /** Brings the Logs tab of the dock to the front. */
     public void showLogs() {
-        logsTab.getTabPane().getSelectionModel().select(logsTab);
+        logs.show();
     }
 
     /** The log lines shown (before the filter), for tests. */
     public List<String> logLines() {
-        return List.copyOf(logLines);
+        return logs.lines();
     }
 
-    // ---------------------------------------------------------------- details
+    // ---------------------------------------------------------------- details and status
 
     private void showDetails(TopologyView.Selection selection) {
-        detailsController.viewModel().show(selection, shown());
+        detailsController.viewModel().show(selection, vm.shown());
         if (selection instanceof TopologyView.Selection.OfInstance si) {
-            logsInstance = si.instance().instanceId();
-            refreshLogs();
+            logs.follow(si.instance().instanceId());
+            logs.refresh(runner, current);
         }
     }
-
-    // ---------------------------------------------------------------- status
 
     /** The status bar, the banner, the greyed picture and the event log follow the view model. */
     private void bindStatus() {
@@ -496,14 +389,6 @@ public final class MainWindow {
                 graph.getStyleClass().add("stale");
             }
         });
-    }
-
-    private void setConnection(String text, boolean ok) {
-        vm.setConnection(text, ok);
-    }
-
-    private Topology shown() {
-        return vm.shown();
     }
 
     void log(String line) {
@@ -532,7 +417,7 @@ public final class MainWindow {
                 actions.run(UserAction.of("Connect to " + url, () -> {
                     try {
                         addControlPlane(new RestControlPlane(java.net.URI.create(url)));
-                        remember("controlPlanes", url);
+                        settings.remember("controlPlanes", url);
                     } catch (IllegalArgumentException e) {
                         alert("Not an address: " + url, "Enter an address such as http://127.0.0.1:3000");
                     }
@@ -545,10 +430,9 @@ public final class MainWindow {
             alert("Nothing to export", "Open a spec file or pick a database first.");
             return;
         }
-        dialogs.choosePngTarget(graph.topology().databaseId() + ".png").map(Path::toFile).ifPresent(f -> {
-            // The snapshot needs the FX thread; encoding and writing the file do not.
-            actions.run(new ExportPictureAction(ctx(), graph.snapshotPicture(), f.toPath()));
-        });
+        // The snapshot needs the FX thread; encoding and writing the file do not.
+        dialogs.choosePngTarget(graph.topology().databaseId() + ".png")
+                .ifPresent(f -> actions.run(new ExportPictureAction(ctx(), graph.snapshotPicture(), f)));
     }
 
     @FXML
@@ -557,12 +441,17 @@ public final class MainWindow {
             alert("Nothing to deploy", "Open a spec file and select its database first (File > Open).");
             return;
         }
-        Optional<ControlPlane> target = trellis.ui.model.Deployment.target(liveSources());
+        Optional<ControlPlane> target = Deployment.target(liveSources());
         if (target.isEmpty()) {
             alert("No engine to deploy to", engines.describeUnavailable());
             return;
         }
-        actions.run(new DeployAction(ctx(), file, target.get(), null, task -> showDeployed(file, target.get())));
+        actions.run(new DeployAction(ctx(), file, target.get(), null, task -> sources.selectDeployed(file.databaseId(), target.get())));
+    }
+
+    /** Sends the file's spec to a control plane (create or full update) and shows it live there. */
+    public void deploy(Sources.FileSource file, ControlPlane cp, boolean exists) {
+        actions.run(new DeployAction(ctx(), file, cp, exists, task -> sources.selectDeployed(file.databaseId(), cp)));
     }
 
     /** The local engine among the sources, or an alert that says how to get one. */
@@ -575,23 +464,13 @@ public final class MainWindow {
         return e;
     }
 
-    /** Host ids and node names of the database shown, for the dialogs' choices. */
-    private List<String> shownHosts() {
-        return shown() == null ? List.of() : shown().hosts().stream().map(trellis.topology.HostPlacement::hostId).toList();
-    }
-
-    private List<String> shownNodes() {
-        return shown() == null ? List.of() : shown().hosts().stream().flatMap(h -> h.nodes().stream())
-                .map(trellis.topology.NodePlacement::nodeName).distinct().toList();
-    }
-
     @FXML
     private void onBindHost() {
         localEngine().ifPresent(engine -> {
-            List<String> hosts = shownHosts();
+            Topology shown = vm.shown();
+            List<String> hosts = shown == null ? List.of() : shown.hosts().stream().map(HostPlacement::hostId).toList();
             // the first host's current engine, else this machine's
-            String endpoint = engine.hostBindings().getOrDefault(hosts.isEmpty() ? "" : hosts.get(0),
-                    engines.defaultDockerHostOrSocket());
+            String endpoint = engine.hostBindings().getOrDefault(hosts.isEmpty() ? "" : hosts.get(0), engines.defaultDockerHostOrSocket());
             dialogs.askHost(hosts, endpoint).ifPresent(r -> bindHost(engine, r));
         });
     }
@@ -603,7 +482,12 @@ public final class MainWindow {
 
     @FXML
     private void onNode() {
-        localEngine().ifPresent(engine -> dialogs.askNode(shownNodes()).ifPresent(r -> applyNode(engine, r)));
+        localEngine().ifPresent(engine -> {
+            Topology shown = vm.shown();
+            List<String> nodes = shown == null ? List.of() : shown.hosts().stream().flatMap(h -> h.nodes().stream())
+                    .map(NodePlacement::nodeName).distinct().toList();
+            dialogs.askNode(nodes).ifPresent(r -> applyNode(engine, r));
+        });
     }
 
     /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
@@ -618,7 +502,7 @@ public final class MainWindow {
             return;
         }
         String id = current.databaseId();
-        int n = shown() == null ? 0 : shown().instances().size();
+        int n = vm.shown() == null ? 0 : vm.shown().instances().size();
         if (dialogs.confirm("Remove database '" + id + "' from " + live.label() + "?",
                 "Its " + n + " service instance(s) are deleted. The database users its services connect as "
                 + "are not dropped by removing a service.")) {
@@ -633,7 +517,7 @@ public final class MainWindow {
 
     @FXML
     private void onRemoveService() {
-        if (current == null || !(current.source() instanceof Sources.LiveSource live) || shown() == null) {
+        if (current == null || !(current.source() instanceof Sources.LiveSource live) || vm.shown() == null) {
             alert("Nothing to remove", "Select a database of a control plane, then the service in the picture.");
             return;
         }
@@ -650,79 +534,12 @@ public final class MainWindow {
     }
 
     /**
-     * Sends the database's full spec without one service. A spec from a GET lacks its secrets, so
-     * they are put back from a spec file of the same database opened in this console; when they
-     * cannot be, nothing is sent and the person is told which secrets are missing.
+     * Sends the database's full spec without one service, its secrets put back from the spec files
+     * of the same database open in this console. The files are read here, on the FX thread; the
+     * work gets their specs as plain values.
      */
     public void removeService(ControlPlane cp, String databaseId, String serviceId) {
-        // the open files are the tree's: read on the FX thread, handed to the work as plain values
-        actions.run(new RemoveServiceAction(ctx(), cp, databaseId, serviceId, openFileSpecs(databaseId)));
-    }
-
-    /** The specs of the spec files open for this database, in the tree's order. FX thread only. */
-    private List<trellis.spec.DatabaseSpec> openFileSpecs(String databaseId) {
-        List<trellis.spec.DatabaseSpec> out = new ArrayList<>();
-        for (TreeItem<Object> f : filesItem.getChildren()) {
-            for (TreeItem<Object> d : f.getChildren()) {
-                if (d.getValue() instanceof Sources.DatabaseRef r && r.source() instanceof Sources.FileSource fs
-                        && databaseId.equals(fs.databaseId())) {
-                    out.add(fs.body().spec());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The live sources in the tree, in the order they were added. */
-    public List<Sources.LiveSource> liveSourceList() {
-        List<Sources.LiveSource> out = new ArrayList<>();
-        for (TreeItem<Object> item : liveItem.getChildren()) {
-            if (item.getValue() instanceof Sources.LiveSource live) {
-                out.add(live);
-            }
-        }
-        return out;
-    }
-
-    /** The source in the tree that wraps this control plane, or null. */
-    public Sources.LiveSource liveSourceOf(ControlPlane cp) {
-        for (TreeItem<Object> item : liveItem.getChildren()) {
-            if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
-                return live;
-            }
-        }
-        return null;
-    }
-
-    private List<ControlPlane> liveSources() {
-        List<ControlPlane> out = new ArrayList<>();
-        for (TreeItem<Object> item : liveItem.getChildren()) {
-            if (item.getValue() instanceof Sources.LiveSource live) {
-                out.add(live.controlPlane());
-            }
-        }
-        return out;
-    }
-
-    /** Sends the file's spec to a control plane (create or full update) and shows it live there. */
-    public void deploy(Sources.FileSource file, ControlPlane cp, boolean exists) {
-        actions.run(new DeployAction(ctx(), file, cp, exists, task -> showDeployed(file, cp)));
-    }
-
-    /** Selects the deployed database under its control plane, adding it to the tree when it is new there. */
-    private void showDeployed(Sources.FileSource file, ControlPlane cp) {
-        for (TreeItem<Object> item : liveItem.getChildren()) {
-            if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
-                TreeItem<Object> db = item.getChildren().stream()
-                        .filter(c -> c.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(file.databaseId()))
-                        .findFirst().orElseGet(() -> {
-                            TreeItem<Object> n = new TreeItem<>(new Sources.DatabaseRef(live, file.databaseId(), "creating"));
-                            item.getChildren().add(n);
-                            return n;
-                        });
-                sourcesTree.getSelectionModel().select(db);
-            }
-        }
+        actions.run(new RemoveServiceAction(ctx(), cp, databaseId, serviceId, sources.openFileSpecs(databaseId)));
     }
 
     @FXML
@@ -809,37 +626,9 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- memory
 
-    private void remember(String key, String value) {
-        List<String> list = settings.list(key);
-        list.remove(value);
-        list.add(0, value);
-        settings.putList(key, list.subList(0, Math.min(10, list.size())));
-    }
-
-    private void restoreLayout() {
-        double[] main = {settings.get("split.left", 0.16), settings.get("split.right", 0.78)};
-        mainSplit.setDividerPositions(main);
-        verticalSplit.setDividerPositions(settings.get("split.dock", 0.78));
-        int interval = (int) settings.get("interval", 2);
-        intervalSpinner.getValueFactory().setValue(Math.max(1, Math.min(60, interval)));
-    }
-
     /** Saves window and split positions; called when the window closes. */
     public void saveLayout() {
-        if (stage != null) {
-            settings.put("window.x", stage.getX());
-            settings.put("window.y", stage.getY());
-            settings.put("window.w", stage.getWidth());
-            settings.put("window.h", stage.getHeight());
-        }
-        double[] d = mainSplit.getDividerPositions();
-        if (d.length == 2) {
-            settings.put("split.left", d[0]);
-            settings.put("split.right", d[1]);
-        }
-        settings.put("split.dock", verticalSplit.getDividerPositions()[0]);
-        settings.put("interval", intervalSpinner.getValue());
-        settings.flush();
+        layout.save(stage);
     }
 
     /** Re-opens what was open last time. */
@@ -863,5 +652,4 @@ public final class MainWindow {
         clock.stop();
         saveLayout();
     }
-
 }

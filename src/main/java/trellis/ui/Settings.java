@@ -95,6 +95,14 @@ public final class Settings {
         }
     }
 
+    /** Puts a value first in a remembered list (last opened files, addresses), keeping ten. */
+    public void remember(String key, String value) {
+        List<String> list = list(key);
+        list.remove(value);
+        list.add(0, value);
+        putList(key, list.subList(0, Math.min(10, list.size())));
+    }
+
     public void clear() {
         props.clear();
     }
