@@ -1,12 +1,8 @@
 package trellis.ui;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -23,18 +19,11 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import trellis.engine.ControlPlane;
@@ -42,22 +31,12 @@ import trellis.engine.LocalEngineAdmin;
 import trellis.engine.LocalEngineDetection;
 import trellis.engine.http.RestControlPlane;
 import trellis.spec.Database;
-import trellis.topology.HostPlacement;
-import trellis.topology.NodePlacement;
 import trellis.topology.Topology;
 import trellis.topology.TopologyBuilder;
 import trellis.ui.action.ActionContext;
 import trellis.ui.action.ActionManager;
-import trellis.ui.action.ApplyNodeAction;
-import trellis.ui.action.BindHostAction;
-import trellis.ui.action.DeployAction;
-import trellis.ui.action.ExportPictureAction;
 import trellis.ui.action.OpenFileAction;
-import trellis.ui.action.RemoveDatabaseAction;
-import trellis.ui.action.RemoveServiceAction;
-import trellis.ui.action.UserAction;
 import trellis.ui.graph.TopologyView;
-import trellis.ui.model.Deployment;
 import trellis.ui.model.SpecFiles;
 
 /**
@@ -78,7 +57,6 @@ public final class MainWindow {
     @FXML private HBox banner;
     @FXML private Label bannerLabel;
     @FXML private StackPane graphHolder;
-    @FXML private VBox details;
     @FXML private DetailsPane detailsController;
     @FXML private ListView<String> eventLog;
     @FXML private Label connectionLabel;
@@ -102,6 +80,7 @@ public final class MainWindow {
     private SourcesTree sources;
     private LogsDock logs;
     private WindowLayout layout;
+    private ConsoleCommands commands;
     private TaskRunner runner;
     private Settings settings;
     private Dialogs dialogs;
@@ -109,7 +88,7 @@ public final class MainWindow {
     private Stage stage;
     private Theme theme = Theme.LIGHT;
     /** One poller per live database opened in this window, so each keeps its event log going. */
-    private final Map<Sources.PollerKey, DatabasePoller> pollers = new LinkedHashMap<>();
+    private final Pollers pollers = new Pollers();
     /** The poller of the database on screen, or null for a spec file. */
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
@@ -128,31 +107,15 @@ public final class MainWindow {
         intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));
         intervalSpinner.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
-                pollers.values().forEach(p -> p.setPeriod(Duration.seconds(b)));
+                pollers.setPeriod(b);
             }
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
-        bindStatus();
+        StatusBar.bind(vm, eventLog, connectionLabel, updatedLabel, countsLabel, banner, bannerLabel, graph);
         logs = new LogsDock(logsTab, logsPane, logsLabel, logsFilter, logsPause, logsView);
         eventLog.setCellFactory(EventLogCell::new);
         sources = new SourcesTree(sourcesTree, this::selectDatabase);
-        root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        root.setOnDragDropped(e -> {
-            boolean ok = false;
-            if (e.getDragboard().hasFiles()) {
-                for (File f : e.getDragboard().getFiles()) {
-                    openFile(f.toPath());
-                    ok = true;
-                }
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
+        WindowGestures.acceptDroppedFiles(root, this::openFile);
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         showDetails(null);
@@ -167,21 +130,9 @@ public final class MainWindow {
         this.dialogs = with.dialogs().ownedBy(stage);
         this.theme = theme;
         this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
+        this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane);
         darkItem.setSelected(theme == Theme.DARK);
-        var scene = root.getScene();
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::onRefresh);
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
-            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                filterField.requestFocus();
-                e.consume();
-            }
-        });
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && filterField.isFocused()) {
-                filterField.clear();
-                graph.requestFocus();
-            }
-        });
+        WindowGestures.installKeys(root.getScene(), filterField, graph, this::onRefresh);
         layout.restore();
     }
 
@@ -293,7 +244,7 @@ public final class MainWindow {
             if (vm.shown() == null) {
                 vm.setConnection(live.label() + ": connecting…", true);
             }
-            poller = pollers.computeIfAbsent(key, k -> newPoller(live, k));
+            poller = pollers.of(key, k -> newPoller(live, k));
             if (!pauseButton.isSelected() && poller.getState() == Worker.State.READY) {
                 poller.start();
             }
@@ -303,7 +254,7 @@ public final class MainWindow {
 
     /** The keys of the pollers of this window, for tests. */
     public Set<Sources.PollerKey> pollerKeys() {
-        return Set.copyOf(pollers.keySet());
+        return pollers.keys();
     }
 
     private DatabasePoller newPoller(Sources.LiveSource live, Sources.PollerKey key) {
@@ -329,12 +280,6 @@ public final class MainWindow {
         current = sources.updateState(live, db, current);
     }
 
-    private void stopPollers() {
-        pollers.values().forEach(DatabasePoller::cancel);
-        pollers.clear();
-        poller = null;
-    }
-
     /** The live sources, in the order they were added. */
     public List<Sources.LiveSource> liveSourceList() {
         return sources.liveSources();
@@ -343,10 +288,6 @@ public final class MainWindow {
     /** The source in the tree that wraps this control plane, or null. */
     public Sources.LiveSource liveSourceOf(ControlPlane cp) {
         return sources.liveSourceOf(cp);
-    }
-
-    private List<ControlPlane> liveSources() {
-        return sources.liveSources().stream().map(Sources.LiveSource::controlPlane).toList();
     }
 
     /** Brings the Logs tab of the dock to the front. */
@@ -369,27 +310,6 @@ public final class MainWindow {
         }
     }
 
-    /** The status bar, the banner, the greyed picture and the event log follow the view model. */
-    private void bindStatus() {
-        eventLog.setItems(vm.events());
-        connectionLabel.textProperty().bind(vm.connectionProperty());
-        connectionLabel.getStyleClass().add(vm.connectedProperty().get() ? "connected" : "unreachable");
-        vm.connectedProperty().addListener((o, a, ok) -> {
-            connectionLabel.getStyleClass().removeAll("connected", "unreachable");
-            connectionLabel.getStyleClass().add(ok ? "connected" : "unreachable");
-        });
-        updatedLabel.textProperty().bind(vm.updatedProperty());
-        countsLabel.textProperty().bind(vm.countsProperty());
-        bannerLabel.textProperty().bind(vm.bannerProperty());
-        banner.visibleProperty().bind(vm.bannerShownProperty());
-        banner.managedProperty().bind(vm.bannerShownProperty());
-        vm.staleProperty().addListener((o, a, stale) -> {
-            graph.getStyleClass().remove("stale");
-            if (stale) {
-                graph.getStyleClass().add("stale");
-            }
-        });
-    }
 
     void log(String line) {
         vm.log(line);
@@ -397,10 +317,6 @@ public final class MainWindow {
 
     private static String message(Throwable t) {
         return MainWindowViewModel.message(t);
-    }
-
-    private void alert(String header, String text) {
-        ctx().alert(header, text);
     }
 
     // ---------------------------------------------------------------- actions
@@ -412,134 +328,65 @@ public final class MainWindow {
 
     @FXML
     private void onConnect() {
-        dialogs.askText("Connect to a Control Plane", "The address of a pgEdge Control Plane API (or of 'trellis serve')",
-                "http://127.0.0.1:3000").map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url ->
-                actions.run(UserAction.of("Connect to " + url, () -> {
-                    try {
-                        addControlPlane(new RestControlPlane(java.net.URI.create(url)));
-                        settings.remember("controlPlanes", url);
-                    } catch (IllegalArgumentException e) {
-                        alert("Not an address: " + url, "Enter an address such as http://127.0.0.1:3000");
-                    }
-                })));
+        commands.connect();
     }
 
     @FXML
     private void onExport() {
-        if (graph.topology() == null) {
-            alert("Nothing to export", "Open a spec file or pick a database first.");
-            return;
-        }
-        // The snapshot needs the FX thread; encoding and writing the file do not.
-        dialogs.choosePngTarget(graph.topology().databaseId() + ".png")
-                .ifPresent(f -> actions.run(new ExportPictureAction(ctx(), graph.snapshotPicture(), f)));
+        commands.export();
     }
 
     @FXML
     private void onDeploy() {
-        if (current == null || !(current.source() instanceof Sources.FileSource file)) {
-            alert("Nothing to deploy", "Open a spec file and select its database first (File > Open).");
-            return;
-        }
-        Optional<ControlPlane> target = Deployment.target(liveSources());
-        if (target.isEmpty()) {
-            alert("No engine to deploy to", engines.describeUnavailable());
-            return;
-        }
-        actions.run(new DeployAction(ctx(), file, target.get(), null, task -> sources.selectDeployed(file.databaseId(), target.get())));
+        commands.deploy();
     }
 
     /** Sends the file's spec to a control plane (create or full update) and shows it live there. */
     public void deploy(Sources.FileSource file, ControlPlane cp, boolean exists) {
-        actions.run(new DeployAction(ctx(), file, cp, exists, task -> sources.selectDeployed(file.databaseId(), cp)));
-    }
-
-    /** The local engine among the sources, or an alert that says how to get one. */
-    private Optional<LocalEngineAdmin> localEngine() {
-        Optional<LocalEngineAdmin> e = liveSources().stream()
-                .filter(cp -> cp instanceof LocalEngineAdmin).map(cp -> (LocalEngineAdmin) cp).findFirst();
-        if (e.isEmpty()) {
-            alert("No local engine", engines.describeUnavailable());
-        }
-        return e;
+        commands.deploy(file, cp, exists);
     }
 
     @FXML
     private void onBindHost() {
-        localEngine().ifPresent(engine -> {
-            Topology shown = vm.shown();
-            List<String> hosts = shown == null ? List.of() : shown.hosts().stream().map(HostPlacement::hostId).toList();
-            // the first host's current engine, else this machine's
-            String endpoint = engine.hostBindings().getOrDefault(hosts.isEmpty() ? "" : hosts.get(0), engines.defaultDockerHostOrSocket());
-            dialogs.askHost(hosts, endpoint).ifPresent(r -> bindHost(engine, r));
-        });
+        commands.bindHost();
     }
 
     /** Binds a host off the FX thread (a new engine is reached over the network) and says what answered. */
     public void bindHost(LocalEngineAdmin engine, HostDialog.Request r) {
-        actions.run(new BindHostAction(ctx(), engine, r));
+        commands.bindHost(engine, r);
     }
 
     @FXML
     private void onNode() {
-        localEngine().ifPresent(engine -> {
-            Topology shown = vm.shown();
-            List<String> nodes = shown == null ? List.of() : shown.hosts().stream().flatMap(h -> h.nodes().stream())
-                    .map(NodePlacement::nodeName).distinct().toList();
-            dialogs.askNode(nodes).ifPresent(r -> applyNode(engine, r));
-        });
+        commands.node();
     }
 
     /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
     public void applyNode(LocalEngineAdmin engine, NodeDialog.Request r) {
-        actions.run(new ApplyNodeAction(ctx(), engine, r));
+        commands.applyNode(engine, r);
     }
 
     @FXML
     private void onRemoveDatabase() {
-        if (current == null || !(current.source() instanceof Sources.LiveSource live)) {
-            alert("Nothing to remove", "Select a database of a control plane or of the local engine first.");
-            return;
-        }
-        String id = current.databaseId();
-        int n = vm.shown() == null ? 0 : vm.shown().instances().size();
-        if (dialogs.confirm("Remove database '" + id + "' from " + live.label() + "?",
-                "Its " + n + " service instance(s) are deleted. The database users its services connect as "
-                + "are not dropped by removing a service.")) {
-            removeDatabase(live.controlPlane(), id);
-        }
+        commands.removeDatabase();
     }
 
     /** Deletes a database on a control plane; the poller then shows its instances deleting and gone. */
     public void removeDatabase(ControlPlane cp, String databaseId) {
-        actions.run(new RemoveDatabaseAction(ctx(), cp, databaseId));
+        commands.removeDatabase(cp, databaseId);
     }
 
     @FXML
     private void onRemoveService() {
-        if (current == null || !(current.source() instanceof Sources.LiveSource live) || vm.shown() == null) {
-            alert("Nothing to remove", "Select a database of a control plane, then the service in the picture.");
-            return;
-        }
-        var selected = graph.selectedService();
-        if (selected == null) {
-            alert("No service selected", "Click the service's chip (or one of its instances) in the picture first.");
-            return;
-        }
-        if (dialogs.confirm("Remove service '" + selected + "' from database '" + current.databaseId() + "'?",
-                "Its instances are deleted. Its connect_as user stays, with its grants: removing a "
-                + "service drops no user and revokes nothing.")) {
-            removeService(live.controlPlane(), current.databaseId(), selected);
-        }
+        commands.removeService();
     }
 
     /**
      * Sends the database's full spec without one service, its secrets put back from the spec files
-     * of the same database open in this console. The files are read here, on the FX thread; the
-     * work gets their specs as plain values.
+     * of the same database open in this console (read now, on the FX thread).
      */
     public void removeService(ControlPlane cp, String databaseId, String serviceId) {
-        actions.run(new RemoveServiceAction(ctx(), cp, databaseId, serviceId, sources.openFileSpecs(databaseId)));
+        commands.removeService(cp, databaseId, serviceId);
     }
 
     @FXML
@@ -573,14 +420,8 @@ public final class MainWindow {
         boolean paused = pauseButton.isSelected();
         pauseButton.setText(paused ? "Resume" : "Pause");
         vm.setPaused(paused);
-        if (!pollers.isEmpty()) {
-            if (paused) {
-                pollers.values().forEach(DatabasePoller::cancel);
-                log("polling paused");
-            } else {
-                pollers.values().forEach(DatabasePoller::pollNow);
-                log("polling resumed");
-            }
+        if (pollers.pause(paused)) {
+            log(paused ? "polling paused" : "polling resumed");
         }
     }
 
@@ -648,7 +489,8 @@ public final class MainWindow {
     }
 
     public void shutdown() {
-        stopPollers();
+        pollers.stop();
+        poller = null;
         clock.stop();
         saveLayout();
     }

@@ -33,4 +33,13 @@ class UiBoundariesTest {
             assertThat(text).as(p.toString()).doesNotContain("new Settings()");
         }
     }
+
+    @Test
+    void noClassOfTheConsoleIsOver500Lines() throws Exception {
+        for (Path p : sources()) {
+            if (!p.toString().contains("/graph/")) { // the graph's own redesign is another engineer's
+                assertThat(Files.readAllLines(p)).as(p.toString()).hasSizeLessThan(500);
+            }
+        }
+    }
 }
