@@ -158,4 +158,50 @@ class MainWindowFxTest {
         assertThat(dialogs.errors).singleElement().asString().startsWith("Not removed: ");
         assertThat(window.actions().undoDescriptions()).isEmpty();
     }
+
+    /** A local engine that binds hosts in memory and reports each healthy, with Docker 27.1. */
+    static trellis.engine.LocalEngineAdmin fakeEngine(List<String> bound) {
+        return (trellis.engine.LocalEngineAdmin) java.lang.reflect.Proxy.newProxyInstance(MainWindowFxTest.class.getClassLoader(),
+                new Class<?>[]{trellis.engine.LocalEngineAdmin.class}, (p, m, a) -> switch (m.getName()) {
+                    case "displayName" -> "Local engine";
+                    case "databases" -> List.of();
+                    case "hostBindings" -> java.util.Map.of();
+                    case "bindHost" -> {
+                        bound.add(a[0] + "=" + a[1]);
+                        yield null;
+                    }
+                    case "hosts" -> {
+                        var components = Json.MAPPER.createObjectNode();
+                        components.set("docker", Json.parse("{\"details\": {\"version\": \"27.1\"}}"));
+                        yield List.of(new trellis.spec.Host("host-2", null, null, null, null, null, null,
+                                new trellis.spec.HostStatus("healthy", null, components, null), null));
+                    }
+                    case "hashCode" -> System.identityHashCode(p);
+                    case "equals" -> p == a[0];
+                    case "toString" -> "fake local engine";
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    @Test
+    void bindHostAsksWithThisMachinesEngineAndBindsOnTheLocalEngine(FxRobot robot) {
+        List<String> bound = new java.util.ArrayList<>();
+        robot.interact(() -> window.addControlPlane(fakeEngine(bound)));
+        work.drain();
+        dialogs.hostAnswer = java.util.Optional.of(new HostDialog.Request("host-2", "tcp://10.0.0.5:2376"));
+        robot.interact(() -> menuItem(robot, "bindHostItem").fire());
+        assertThat(dialogs.hostOffers).containsExactly("[] unix:///var/run/docker.sock");
+        work.drain();
+        assertThat(bound).containsExactly("host-2=tcp://10.0.0.5:2376");
+        assertThat(window.events()).anySatisfy(e -> assertThat(e).endsWith("  host-2: bound to tcp://10.0.0.5:2376 (Docker 27.1)"));
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void withoutALocalEngineTheEngineMenuSaysHowToGetOne(FxRobot robot) {
+        robot.interact(() -> menuItem(robot, "bindHostItem").fire());
+        robot.interact(() -> menuItem(robot, "nodeItem").fire());
+        assertThat(dialogs.errors).hasSize(2).allSatisfy(e -> assertThat(e).startsWith("No local engine: No Docker engine answers"));
+        assertThat(dialogs.hostOffers).isEmpty();
+    }
 }

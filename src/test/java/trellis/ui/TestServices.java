@@ -32,6 +32,9 @@ final class TestServices {
         final List<String> errors = new ArrayList<>();
         final List<String> confirmations = new ArrayList<>();
         boolean answer = true;
+        /** What Engine > Bind host is answered, and what it was offered. */
+        Optional<HostDialog.Request> hostAnswer = Optional.empty();
+        final List<String> hostOffers = new ArrayList<>();
 
         @Override
         public Dialogs ownedBy(Window owner) {
@@ -66,7 +69,8 @@ final class TestServices {
 
         @Override
         public Optional<HostDialog.Request> askHost(List<String> hosts, String endpoint) {
-            return Optional.empty();
+            hostOffers.add(hosts + " " + endpoint);
+            return hostAnswer;
         }
 
         @Override
