@@ -1,70 +1,48 @@
 package trellis.ui;
 
-import java.util.List;
-import java.util.Locale;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
-import trellis.engine.InstanceLogs;
 
 /**
- * The Logs tab of the dock: the selected instance's container output, filtered as typed and
- * followed with the poll unless paused. Its content goes in on its first selection, so that it
- * costs the first frame nothing.
+ * The Logs tab's controller; view {@code fxml/LogsDock.fxml}, state {@link LogsModel}. The view
+ * is loaded on the tab's first selection, so that it costs the first frame nothing.
  */
-final class LogsDock {
-    private final Tab tab;
-    private final Label label;
-    private final ToggleButton pause;
-    private final ObservableList<String> lines = FXCollections.observableArrayList();
-    private String instance;
+public final class LogsDock {
+    @FXML private BorderPane logsPane;
+    @FXML private Label logsLabel;
+    @FXML private TextField logsFilter;
+    @FXML private ToggleButton logsPause;
+    @FXML private ListView<String> logsView;
 
-    LogsDock(Tab tab, BorderPane content, Label label, TextField filter, ToggleButton pause, ListView<String> view) {
-        this.tab = tab;
-        this.label = label;
-        this.pause = pause;
-        var filtered = new FilteredList<>(lines, l -> true);
-        filter.textProperty().addListener((o, a, b) -> filtered.setPredicate(
-                l -> b == null || b.isBlank() || l.toLowerCase(Locale.ROOT).contains(b.toLowerCase(Locale.ROOT))));
-        view.setItems(filtered);
+    /** Loads the view into the tab when it is first selected, bound to the model. */
+    static void loadOnFirstSelection(Tab tab, LogsModel model) {
         tab.setOnSelectionChanged(e -> {
             if (tab.isSelected() && tab.getContent() == null) {
-                tab.setContent(content);
+                FXMLLoader loader = new FXMLLoader(LogsDock.class.getResource("/trellis/fxml/LogsDock.fxml"));
+                try {
+                    loader.load();
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+                LogsDock dock = loader.getController();
+                dock.bind(model);
+                tab.setContent(dock.logsPane);
             }
         });
     }
 
-    /** Follows this instance from now on. */
-    void follow(String instanceId) {
-        instance = instanceId;
-    }
-
-    /** Fetches the followed instance's last lines from the database on screen, when its source keeps logs. */
-    void refresh(TaskRunner runner, Sources.DatabaseRef current) {
-        if (instance == null || pause.isSelected() || current == null
-                || !(current.source() instanceof Sources.LiveSource live)
-                || !(live.controlPlane() instanceof InstanceLogs logs)) {
-            return;
-        }
-        String db = current.databaseId();
-        String followed = instance;
-        runner.run(() -> logs.logs(db, followed, 200), got -> {
-            label.setText(followed + " — last " + got.size() + " lines");
-            lines.setAll(got);
-        }, error -> label.setText(followed + ": " + MainWindowViewModel.message(error)));
-    }
-
-    void show() {
-        tab.getTabPane().getSelectionModel().select(tab);
-    }
-
-    List<String> lines() {
-        return List.copyOf(lines);
+    private void bind(LogsModel model) {
+        logsLabel.textProperty().bind(model.statusProperty());
+        logsFilter.textProperty().bindBidirectional(model.filterProperty());
+        logsPause.selectedProperty().bindBidirectional(model.pausedProperty());
+        logsView.setItems(model.shown());
     }
 }

@@ -65,20 +65,15 @@ public final class MainWindow {
     @FXML private CheckMenuItem darkItem;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
+    /** The Logs tab; its content ({@link LogsDock}) is loaded on its first selection. */
     @FXML private Tab logsTab;
-    /** The Logs tab's content, put in on its first selection so that it costs the first frame nothing. */
-    @FXML private BorderPane logsPane;
-    @FXML private Label logsLabel;
-    @FXML private TextField logsFilter;
-    @FXML private ToggleButton logsPause;
-    @FXML private ListView<String> logsView;
 
     private final TopologyView graph = new TopologyView();
     private final MainWindowViewModel vm = new MainWindowViewModel();
     /** Every user action runs through it; the edits among them are undone and redone with Edit > Undo and Redo. */
     private final ActionManager actions = new ActionManager();
     private SourcesTree sources;
-    private LogsDock logs;
+    private final LogsModel logs = new LogsModel();
     private WindowLayout layout;
     private ConsoleCommands commands;
     private TaskRunner runner;
@@ -112,7 +107,7 @@ public final class MainWindow {
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
         StatusBar.bind(vm, eventLog, connectionLabel, updatedLabel, countsLabel, banner, bannerLabel, graph);
-        logs = new LogsDock(logsTab, logsPane, logsLabel, logsFilter, logsPause, logsView);
+        LogsDock.loadOnFirstSelection(logsTab, logs);
         eventLog.setCellFactory(EventLogCell::new);
         sources = new SourcesTree(sourcesTree, this::selectDatabase);
         WindowGestures.acceptDroppedFiles(root, this::openFile);
@@ -292,7 +287,7 @@ public final class MainWindow {
 
     /** Brings the Logs tab of the dock to the front. */
     public void showLogs() {
-        logs.show();
+        logsTab.getTabPane().getSelectionModel().select(logsTab);
     }
 
     /** The log lines shown (before the filter), for tests. */
