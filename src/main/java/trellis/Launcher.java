@@ -42,7 +42,7 @@ public final class Launcher {
                 System.exit(2);
             }
             List<Path> files = Arrays.stream(args).map(Path::of).toList();
-            trellis.ui.ConsoleApp.open(files);
+            trellis.app.ConsoleMain.open(files);
             return;
         }
         System.exit(TrellisCommand.run(args));

@@ -22,31 +22,37 @@ public final class ConsoleApp extends Application {
      * Application itself keeps its toolkit for the next test.
      */
     private static volatile boolean exitOnClose;
+    /**
+     * Handed over by the composition root before JavaFX starts this Application (JavaFX makes the
+     * instance itself, so nothing can be passed to a constructor).
+     */
+    private static volatile ConsoleServices services;
     private MainWindow window;
 
     /**
-     * Opens the console with the command line's words: each one that names a file is opened as a
-     * spec file. Blocks until the window closes.
+     * Opens the console with what the composition root made; the given files are opened as spec
+     * files. Blocks until the window closes.
      */
-    public static void open(String[] fileArgs) {
-        open(java.util.Arrays.stream(fileArgs == null ? new String[0] : fileArgs).map(Path::of).toList());
-    }
-
-    /** Opens the console; the given files are opened as spec files. Blocks until the window closes. */
-    public static void open(List<Path> files) {
+    public static void open(List<Path> files, ConsoleServices with) {
         FILES.clear();
         FILES.addAll(files);
         exitOnClose = true;
-        prewarm();
+        use(with);
+        prewarm(with.runner().background());
         Application.launch(ConsoleApp.class);
+    }
+
+    /** Hands the services to the next start of this Application (also for a test harness that launches it). */
+    public static void use(ConsoleServices with) {
+        services = java.util.Objects.requireNonNull(with);
     }
 
     /**
      * Loads the classes of the main window on the second core while the toolkit starts on the
      * first: class loading is most of the time to the first frame, and it parallelises.
      */
-    public static void prewarm() {
-        Thread t = new Thread(() -> {
+    public static void prewarm(java.util.concurrent.Executor background) {
+        background.execute(() -> {
             ClassLoader cl = ConsoleApp.class.getClassLoader();
             for (String name : PREWARM) {
                 try {
@@ -55,9 +61,7 @@ public final class ConsoleApp extends Application {
                     // only a head start; the window loads whatever is missing itself
                 }
             }
-        }, "trellis-prewarm");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     private static final List<String> PREWARM = List.of(
@@ -78,6 +82,12 @@ public final class ConsoleApp extends Application {
 
     /** Loads the main window into a stage, with the theme applied before it shows. */
     public static MainWindow createWindow(Stage stage, Settings settings, TaskRunner runner, Theme theme) throws IOException {
+        return createWindow(stage, ConsoleServices.offline(settings, runner), theme);
+    }
+
+    /** Loads the main window into a stage, with the theme applied before it shows. */
+    public static MainWindow createWindow(Stage stage, ConsoleServices with, Theme theme) throws IOException {
+        Settings settings = with.settings();
         FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/trellis/fxml/MainWindow.fxml"));
         Parent root = loader.load();
         MainWindow window = loader.getController();
@@ -89,15 +99,19 @@ public final class ConsoleApp extends Application {
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
-        window.attach(stage, settings, runner, theme);
+        window.attach(stage, with, theme);
         return window;
     }
 
     @Override
     public void start(Stage stage) throws Exception {
-        Settings settings = new Settings();
+        ConsoleServices with = services;
+        if (with == null) {
+            throw new IllegalStateException("the console is started by trellis.app.ConsoleMain, which hands it its services");
+        }
+        Settings settings = with.settings();
         Theme theme = Theme.parse(settings.get("theme", null), Theme.fromDesktop());
-        window = createWindow(stage, settings, TaskRunner.standard(), theme);
+        window = createWindow(stage, with, theme);
         double x = settings.get("window.x", Double.NaN);
         double y = settings.get("window.y", Double.NaN);
         if (!Double.isNaN(x) && !Double.isNaN(y) && !Screen.getScreensForRectangle(x, y, 50, 50).isEmpty()) {
@@ -123,16 +137,6 @@ public final class ConsoleApp extends Application {
             // openFile checks each off the FX thread and says so when one is not a spec file
             files.forEach(window::openFile);
         }
-        // The local engine when Docker answers, found off the FX thread; offline editing otherwise.
-        TaskRunner.standard().run(() -> trellis.engine.local.LocalEngine.detect(
-                        trellis.engine.local.LocalEngineSettings.controlPlaneDefaults()),
-                engine -> {
-                    if (engine.isPresent()) {
-                        window.addControlPlane(engine.get());
-                        window.log("Local engine: Docker answers; services you deploy run there");
-                    } else {
-                        window.log(trellis.engine.local.LocalEngine.describeUnavailable());
-                    }
-                }, error -> window.log(trellis.engine.local.LocalEngine.describeUnavailable()));
+        window.findLocalEngine();
     }
 }

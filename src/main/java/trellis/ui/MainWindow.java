@@ -1,68 +1,53 @@
 package trellis.ui;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Worker;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import org.controlsfx.control.Notifications;
+import javafx.util.Duration;
 import trellis.engine.ControlPlane;
-import trellis.engine.ControlPlaneException;
+import trellis.engine.LocalEngineAdmin;
+import trellis.engine.LocalEngineDetection;
 import trellis.engine.http.RestControlPlane;
-import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
-import trellis.spec.Json;
-import trellis.spec.Secrets;
-import trellis.spec.validation.Problem;
-import trellis.spec.validation.SpecValidator;
-import trellis.topology.StateChange;
 import trellis.topology.Topology;
 import trellis.topology.TopologyBuilder;
-import trellis.ui.export.TopologyPngExporter;
+import trellis.ui.action.ActionContext;
+import trellis.ui.action.ActionManager;
+import trellis.ui.action.OpenFileAction;
 import trellis.ui.graph.TopologyView;
+import trellis.ui.model.SpecFiles;
 
 /**
- * The main window's controller: binds the FXML to the sources, the graph, the details pane,
- * the event log and the poller. Every call to a control plane goes through the {@link TaskRunner}.
+ * The main window's controller: binds the FXML to the sources, the graph, the details pane, the
+ * event log and the pollers, and turns the person's gestures into {@link UserAction}s run by its
+ * {@link ActionManager}. What to send and what to say is decided in {@code trellis.ui.action} and
+ * {@code trellis.ui.model}; every call to a control plane goes through the {@link TaskRunner}.
  */
 public final class MainWindow {
 
     @FXML private BorderPane root;
-    @FXML private MenuBar menuBar;
-    @FXML private Button refreshButton;
     @FXML private ToggleButton pauseButton;
     @FXML private Spinner<Integer> intervalSpinner;
     @FXML private TextField filterField;
@@ -72,142 +57,78 @@ public final class MainWindow {
     @FXML private HBox banner;
     @FXML private Label bannerLabel;
     @FXML private StackPane graphHolder;
-    @FXML private VBox details;
     @FXML private DetailsPane detailsController;
     @FXML private ListView<String> eventLog;
     @FXML private Label connectionLabel;
     @FXML private Label updatedLabel;
     @FXML private Label countsLabel;
     @FXML private CheckMenuItem darkItem;
-    @FXML private javafx.scene.control.Tab logsTab;
-    /** The Logs tab's content, put in on its first selection so that it costs the first frame nothing. */
-    @FXML private BorderPane logsPane;
-    @FXML private Label logsLabel;
-    @FXML private TextField logsFilter;
-    @FXML private ToggleButton logsPause;
-    @FXML private ListView<String> logsView;
-    private final ObservableList<String> logLines = FXCollections.observableArrayList();
-    private String logsInstance;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    /** The Logs tab; its content ({@link LogsDock}) is loaded on its first selection. */
+    @FXML private Tab logsTab;
 
     private final TopologyView graph = new TopologyView();
     private final MainWindowViewModel vm = new MainWindowViewModel();
-    private final TreeItem<Object> treeRoot = new TreeItem<>("sources");
-    private final TreeItem<Object> filesItem = new TreeItem<>("Spec files");
-    private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
-    private TaskRunner runner = TaskRunner.standard();
-    private Settings settings = new Settings();
+    /** Every user action runs through it; the edits among them are undone and redone with Edit > Undo and Redo. */
+    private final ActionManager actions = new ActionManager();
+    private SourcesTree sources;
+    private final LogsModel logs = new LogsModel();
+    private WindowLayout layout;
+    private ConsoleCommands commands;
+    private TaskRunner runner;
+    private Settings settings;
+    private Dialogs dialogs;
+    private LocalEngineDetection engines = LocalEngineDetection.none();
     private Stage stage;
     private Theme theme = Theme.LIGHT;
     /** One poller per live database opened in this window, so each keeps its event log going. */
-    private final java.util.Map<String, DatabasePoller> pollers = new java.util.LinkedHashMap<>();
+    private final Pollers pollers = new Pollers();
     /** The poller of the database on screen, or null for a spec file. */
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
     /** Spec files being read; while there are any, a live source does not pick what is shown. */
     private int opening;
-    private final Timeline clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick()));
+    private final Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
 
     @FXML
     private void initialize() {
         graphHolder.getChildren().add(graph);
+        undoItem.textProperty().bind(actions.undoTextProperty());
+        undoItem.disableProperty().bind(actions.canUndoProperty().not());
+        redoItem.textProperty().bind(actions.redoTextProperty());
+        redoItem.disableProperty().bind(actions.canRedoProperty().not());
         graph.setOnSelect(this::showDetails);
         intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));
         intervalSpinner.valueProperty().addListener((o, a, b) -> {
             if (b != null) {
-                pollers.values().forEach(p -> p.setPeriod(javafx.util.Duration.seconds(b)));
+                pollers.setPeriod(b);
             }
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
-        bindStatus();
-        var filteredLogs = new javafx.collections.transformation.FilteredList<>(logLines, l -> true);
-        logsFilter.textProperty().addListener((o, a, b) -> filteredLogs.setPredicate(
-                l -> b == null || b.isBlank() || l.toLowerCase(java.util.Locale.ROOT).contains(b.toLowerCase(java.util.Locale.ROOT))));
-        logsView.setItems(filteredLogs);
-        logsTab.setOnSelectionChanged(e -> {
-            if (logsTab.isSelected() && logsTab.getContent() == null) {
-                logsTab.setContent(logsPane);
-            }
-        });
-        eventLog.setCellFactory(v -> new ListCell<>() {
-            {
-                // long lines (an error, the way to start Docker) wrap within the dock instead of
-                // hiding their end behind a horizontal scroll bar
-                setWrapText(true);
-                prefWidthProperty().bind(v.widthProperty().subtract(24));
-                setMaxWidth(USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                getStyleClass().remove("event-failed");
-                if (!empty && item != null && item.contains("→ failed")) {
-                    getStyleClass().add("event-failed");
-                }
-            }
-        });
-        treeRoot.getChildren().addAll(filesItem, liveItem);
-        filesItem.setExpanded(true);
-        liveItem.setExpanded(true);
-        sourcesTree.setRoot(treeRoot);
-        sourcesTree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
-            @Override
-            protected void updateItem(Object item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null
-                        : item instanceof Sources.Source s ? s.label() : item.toString());
-            }
-        });
-        sourcesTree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && b.getValue() instanceof Sources.DatabaseRef ref) {
-                selectDatabase(ref);
-            }
-        });
-        root.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        root.setOnDragDropped(e -> {
-            boolean ok = false;
-            if (e.getDragboard().hasFiles()) {
-                for (File f : e.getDragboard().getFiles()) {
-                    openFile(f.toPath());
-                    ok = true;
-                }
-            }
-            e.setDropCompleted(ok);
-            e.consume();
-        });
+        StatusBar.bind(vm, eventLog, connectionLabel, updatedLabel, countsLabel, banner, bannerLabel, graph);
+        LogsDock.loadOnFirstSelection(logsTab, logs);
+        eventLog.setCellFactory(EventLogCell::new);
+        sources = new SourcesTree(sourcesTree, this::selectDatabase);
+        WindowGestures.acceptDroppedFiles(root, this::openFile);
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         showDetails(null);
     }
 
-    /** Called once by {@link ConsoleApp} (or a test) after the FXML is loaded. */
-    public void attach(Stage stage, Settings settings, TaskRunner runner, Theme theme) {
+    /** Called once by {@link ConsoleApp} (or a test) after the FXML is loaded, with what the composition root made. */
+    public void attach(Stage stage, ConsoleServices with, Theme theme) {
         this.stage = stage;
-        this.settings = settings;
-        this.runner = runner;
+        this.settings = with.settings();
+        this.runner = with.runner();
+        this.engines = with.engines();
+        this.dialogs = with.dialogs().ownedBy(stage);
         this.theme = theme;
+        this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
+        this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane);
         darkItem.setSelected(theme == Theme.DARK);
-        var scene = root.getScene();
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::onRefresh);
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
-            if ("/".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
-                filterField.requestFocus();
-                e.consume();
-            }
-        });
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && filterField.isFocused()) {
-                filterField.clear();
-                graph.requestFocus();
-            }
-        });
-        restoreLayout();
+        WindowGestures.installKeys(root.getScene(), filterField, graph, this::onRefresh);
+        layout.restore();
     }
 
     public BorderPane root() {
@@ -227,6 +148,11 @@ public final class MainWindow {
         return current;
     }
 
+    /** The runner of every user action, with the undo and redo stacks. */
+    public ActionManager actions() {
+        return actions;
+    }
+
     public MainWindowViewModel viewModel() {
         return vm;
     }
@@ -243,63 +169,53 @@ public final class MainWindow {
         return vm.bannerShownProperty().get();
     }
 
+    private ActionContext ctx() {
+        return new ActionContext(runner, dialogs, this::log);
+    }
+
     // ---------------------------------------------------------------- sources
+
+    /** The local engine when Docker answers, found off the FX thread; offline editing otherwise. */
+    public void findLocalEngine() {
+        runner.run(engines::detect, engine -> {
+            if (engine.isPresent()) {
+                addControlPlane(engine.get());
+                log("Local engine: Docker answers; services you deploy run there");
+            } else {
+                log(engines.describeUnavailable());
+            }
+        }, error -> log(engines.describeUnavailable()));
+    }
 
     /** Opens a spec file: its planned topology, every instance pending. Problems go to the event log. */
     public void openFile(Path path) {
         opening++;
-        runner.run(() -> {
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalArgumentException(path + " is not a file");
-            }
-            CreateDatabaseRequest body = Json.MAPPER.readValue(path.toFile(), CreateDatabaseRequest.class);
-            if (body.spec() == null) {
-                throw new IllegalArgumentException(path.getFileName() + " has no \"spec\": expected a create body {id, spec}");
-            }
-            List<Problem> problems = SpecValidator.validateCreate(Json.MAPPER.readTree(path.toFile()));
-            return new Object[]{body, problems};
-        }, result -> {
-            opening--;
-            CreateDatabaseRequest body = (CreateDatabaseRequest) result[0];
-            @SuppressWarnings("unchecked")
-            List<Problem> problems = (List<Problem>) result[1];
-            Sources.FileSource source = new Sources.FileSource(path.toAbsolutePath(), body);
-            TreeItem<Object> item = new TreeItem<>(source.label());
-            Sources.DatabaseRef ref = new Sources.DatabaseRef(source, source.databaseId(), "offline");
-            TreeItem<Object> dbItem = new TreeItem<>(ref);
-            item.getChildren().add(dbItem);
-            item.setExpanded(true);
-            filesItem.getChildren().removeIf(i -> i.getValue().equals(source.label()));
-            filesItem.getChildren().add(item);
-            log(source.label() + ": opened, " + (problems.isEmpty() ? "valid" : problems.size() + " problem(s)"));
-            problems.stream().limit(20).forEach(p -> log(source.label() + ": " + p));
-            remember("files", path.toAbsolutePath().toString());
-            sourcesTree.getSelectionModel().select(dbItem);
-        }, error -> {
-            opening--;
-            alert("Cannot open " + path.getFileName(), message(error)
-                    + "\n\nTrellis opens create bodies {\"id\": ..., \"spec\": {...}} such as the examples of the documentation.");
-        });
+        actions.run(new OpenFileAction(ctx(), path, this::showFile, () -> opening--));
+    }
+
+    private void showFile(SpecFiles.Opened opened) {
+        opening--;
+        Sources.FileSource source = new Sources.FileSource(opened.path().toAbsolutePath(), opened.body());
+        var problems = opened.problems();
+        log(source.label() + ": opened, " + (problems.isEmpty() ? "valid" : problems.size() + " problem(s)"));
+        problems.stream().limit(20).forEach(p -> log(source.label() + ": " + p));
+        settings.remember("files", source.path().toString());
+        sources.showFile(source);
     }
 
     /** Adds a live control plane to the sources and lists its databases. */
     public void addControlPlane(ControlPlane cp) {
-        Sources.LiveSource source = new Sources.LiveSource(cp);
-        TreeItem<Object> item = new TreeItem<>(source);
-        item.setExpanded(true);
-        liveItem.getChildren().add(item);
+        Sources.LiveSource source = sources.addLive(cp);
         runner.run(cp::databases, dbs -> {
-            for (Database d : dbs) {
-                item.getChildren().add(new TreeItem<>(new Sources.DatabaseRef(source, d.id(), d.state())));
-            }
+            sources.addDatabases(source, dbs);
             log(cp.displayName() + ": " + dbs.size() + " database(s)");
             // A control plane found at start-up never takes the screen from a file being opened.
-            if (!item.getChildren().isEmpty() && current == null && opening == 0) {
-                sourcesTree.getSelectionModel().select(item.getChildren().get(0));
+            if (current == null && opening == 0) {
+                sources.selectFirstDatabase(source);
             }
         }, error -> {
             log(cp.displayName() + ": " + message(error));
-            setConnection(cp.displayName() + ": unreachable", false);
+            vm.setConnection(cp.displayName() + ": unreachable", false);
         });
     }
 
@@ -317,111 +233,56 @@ public final class MainWindow {
             vm.showPlanned(file.label(), t);
             graph.show(t);
         } else if (ref.source() instanceof Sources.LiveSource live) {
-            String key = key(live, ref.databaseId());
-            vm.select(key);
+            Sources.PollerKey key = Sources.PollerKey.of(live, ref.databaseId());
+            vm.select(key.toString());
             graph.show(vm.shown());
             if (vm.shown() == null) {
                 vm.setConnection(live.label() + ": connecting…", true);
             }
-            poller = pollers.computeIfAbsent(key, k -> newPoller(live, ref.databaseId(), k));
-            if (!pauseButton.isSelected() && poller.getState() == javafx.concurrent.Worker.State.READY) {
+            poller = pollers.of(key, k -> newPoller(live, k));
+            if (!pauseButton.isSelected() && poller.getState() == Worker.State.READY) {
                 poller.start();
             }
         }
         Platform.runLater(graph::resetView);
     }
 
-    private static String key(Sources.LiveSource live, String databaseId) {
-        return System.identityHashCode(live.controlPlane()) + "/" + databaseId;
+    /** The keys of the pollers of this window, for tests. */
+    public Set<Sources.PollerKey> pollerKeys() {
+        return pollers.keys();
     }
 
-    private DatabasePoller newPoller(Sources.LiveSource live, String databaseId, String key) {
-        DatabasePoller p = new DatabasePoller(live.controlPlane(), databaseId, runner.background(),
-                javafx.util.Duration.seconds(intervalSpinner.getValue()));
+    private DatabasePoller newPoller(Sources.LiveSource live, Sources.PollerKey key) {
+        DatabasePoller p = new DatabasePoller(live.controlPlane(), key.databaseId(), runner.background(),
+                Duration.seconds(intervalSpinner.getValue()));
         p.setOnSucceeded(e -> onPolled(key, p, live, p.getValue()));
-        p.setOnRetry(retry -> vm.pollFailed(key, live.label(), retry));
+        p.setOnRetry(retry -> vm.pollFailed(key.toString(), live.label(), retry));
         return p;
     }
 
-    private void onPolled(String key, DatabasePoller from, Sources.LiveSource live, Database db) {
+    private void onPolled(Sources.PollerKey key, DatabasePoller from, Sources.LiveSource live, Database db) {
         if (db == null) {
             return;
         }
         Topology t = TopologyBuilder.live(db, List.of());
-        List<StateChange> failed = vm.polled(key, live.label(), t);
+        var failed = vm.polled(key.toString(), live.label(), t);
         if (from == poller) {
             graph.show(t);
             detailsController.viewModel().refresh(t);
-            refreshLogs();
+            logs.refresh(runner, current);
         }
-        notifyFailed(failed);
-        updateTreeState(live, db);
+        FailureNotifier.notifyFailed(stage, failed);
+        current = sources.updateState(live, db, current);
     }
 
-    /** Keeps the database's state word in the sources tree current ("catalog (available)"). */
-    private void updateTreeState(Sources.LiveSource live, Database db) {
-        for (TreeItem<Object> item : liveItem.getChildren()) {
-            if (item.getValue() != live) {
-                continue;
-            }
-            for (TreeItem<Object> child : item.getChildren()) {
-                if (child.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(db.id())
-                        && !java.util.Objects.equals(r.state(), db.state())) {
-                    Sources.DatabaseRef updated = new Sources.DatabaseRef(live, db.id(), db.state());
-                    child.setValue(updated);
-                    if (current == r) {
-                        current = updated;
-                    }
-                }
-            }
-        }
+    /** The live sources, in the order they were added. */
+    public List<Sources.LiveSource> liveSourceList() {
+        return sources.liveSources();
     }
 
-    /**
-     * A popup per failed instance, or one for them all when a poll brings more than three: a
-     * hundred popups would hide the picture they are about.
-     */
-    private void notifyFailed(List<StateChange> failed) {
-        if (failed.isEmpty() || stage == null || !stage.isShowing()) {
-            return;
-        }
-        try {
-            if (failed.size() > 3) {
-                Notifications.create().owner(stage).title(failed.size() + " instances failed")
-                        .text(String.join(", ", failed.stream().limit(6).map(c -> c.serviceId() + " on " + c.hostId()).toList())
-                                + (failed.size() > 6 ? " and " + (failed.size() - 6) + " more" : "") + ". The event log has each error.")
-                        .hideAfter(javafx.util.Duration.seconds(8)).showError();
-                return;
-            }
-            for (StateChange c : failed) {
-                Notifications.create().owner(stage).title("Instance failed")
-                        .text(c.serviceId() + " on " + c.hostId() + " failed" + (c.error() != null ? ":\n" + c.error() : ""))
-                        .hideAfter(javafx.util.Duration.seconds(8)).showError();
-            }
-        } catch (RuntimeException e) {
-            // A notification is a courtesy; the event log already has the change.
-        }
-    }
-
-    private void stopPollers() {
-        pollers.values().forEach(DatabasePoller::cancel);
-        pollers.clear();
-        poller = null;
-    }
-
-    /** The selected instance's container output, followed with the poll unless paused. */
-    private void refreshLogs() {
-        if (logsInstance == null || logsPause.isSelected() || current == null
-                || !(current.source() instanceof Sources.LiveSource live)
-                || !(live.controlPlane() instanceof trellis.engine.InstanceLogs logs)) {
-            return;
-        }
-        String db = current.databaseId();
-        String instance = logsInstance;
-        runner.run(() -> logs.logs(db, instance, 200), lines -> {
-            logsLabel.setText(instance + " — last " + lines.size() + " lines");
-            logLines.setAll(lines);
-        }, error -> logsLabel.setText(instance + ": " + message(error)));
+    /** The source in the tree that wraps this control plane, or null. */
+    public Sources.LiveSource liveSourceOf(ControlPlane cp) {
+        return sources.liveSourceOf(cp);
     }
 
     /** Brings the Logs tab of the dock to the front. */
@@ -431,50 +292,19 @@ public final class MainWindow {
 
     /** The log lines shown (before the filter), for tests. */
     public List<String> logLines() {
-        return List.copyOf(logLines);
+        return logs.lines();
     }
 
-    // ---------------------------------------------------------------- details
+    // ---------------------------------------------------------------- details and status
 
     private void showDetails(TopologyView.Selection selection) {
-        detailsController.viewModel().show(selection, shown());
+        detailsController.viewModel().show(selection, vm.shown());
         if (selection instanceof TopologyView.Selection.OfInstance si) {
-            logsInstance = si.instance().instanceId();
-            refreshLogs();
+            logs.follow(si.instance().instanceId());
+            logs.refresh(runner, current);
         }
     }
 
-    // ---------------------------------------------------------------- status
-
-    /** The status bar, the banner, the greyed picture and the event log follow the view model. */
-    private void bindStatus() {
-        eventLog.setItems(vm.events());
-        connectionLabel.textProperty().bind(vm.connectionProperty());
-        connectionLabel.getStyleClass().add(vm.connectedProperty().get() ? "connected" : "unreachable");
-        vm.connectedProperty().addListener((o, a, ok) -> {
-            connectionLabel.getStyleClass().removeAll("connected", "unreachable");
-            connectionLabel.getStyleClass().add(ok ? "connected" : "unreachable");
-        });
-        updatedLabel.textProperty().bind(vm.updatedProperty());
-        countsLabel.textProperty().bind(vm.countsProperty());
-        bannerLabel.textProperty().bind(vm.bannerProperty());
-        banner.visibleProperty().bind(vm.bannerShownProperty());
-        banner.managedProperty().bind(vm.bannerShownProperty());
-        vm.staleProperty().addListener((o, a, stale) -> {
-            graph.getStyleClass().remove("stale");
-            if (stale) {
-                graph.getStyleClass().add("stale");
-            }
-        });
-    }
-
-    private void setConnection(String text, boolean ok) {
-        vm.setConnection(text, ok);
-    }
-
-    private Topology shown() {
-        return vm.shown();
-    }
 
     void log(String line) {
         vm.log(line);
@@ -484,316 +314,84 @@ public final class MainWindow {
         return MainWindowViewModel.message(t);
     }
 
-    private void alert(String header, String text) {
-        Alert a = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
-        a.setHeaderText(header);
-        if (stage != null) {
-            a.initOwner(stage);
-        }
-        a.show();
-        log(header + ": " + text.lines().findFirst().orElse(""));
-    }
-
     // ---------------------------------------------------------------- actions
 
     @FXML
     private void onOpen() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Open a database spec");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON specs", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File f = fc.showOpenDialog(stage);
-        if (f != null) {
-            openFile(f.toPath());
-        }
+        dialogs.chooseSpecFile().ifPresent(this::openFile);
     }
 
     @FXML
     private void onConnect() {
-        TextInputDialog d = new TextInputDialog("http://127.0.0.1:3000");
-        d.setTitle("Connect to a Control Plane");
-        d.setHeaderText("The address of a pgEdge Control Plane API (or of 'trellis serve')");
-        if (stage != null) {
-            d.initOwner(stage);
-        }
-        d.showAndWait().map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url -> {
-            try {
-                addControlPlane(new RestControlPlane(java.net.URI.create(url)));
-                remember("controlPlanes", url);
-            } catch (IllegalArgumentException e) {
-                alert("Not an address: " + url, "Enter an address such as http://127.0.0.1:3000");
-            }
-        });
+        commands.connect();
     }
 
     @FXML
     private void onExport() {
-        if (graph.topology() == null) {
-            alert("Nothing to export", "Open a spec file or pick a database first.");
-            return;
-        }
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Export picture");
-        fc.setInitialFileName(graph.topology().databaseId() + ".png");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File f = fc.showSaveDialog(stage);
-        if (f != null) {
-            // The snapshot needs the FX thread; encoding and writing the file do not.
-            javafx.scene.image.WritableImage picture = graph.snapshotPicture();
-            runner.run(() -> {
-                TopologyPngExporter.save(picture, f.toPath());
-                return f;
-            }, done -> log("exported " + done), e -> alert("Cannot write " + f.getName(), message(e)));
-        }
+        commands.export();
     }
 
     @FXML
     private void onDeploy() {
-        if (current == null || !(current.source() instanceof Sources.FileSource file)) {
-            alert("Nothing to deploy", "Open a spec file and select its database first (File > Open).");
-            return;
-        }
-        Optional<ControlPlane> target = liveSources().stream()
-                .filter(cp -> cp instanceof trellis.engine.local.LocalEngine).findFirst()
-                .or(() -> liveSources().stream().findFirst());
-        if (target.isEmpty()) {
-            alert("No engine to deploy to", trellis.engine.local.LocalEngine.describeUnavailable());
-            return;
-        }
-        ControlPlane cp = target.get();
-        runner.run(() -> {
-            Database existing = null;
-            try {
-                existing = cp.database(file.databaseId());
-            } catch (ControlPlaneException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-            }
-            return existing;
-        }, existing -> {
-            var before = existing != null && existing.spec() != null ? existing.spec()
-                    : new trellis.spec.DatabaseSpec(file.body().spec().databaseName(), null, null, null, null, null, null,
-                    List.of(), List.of(), List.of(), null);
-            List<trellis.topology.PlanChange> plan = trellis.topology.Plan.between(before, file.body().spec());
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-            confirm.setHeaderText((existing == null ? "Create" : "Update") + " database '" + file.databaseId() + "' on "
-                    + cp.displayName() + "?");
-            confirm.setContentText(plan.isEmpty() ? "No changes." : String.join("\n",
-                    plan.stream().map(Object::toString).toList())
-                    + "\n\nRemoving a service never drops its connect_as user.");
-            if (stage != null) {
-                confirm.initOwner(stage);
-            }
-            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> deploy(file, cp, existing != null));
-        }, error -> alert("Cannot reach " + cp.displayName(), message(error)));
-    }
-
-    /** The local engine among the sources, or an alert that says how to get one. */
-    private Optional<trellis.engine.local.LocalEngine> localEngine() {
-        Optional<trellis.engine.local.LocalEngine> e = liveSources().stream()
-                .filter(cp -> cp instanceof trellis.engine.local.LocalEngine).map(cp -> (trellis.engine.local.LocalEngine) cp).findFirst();
-        if (e.isEmpty()) {
-            alert("No local engine", trellis.engine.local.LocalEngine.describeUnavailable());
-        }
-        return e;
-    }
-
-    /** Host ids and node names of the database shown, for the dialogs' choices. */
-    private List<String> shownHosts() {
-        return shown() == null ? List.of() : shown().hosts().stream().map(trellis.topology.HostPlacement::hostId).toList();
-    }
-
-    private List<String> shownNodes() {
-        return shown() == null ? List.of() : shown().hosts().stream().flatMap(h -> h.nodes().stream())
-                .map(trellis.topology.NodePlacement::nodeName).distinct().toList();
-    }
-
-    @FXML
-    private void onBindHost() {
-        localEngine().ifPresent(engine -> {
-            List<String> hosts = shownHosts();
-            // the first host's current engine, else this machine's
-            String endpoint = engine.hostBindings().getOrDefault(hosts.isEmpty() ? "" : hosts.get(0),
-                    trellis.engine.local.LocalEngine.dockerHost().orElse("unix:///var/run/docker.sock"));
-            HostDialog.ask(stage, hosts, endpoint).ifPresent(r -> bindHost(engine, r));
-        });
-    }
-
-    /** Binds a host off the FX thread (a new engine is reached over the network) and says what answered. */
-    public void bindHost(trellis.engine.local.LocalEngine engine, HostDialog.Request r) {
-        runner.run(() -> {
-            engine.bindHost(r.hostId(), r.endpoint());
-            return engine.hosts().stream().filter(h -> h.id().equals(r.hostId())).findFirst().orElseThrow();
-        }, host -> {
-            var docker = host.status() == null || host.status().components() == null ? null : host.status().components().get("docker");
-            String version = docker == null ? null : docker.path("details").path("version").asText(null);
-            if ("healthy".equals(host.status().state())) {
-                log(r.hostId() + ": bound to " + r.endpoint() + " (Docker " + version + ")");
-            } else {
-                log(r.hostId() + ": bound to " + r.endpoint() + ", which does not answer: "
-                        + (docker == null ? "" : docker.path("error").asText("")));
-                alert("The Docker engine of " + r.hostId() + " does not answer", r.endpoint() + " refused or timed out. "
-                        + "The binding is kept; the host's instances show as failed until the engine answers. "
-                        + "Check the address, or bind the host to another engine.");
-            }
-        }, error -> alert("Host " + r.hostId() + " not bound", message(error)));
-    }
-
-    @FXML
-    private void onNode() {
-        localEngine().ifPresent(engine -> NodeDialog.ask(stage, shownNodes()).ifPresent(r -> applyNode(engine, r)));
-    }
-
-    /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
-    public void applyNode(trellis.engine.local.LocalEngine engine, NodeDialog.Request r) {
-        boolean starts = r.mode() != NodeDialog.Mode.ATTACH;
-        runner.run(() -> {
-            try {
-                switch (r.mode()) {
-                    case EMBEDDED -> engine.startNode(r.node());
-                    case CONTAINER -> engine.startNodeContainer(r.node());
-                    case ATTACH -> {
-                        if (r.passwordEnv() != null) {
-                            engine.attachNode(r.node(), r.host(), r.port(), r.database(), r.user(), r.passwordEnv(), r.containerHost(),
-                                    r.provision());
-                        } else {
-                            engine.attachNodeWithPassword(r.node(), r.host(), r.port(), r.database(), r.user(), r.password(),
-                                    r.containerHost(), r.provision());
-                        }
-                    }
-                }
-            } finally {
-                java.util.Arrays.fill(r.password(), '\0'); // the typed password lives on in the engine only
-            }
-            return engine.checkNode(r.node());
-        }, version -> log("node " + r.node() + ": " + (starts ? "started, " : "attached, ") + version + " answers ("
-                        + engine.node(r.node()).map(Object::toString).orElse("") + ")"),
-                error -> alert("Node " + r.node() + ": " + (starts ? "not started" : "attached, but it does not answer"),
-                        message(error) + (starts ? "" : "\n\nCheck the host, port, user and password, then apply the node again.")));
-    }
-
-    @FXML
-    private void onRemoveDatabase() {
-        if (current == null || !(current.source() instanceof Sources.LiveSource live)) {
-            alert("Nothing to remove", "Select a database of a control plane or of the local engine first.");
-            return;
-        }
-        String id = current.databaseId();
-        int n = shown() == null ? 0 : shown().instances().size();
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.setHeaderText("Remove database '" + id + "' from " + live.label() + "?");
-        confirm.setContentText("Its " + n + " service instance(s) are deleted. The database users its services connect as "
-                + "are not dropped by removing a service.");
-        if (stage != null) {
-            confirm.initOwner(stage);
-        }
-        confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> removeDatabase(live.controlPlane(), id));
-    }
-
-    /** Deletes a database on a control plane; the poller then shows its instances deleting and gone. */
-    public void removeDatabase(ControlPlane cp, String databaseId) {
-        runner.run(() -> cp.deleteDatabase(databaseId),
-                task -> log(cp.displayName() + ": delete of " + databaseId + " started (task " + task.taskId() + ")"),
-                error -> alert("Not removed", message(error)));
-    }
-
-    @FXML
-    private void onRemoveService() {
-        if (current == null || !(current.source() instanceof Sources.LiveSource live) || shown() == null) {
-            alert("Nothing to remove", "Select a database of a control plane, then the service in the picture.");
-            return;
-        }
-        var selected = graph.selectedService();
-        if (selected == null) {
-            alert("No service selected", "Click the service's chip (or one of its instances) in the picture first.");
-            return;
-        }
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
-        confirm.setHeaderText("Remove service '" + selected + "' from database '" + current.databaseId() + "'?");
-        confirm.setContentText("Its instances are deleted. Its connect_as user stays, with its grants: removing a "
-                + "service drops no user and revokes nothing.");
-        if (stage != null) {
-            confirm.initOwner(stage);
-        }
-        confirm.showAndWait().filter(b -> b == ButtonType.OK)
-                .ifPresent(b -> removeService(live.controlPlane(), current.databaseId(), selected));
-    }
-
-    /**
-     * Sends the database's full spec without one service. A spec from a GET lacks its secrets, so
-     * they are put back from a spec file of the same database opened in this console; when they
-     * cannot be, nothing is sent and the person is told which secrets are missing.
-     */
-    public void removeService(ControlPlane cp, String databaseId, String serviceId) {
-        runner.run(() -> {
-            Database db = cp.database(databaseId);
-            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.toTree(db.spec()).deepCopy();
-            var services = (com.fasterxml.jackson.databind.node.ArrayNode) tree.withArray("services");
-            for (int i = services.size() - 1; i >= 0; i--) {
-                if (serviceId.equals(services.get(i).path("service_id").asText())) {
-                    services.remove(i);
-                }
-            }
-            com.fasterxml.jackson.databind.JsonNode full = tree;
-            for (TreeItem<Object> f : filesItem.getChildren()) {
-                for (TreeItem<Object> d : f.getChildren()) {
-                    if (d.getValue() instanceof Sources.DatabaseRef r && r.source() instanceof Sources.FileSource fs
-                            && databaseId.equals(fs.databaseId())) {
-                        full = Secrets.merge(full, Json.toTree(fs.body().spec()));
-                    }
-                }
-            }
-            List<String> missing = Secrets.missing(full);
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("the update would lose these secrets: " + String.join(", ", missing)
-                        + ". Open the database's spec file (File > Open) so Trellis can send them again.");
-            }
-            return cp.updateDatabase(databaseId, new trellis.spec.UpdateDatabaseRequest(null,
-                    Json.convert(full, trellis.spec.DatabaseSpec.class), null));
-        }, task -> log(cp.displayName() + ": removing service " + serviceId + " from " + databaseId + " (task " + task.taskId() + ")"),
-                error -> alert("Service not removed", message(error)));
-    }
-
-    /** The source in the tree that wraps this control plane, or null. */
-    public Sources.LiveSource liveSourceOf(ControlPlane cp) {
-        for (TreeItem<Object> item : liveItem.getChildren()) {
-            if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
-                return live;
-            }
-        }
-        return null;
-    }
-
-    private List<ControlPlane> liveSources() {
-        List<ControlPlane> out = new ArrayList<>();
-        for (TreeItem<Object> item : liveItem.getChildren()) {
-            if (item.getValue() instanceof Sources.LiveSource live) {
-                out.add(live.controlPlane());
-            }
-        }
-        return out;
+        commands.deploy();
     }
 
     /** Sends the file's spec to a control plane (create or full update) and shows it live there. */
     public void deploy(Sources.FileSource file, ControlPlane cp, boolean exists) {
-        runner.run(() -> exists
-                ? cp.updateDatabase(file.databaseId(), new trellis.spec.UpdateDatabaseRequest(null, file.body().spec(), null))
-                : cp.createDatabase(file.body()), task -> {
-            log(cp.displayName() + ": " + task.type() + " of " + file.databaseId() + " started (task " + task.taskId() + ")");
-            for (TreeItem<Object> item : liveItem.getChildren()) {
-                if (item.getValue() instanceof Sources.LiveSource live && live.controlPlane() == cp) {
-                    TreeItem<Object> db = item.getChildren().stream()
-                            .filter(c -> c.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(file.databaseId()))
-                            .findFirst().orElseGet(() -> {
-                                TreeItem<Object> n = new TreeItem<>(new Sources.DatabaseRef(live, file.databaseId(), "creating"));
-                                item.getChildren().add(n);
-                                return n;
-                            });
-                    sourcesTree.getSelectionModel().select(db);
-                }
-            }
-        }, error -> alert("Not deployed", message(error)));
+        commands.deploy(file, cp, exists);
+    }
+
+    @FXML
+    private void onBindHost() {
+        commands.bindHost();
+    }
+
+    /** Binds a host off the FX thread (a new engine is reached over the network) and says what answered. */
+    public void bindHost(LocalEngineAdmin engine, HostDialog.Request r) {
+        commands.bindHost(engine, r);
+    }
+
+    @FXML
+    private void onNode() {
+        commands.node();
+    }
+
+    /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
+    public void applyNode(LocalEngineAdmin engine, NodeDialog.Request r) {
+        commands.applyNode(engine, r);
+    }
+
+    @FXML
+    private void onRemoveDatabase() {
+        commands.removeDatabase();
+    }
+
+    /** Deletes a database on a control plane; the poller then shows its instances deleting and gone. */
+    public void removeDatabase(ControlPlane cp, String databaseId) {
+        commands.removeDatabase(cp, databaseId);
+    }
+
+    @FXML
+    private void onRemoveService() {
+        commands.removeService();
+    }
+
+    /**
+     * Sends the database's full spec without one service, its secrets put back from the spec files
+     * of the same database open in this console (read now, on the FX thread).
+     */
+    public void removeService(ControlPlane cp, String databaseId, String serviceId) {
+        commands.removeService(cp, databaseId, serviceId);
+    }
+
+    @FXML
+    private void onUndo() {
+        actions.undo();
+    }
+
+    @FXML
+    private void onRedo() {
+        actions.redo();
     }
 
     @FXML
@@ -817,14 +415,8 @@ public final class MainWindow {
         boolean paused = pauseButton.isSelected();
         pauseButton.setText(paused ? "Resume" : "Pause");
         vm.setPaused(paused);
-        if (!pollers.isEmpty()) {
-            if (paused) {
-                pollers.values().forEach(DatabasePoller::cancel);
-                log("polling paused");
-            } else {
-                pollers.values().forEach(DatabasePoller::pollNow);
-                log("polling resumed");
-            }
+        if (pollers.pause(paused)) {
+            log(paused ? "polling paused" : "polling resumed");
         }
     }
 
@@ -870,37 +462,9 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- memory
 
-    private void remember(String key, String value) {
-        List<String> list = settings.list(key);
-        list.remove(value);
-        list.add(0, value);
-        settings.putList(key, list.subList(0, Math.min(10, list.size())));
-    }
-
-    private void restoreLayout() {
-        double[] main = {settings.get("split.left", 0.16), settings.get("split.right", 0.78)};
-        mainSplit.setDividerPositions(main);
-        verticalSplit.setDividerPositions(settings.get("split.dock", 0.78));
-        int interval = (int) settings.get("interval", 2);
-        intervalSpinner.getValueFactory().setValue(Math.max(1, Math.min(60, interval)));
-    }
-
     /** Saves window and split positions; called when the window closes. */
     public void saveLayout() {
-        if (stage != null) {
-            settings.put("window.x", stage.getX());
-            settings.put("window.y", stage.getY());
-            settings.put("window.w", stage.getWidth());
-            settings.put("window.h", stage.getHeight());
-        }
-        double[] d = mainSplit.getDividerPositions();
-        if (d.length == 2) {
-            settings.put("split.left", d[0]);
-            settings.put("split.right", d[1]);
-        }
-        settings.put("split.dock", verticalSplit.getDividerPositions()[0]);
-        settings.put("interval", intervalSpinner.getValue());
-        settings.flush();
+        layout.save(stage);
     }
 
     /** Re-opens what was open last time. */
@@ -920,9 +484,9 @@ public final class MainWindow {
     }
 
     public void shutdown() {
-        stopPollers();
+        pollers.stop();
+        poller = null;
         clock.stop();
         saveLayout();
     }
-
 }

@@ -268,7 +268,7 @@ public final class MainWindowViewModel {
     }
 
     /** The first line of the innermost message: what a person can act on, not a stack trace. */
-    static String message(Throwable t) {
+    public static String message(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getMessage() == null) {
             c = c.getCause();

@@ -13,7 +13,7 @@ import javafx.stage.Window;
 /**
  * Engine &gt; Database node…: start a PostgreSQL server for a node of the spec, or attach one the
  * person runs (the password typed, kept in memory only, or read from an environment variable).
- * View: {@code fxml/NodeDialog.fxml}.
+ * View: {@code fxml/NodeDialog.fxml}; the form's state and its checks: {@link NodeDialogModel}.
  */
 public final class NodeDialog {
     /** What the person asked for. {@code password} is never logged (see {@link #toString}). */
@@ -41,49 +41,43 @@ public final class NodeDialog {
     @FXML private TextField containerHostField;
     @FXML private CheckBox provisionCheck;
 
+    private final NodeDialogModel model = new NodeDialogModel(System::getenv);
+
     @FXML
     private void initialize() {
         for (var f : List.of(hostField, portField, databaseField, userField, passwordField, passwordEnvField, containerHostField,
                 provisionCheck)) {
             f.disableProperty().bind(attachRadio.selectedProperty().not());
         }
+        // an editable combo box: the text typed, else the item picked
+        nodeBox.getEditor().textProperty().addListener(o -> model.nodeProperty().set(FormDialog.text(nodeBox)));
+        nodeBox.valueProperty().addListener(o -> model.nodeProperty().set(FormDialog.text(nodeBox)));
+        for (RadioButton r : List.of(attachRadio, startRadio, containerRadio)) {
+            r.selectedProperty().addListener(o -> model.modeProperty().set(
+                    attachRadio.isSelected() ? Mode.ATTACH : startRadio.isSelected() ? Mode.EMBEDDED : Mode.CONTAINER));
+        }
+        hostField.textProperty().bindBidirectional(model.hostProperty());
+        portField.textProperty().bindBidirectional(model.portProperty());
+        databaseField.textProperty().bindBidirectional(model.databaseProperty());
+        userField.textProperty().bindBidirectional(model.userProperty());
+        passwordEnvField.textProperty().bindBidirectional(model.passwordEnvProperty());
+        containerHostField.textProperty().bindBidirectional(model.containerHostProperty());
+        provisionCheck.selectedProperty().bindBidirectional(model.provisionProperty());
+        model.passwordTypedProperty().bind(passwordField.textProperty().isNotEmpty());
     }
 
     /** Shows the dialog; {@code nodes} are the node names of the selected database's spec. */
     public static Optional<Request> ask(Window owner, List<String> nodes) {
         FormDialog<NodeDialog, Request> d = new FormDialog<>("NodeDialog.fxml", "Database node",
                 "A PostgreSQL server for a database node of the local engine", "Apply",
-                NodeDialog::problem, NodeDialog::request, owner);
+                c -> c.model.problem(), c -> c.model.request(c.passwordField.getText().toCharArray()), owner);
         NodeDialog c = d.controller;
         c.nodeBox.getItems().setAll(nodes);
         if (!nodes.isEmpty()) {
             c.nodeBox.getSelectionModel().select(0);
         }
-        d.watch(c.nodeBox.getEditor().textProperty(), c.nodeBox.valueProperty(), c.attachRadio.selectedProperty(),
-                c.hostField.textProperty(), c.portField.textProperty(), c.databaseField.textProperty(), c.userField.textProperty(),
-                c.passwordField.textProperty(), c.passwordEnvField.textProperty());
+        d.watch(c.model.problemProperty());
         return d.dialog.showAndWait();
-    }
-
-    private String nodeName() {
-        return FormDialog.text(nodeBox);
-    }
-
-    private Optional<String> problem() {
-        return problem(nodeName(), !attachRadio.isSelected(), hostField.getText(), portField.getText(), databaseField.getText(),
-                userField.getText(), !passwordField.getText().isEmpty(), passwordEnvField.getText(), System::getenv);
-    }
-
-    private Request request() {
-        Mode mode = attachRadio.isSelected() ? Mode.ATTACH : startRadio.isSelected() ? Mode.EMBEDDED : Mode.CONTAINER;
-        return new Request(nodeName(), mode, hostField.getText().strip(),
-                mode != Mode.ATTACH ? 0 : Integer.parseInt(portField.getText().strip()), databaseField.getText().strip(),
-                userField.getText().strip(), passwordField.getText().toCharArray(), blankToNull(passwordEnvField.getText()),
-                blankToNull(containerHostField.getText()), provisionCheck.isSelected());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The first thing wrong with the form, in words that name the field and the way out; empty when it can be applied. */

@@ -21,10 +21,6 @@ public final class Settings {
     private final Path file;
     private final Properties props = new Properties();
 
-    public Settings() {
-        this(defaultFile());
-    }
-
     public Settings(Path file) {
         this.file = file;
         if (Files.isRegularFile(file)) {
@@ -37,7 +33,11 @@ public final class Settings {
         }
     }
 
-    static Path defaultFile() {
+    /**
+     * Where a person's settings live: {@code -Dtrellis.settings}, else the config directory. Only
+     * the composition root asks; everything else is handed its file.
+     */
+    public static Path defaultFile() {
         String override = System.getProperty("trellis.settings");
         if (override != null) {
             return Path.of(override);
@@ -93,6 +93,14 @@ public final class Settings {
         } catch (IOException e) {
             // see above
         }
+    }
+
+    /** Puts a value first in a remembered list (last opened files, addresses), keeping ten. */
+    public void remember(String key, String value) {
+        List<String> list = list(key);
+        list.remove(value);
+        list.add(0, value);
+        putList(key, list.subList(0, Math.min(10, list.size())));
     }
 
     public void clear() {

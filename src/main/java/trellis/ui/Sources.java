@@ -26,11 +26,22 @@ public final class Sources {
         }
     }
 
-    /** A control plane (the pgEdge Control Plane over REST, or the local engine). */
-    public record LiveSource(ControlPlane controlPlane) implements Source {
+    /**
+     * A control plane (the pgEdge Control Plane over REST, or the local engine), under the id the
+     * sources list gave it when it was added: two entries are two sources even when they wrap the
+     * same control plane or their control planes are equal.
+     */
+    public record LiveSource(String id, ControlPlane controlPlane) implements Source {
         @Override
         public String label() {
             return controlPlane.displayName();
+        }
+    }
+
+    /** What a poller is kept under: one per database of one source. */
+    public record PollerKey(String sourceId, String databaseId) {
+        public static PollerKey of(LiveSource source, String databaseId) {
+            return new PollerKey(source.id(), databaseId);
         }
     }
 

@@ -28,12 +28,15 @@ public final class StartupTraining {
 
     public static void main(String[] args) throws Exception {
         List<Path> files = java.util.Arrays.stream(args).map(Path::of).toList();
-        ConsoleApp.prewarm();
+        // its own settings file, named by the build; never the person's
+        Settings settings = new Settings(Path.of(System.getProperty("trellis.settings", "target/startup-training.properties")));
+        TaskRunner runner = TaskRunner.standard();
+        ConsoleApp.prewarm(runner.background());
         CompletableFuture<MainWindow> shown = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
                 Stage stage = new Stage();
-                MainWindow window = ConsoleApp.createWindow(stage, new Settings(), TaskRunner.standard(), Theme.LIGHT);
+                MainWindow window = ConsoleApp.createWindow(stage, settings, runner, Theme.LIGHT);
                 stage.show();
                 shown.complete(window);
             } catch (Throwable t) {

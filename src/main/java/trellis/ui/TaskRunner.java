@@ -30,6 +30,11 @@ public final class TaskRunner {
         return new TaskRunner(pool, Platform::runLater);
     }
 
+    /** Runs the work and its continuation in place, on the caller's thread: for tests, which then need not wait. */
+    public static TaskRunner sameThread() {
+        return new TaskRunner(Runnable::run, Runnable::run);
+    }
+
     public Executor background() {
         return background;
     }

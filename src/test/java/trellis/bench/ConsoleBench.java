@@ -205,7 +205,7 @@ public final class ConsoleBench {
     private static void firstFrame(String what) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         if (!what.equals("minimal")) {
-            ConsoleApp.prewarm(); // as ConsoleApp.open does before it launches
+            ConsoleApp.prewarm(TaskRunner.standard().background()); // as ConsoleApp.open does before it launches
         }
         CompletableFuture<Long> frame = new CompletableFuture<>();
         Platform.startup(() -> {
@@ -216,7 +216,7 @@ public final class ConsoleBench {
                     scene = new Scene(new Label("hello"), 1400, 860);
                     stage.setScene(scene);
                 } else {
-                    ConsoleApp.createWindow(stage, new Settings(), TaskRunner.standard(), Theme.LIGHT);
+                    ConsoleApp.createWindow(stage, new Settings(Settings.defaultFile()), TaskRunner.standard(), Theme.LIGHT);
                     scene = stage.getScene();
                 }
                 scene.addPostLayoutPulseListener(() -> frame.complete(System.currentTimeMillis()));

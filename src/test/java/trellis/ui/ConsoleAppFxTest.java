@@ -30,6 +30,8 @@ class ConsoleAppFxTest {
         before = System.getProperty("trellis.settings");
         // never the person's own ~/.config/trellis
         System.setProperty("trellis.settings", Files.createTempDirectory("trellis-app").resolve("console.properties").toString());
+        // as trellis.app.ConsoleMain hands them over, but with no local engine
+        ConsoleApp.use(ConsoleServices.offline(new Settings(Settings.defaultFile()), TaskRunner.standard()));
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupApplication(ConsoleApp.class, TestFiles.example("separate-host.json").toString());
         FxRobot robot = new FxRobot();

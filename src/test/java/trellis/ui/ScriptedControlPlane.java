@@ -92,9 +92,14 @@ final class ScriptedControlPlane implements ControlPlane {
         throw new UnsupportedOperationException("not scripted");
     }
 
+    /** The updates sent, in order. */
+    final List<UpdateDatabaseRequest> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
     public Task updateDatabase(String databaseId, UpdateDatabaseRequest request) {
-        throw new UnsupportedOperationException("not scripted");
+        updates.add(request);
+        return new Task("task-" + updates.size(), null, "database", databaseId, databaseId, null, null, null, "update",
+                "pending", null, null, null, null);
     }
 
     @Override

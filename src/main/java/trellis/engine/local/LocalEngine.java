@@ -52,7 +52,7 @@ import trellis.spec.validation.SpecValidator;
  * per service type, the database {@link Nodes}, and a {@link TaskJournal} over the
  * {@link StateStore}. It owns the threads ({@link EngineThreads}) and hands them to the parts.
  */
-public final class LocalEngine implements ControlPlane, InstanceLogs {
+public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.engine.LocalEngineAdmin {
     static final String LABEL_DATABASE = Labels.DATABASE;
     /** Label on the PostgreSQL containers Trellis starts for nodes: the node's name. */
     public static final String LABEL_NODE = Labels.NODE;

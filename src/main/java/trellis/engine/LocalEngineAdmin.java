@@ -1,0 +1,38 @@
+package trellis.engine;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What only an engine that runs services on Docker itself can be asked: place a host on a Docker
+ * endpoint, start or attach a database node, and check that a node answers. The console reaches
+ * the local engine through this port and {@link ControlPlane}, never through its class.
+ */
+public interface LocalEngineAdmin extends ControlPlane {
+    /** Places a host id on a Docker endpoint ({@code unix://}, {@code tcp://}, {@code ssh://}). */
+    void bindHost(String hostId, String dockerEndpoint);
+
+    /** The endpoints host ids are bound to; a host not listed runs on the default engine. */
+    Map<String, String> hostBindings();
+
+    /** Starts a PostgreSQL server for a node on this machine; returns how it is reached. */
+    Object startNode(String nodeName) throws IOException;
+
+    /** Starts a PostgreSQL container for a node; returns how it is reached. */
+    Object startNodeContainer(String nodeName) throws ControlPlaneException;
+
+    /** Attaches a PostgreSQL server whose admin password is in the environment variable {@code passwordEnv}. */
+    Object attachNode(String nodeName, String host, int port, String database, String adminUser,
+                      String passwordEnv, String containerHost, boolean provision);
+
+    /** Attaches a PostgreSQL server with a typed password, kept in memory for this session only. */
+    Object attachNodeWithPassword(String nodeName, String host, int port, String database, String adminUser,
+                                  char[] password, String containerHost, boolean provision);
+
+    /** How a node is reached (its {@code toString} names it without a password), or empty. */
+    Optional<?> node(String nodeName);
+
+    /** Connects to a node and says what answered, e.g. "PostgreSQL 17.7". */
+    String checkNode(String nodeName) throws ControlPlaneException;
+}

@@ -1,0 +1,36 @@
+package trellis.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/**
+ * Every question and message the console puts to a person, so that the controllers never build a
+ * dialog themselves and a test can answer for the person. Made once by the composition root.
+ */
+public interface Dialogs {
+    /** The same dialogs, owned by this window. */
+    Dialogs ownedBy(Window owner);
+
+    /** Says what went wrong; does not wait for the person. */
+    void error(String header, String text);
+
+    /** Asks OK or Cancel; true for OK. */
+    boolean confirm(String header, String text);
+
+    /** Asks for one line of text; empty when cancelled. */
+    Optional<String> askText(String title, String header, String initial);
+
+    /** Asks for a spec file to open. */
+    Optional<Path> chooseSpecFile();
+
+    /** Asks where to save a PNG picture. */
+    Optional<Path> choosePngTarget(String initialName);
+
+    /** Engine > Bind host. */
+    Optional<HostDialog.Request> askHost(List<String> hosts, String endpoint);
+
+    /** Engine > Database node. */
+    Optional<NodeDialog.Request> askNode(List<String> nodes);
+}

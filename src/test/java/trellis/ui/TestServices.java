@@ -1,0 +1,81 @@
+package trellis.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javafx.application.Platform;
+import javafx.stage.Window;
+
+/** Stand-ins for the console's services: a runner whose background work a test runs when it chooses, dialogs that answer for the person. */
+final class TestServices {
+    private TestServices() {
+    }
+
+    /** Background work waits in a queue until {@link #drain()}; its continuation comes back on the FX thread. */
+    static final class DeferredRunner {
+        final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+        final TaskRunner runner = new TaskRunner(queue::add, Platform::runLater);
+
+        /** Runs the queued work on the calling thread (never the FX thread in these tests), then lets the FX thread catch up. */
+        void drain() {
+            for (Runnable r; (r = queue.poll()) != null; ) {
+                r.run();
+            }
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    /** Says yes to every confirmation and records every error. */
+    static final class RecordingDialogs implements Dialogs {
+        final List<String> errors = new ArrayList<>();
+        final List<String> confirmations = new ArrayList<>();
+        boolean answer = true;
+        /** What Engine > Bind host is answered, and what it was offered. */
+        Optional<HostDialog.Request> hostAnswer = Optional.empty();
+        final List<String> hostOffers = new ArrayList<>();
+
+        @Override
+        public Dialogs ownedBy(Window owner) {
+            return this;
+        }
+
+        @Override
+        public void error(String header, String text) {
+            errors.add(header + ": " + text);
+        }
+
+        @Override
+        public boolean confirm(String header, String text) {
+            confirmations.add(header);
+            return answer;
+        }
+
+        @Override
+        public Optional<String> askText(String title, String header, String initial) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseSpecFile() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> choosePngTarget(String initialName) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<HostDialog.Request> askHost(List<String> hosts, String endpoint) {
+            hostOffers.add(hosts + " " + endpoint);
+            return hostAnswer;
+        }
+
+        @Override
+        public Optional<NodeDialog.Request> askNode(List<String> nodes) {
+            return Optional.empty();
+        }
+    }
+}
