@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import trellis.engine.LocalEngineAdmin;
 import trellis.engine.LocalEngineDetection;
+import trellis.engine.http.RestControlPlane;
 import trellis.engine.local.LocalEngine;
 import trellis.engine.local.LocalEngineSettings;
 import trellis.ui.ConsoleApp;
@@ -25,7 +26,8 @@ public final class ConsoleMain {
     /** Opens the console on the given spec files; blocks until the window closes. */
     public static void open(List<Path> files) {
         TaskRunner runner = TaskRunner.standard();
-        ConsoleApp.open(files, new ConsoleServices(new Settings(Settings.defaultFile()), runner, new FxDialogs(), localEngine()));
+        ConsoleApp.open(files, new ConsoleServices(new Settings(Settings.defaultFile()), runner, new FxDialogs(), localEngine(),
+                RestControlPlane::new));
     }
 
     /** Finds the local engine on this machine's Docker engine. */

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import trellis.engine.ControlPlane;
 import trellis.engine.LocalEngineAdmin;
 import trellis.engine.LocalEngineDetection;
-import trellis.engine.http.RestControlPlane;
 import trellis.topology.HostPlacement;
 import trellis.topology.NodePlacement;
 import trellis.topology.Topology;
@@ -39,6 +38,7 @@ final class ConsoleCommands {
     private final MainWindowViewModel vm;
     private final Supplier<Sources.DatabaseRef> current;
     private final Consumer<ControlPlane> addControlPlane;
+    private final java.util.function.Function<java.net.URI, ControlPlane> connectTo;
 
     ConsoleCommands(ActionManager actions, Supplier<ActionContext> ctx, ConsoleServices with, Dialogs dialogs, SourcesTree sources,
                     TopologyView graph, MainWindowViewModel vm, Supplier<Sources.DatabaseRef> current,
@@ -53,6 +53,7 @@ final class ConsoleCommands {
         this.vm = vm;
         this.current = current;
         this.addControlPlane = addControlPlane;
+        this.connectTo = with.connect();
     }
 
     private void alert(String header, String text) {
@@ -63,12 +64,30 @@ final class ConsoleCommands {
         return sources.liveSources().stream().map(Sources.LiveSource::controlPlane).toList();
     }
 
+    /** Re-opens last session's files and control planes. */
+    void reopenLast(Consumer<java.nio.file.Path> openFile) {
+        // Which remembered files still exist is a question for the disk, so off the FX thread;
+        // one that went away since is skipped without an alert.
+        List<String> files = settings.list("files");
+        ctx.get().runner().run(() -> files.stream().map(java.nio.file.Path::of).filter(java.nio.file.Files::isRegularFile).toList(),
+                existing -> existing.forEach(openFile),
+                error -> ctx.get().log("Last session's files could not be looked at: " + error.getMessage()));
+        for (String url : settings.list("controlPlanes")) {
+            try {
+                addControlPlane.accept(connectTo.apply(java.net.URI.create(url)));
+            } catch (IllegalArgumentException e) {
+                ctx.get().log("Last session's control plane '" + url + "' is not an address Trellis can reach ("
+                        + e.getMessage() + "); connect again with File > Connect to Control Plane…");
+            }
+        }
+    }
+
     void connect() {
         dialogs.askText("Connect to a Control Plane", "The address of a pgEdge Control Plane API (or of 'trellis serve')",
                 "http://127.0.0.1:3000").map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url ->
                 actions.run(UserAction.of("Connect to " + url, () -> {
                     try {
-                        addControlPlane.accept(new RestControlPlane(java.net.URI.create(url)));
+                        addControlPlane.accept(connectTo.apply(java.net.URI.create(url)));
                         settings.remember("controlPlanes", url);
                     } catch (IllegalArgumentException e) {
                         alert("Not an address: " + url, "Enter an address such as http://127.0.0.1:3000");

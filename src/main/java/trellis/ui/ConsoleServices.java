@@ -1,14 +1,24 @@
 package trellis.ui;
 
+import java.net.URI;
+import java.util.function.Function;
+import trellis.engine.ControlPlane;
 import trellis.engine.LocalEngineDetection;
 
 /**
  * What the console is given by its composition root ({@code trellis.app.ConsoleMain}): where its
- * settings live, the one runner of its background work, the dialogs, and how it finds the local engine.
+ * settings live, the one runner of its background work, the dialogs, how it finds the local
+ * engine, and how it reaches a Control Plane at an address (the console names no adapter).
  */
-public record ConsoleServices(Settings settings, TaskRunner runner, Dialogs dialogs, LocalEngineDetection engines) {
+public record ConsoleServices(Settings settings, TaskRunner runner, Dialogs dialogs, LocalEngineDetection engines,
+        Function<URI, ControlPlane> connect) {
     /** JavaFX's dialogs and no local engine: for tests and training runs. */
     public static ConsoleServices offline(Settings settings, TaskRunner runner) {
-        return new ConsoleServices(settings, runner, new FxDialogs(), LocalEngineDetection.none());
+        return new ConsoleServices(settings, runner, new FxDialogs(), LocalEngineDetection.none(), ConsoleServices::unreachable);
+    }
+
+    /** For consoles given no way to reach a Control Plane: every address says so when polled. */
+    private static ControlPlane unreachable(URI address) {
+        throw new IllegalArgumentException("this console cannot connect to " + address);
     }
 }

@@ -25,6 +25,9 @@ public interface Dialogs {
     /** Asks for a spec file to open. */
     Optional<Path> chooseSpecFile();
 
+    /** Asks where to save a new spec file. */
+    Optional<Path> chooseSpecTarget(String initialName);
+
     /** Asks where to save a PNG picture. */
     Optional<Path> choosePngTarget(String initialName);
 

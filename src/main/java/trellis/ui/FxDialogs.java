@@ -69,11 +69,20 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> chooseSpecTarget(String initialName) {
+        return saveTarget("New spec file", initialName, new FileChooser.ExtensionFilter("Spec files (JSON)", "*.json"));
+    }
+
+    @Override
     public Optional<Path> choosePngTarget(String initialName) {
+        return saveTarget("Export picture", initialName, new FileChooser.ExtensionFilter("PNG image", "*.png"));
+    }
+
+    private Optional<Path> saveTarget(String title, String initialName, FileChooser.ExtensionFilter filter) {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export picture");
+        fc.setTitle(title);
         fc.setInitialFileName(initialName);
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        fc.getExtensionFilters().add(filter);
         return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
     }
 

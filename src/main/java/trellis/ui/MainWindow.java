@@ -29,7 +29,6 @@ import javafx.util.Duration;
 import trellis.engine.ControlPlane;
 import trellis.engine.LocalEngineAdmin;
 import trellis.engine.LocalEngineDetection;
-import trellis.engine.http.RestControlPlane;
 import trellis.spec.Database;
 import trellis.topology.Topology;
 import trellis.topology.TopologyBuilder;
@@ -322,6 +321,12 @@ public final class MainWindow {
     }
 
     @FXML
+    private void onNewFromTemplate(javafx.event.ActionEvent e) {
+        var template = trellis.ui.model.Templates.named((String) ((MenuItem) e.getSource()).getUserData());
+        actions.run(new trellis.ui.action.NewFromTemplateAction(ctx(), template, this::openFile));
+    }
+
+    @FXML
     private void onConnect() {
         commands.connect();
     }
@@ -469,18 +474,7 @@ public final class MainWindow {
 
     /** Re-opens what was open last time. */
     public void reopenLast() {
-        // Which remembered files still exist is a question for the disk, so off the FX thread;
-        // one that went away since is skipped without an alert.
-        List<String> files = settings.list("files");
-        runner.run(() -> files.stream().map(Path::of).filter(Files::isRegularFile).toList(),
-                existing -> existing.forEach(this::openFile), error -> { });
-        for (String url : settings.list("controlPlanes")) {
-            try {
-                addControlPlane(new RestControlPlane(java.net.URI.create(url)));
-            } catch (IllegalArgumentException e) {
-                // a stored address that no longer parses is dropped silently
-            }
-        }
+        commands.reopenLast(this::openFile);
     }
 
     public void shutdown() {

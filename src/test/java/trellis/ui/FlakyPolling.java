@@ -190,9 +190,12 @@ final class FlakyPolling {
             if (i > 0 && requests.get(i - 1).fault() == null) {
                 gaps.add(gap);
             }
-            // The first banner text after this failure is the one its report published.
+            // The first banner text once the client knows of this failure is the one its report
+            // published (a stalled answer is known to have failed only at the client's timeout;
+            // before that, the banner of an earlier failure may still be counting down).
             long at = requests.get(i).atNanos();
-            BannerText said = banner.stream().filter(b -> b.atNanos() > at && RETRY.matcher(b.text()).find()).findFirst().orElse(null);
+            long known = at + ("stall".equals(requests.get(i).fault()) ? CLIENT_TIMEOUT.toNanos() : 0);
+            BannerText said = banner.stream().filter(b -> b.atNanos() > known && RETRY.matcher(b.text()).find()).findFirst().orElse(null);
             if (said == null) {
                 mismatches.add("request " + i + " (" + requests.get(i).fault() + "): the banner never said when it retries");
                 continue;

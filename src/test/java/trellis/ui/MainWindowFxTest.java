@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class MainWindowFxTest {
         Files.writeString(file, BODY);
         body = Json.MAPPER.readValue(BODY, CreateDatabaseRequest.class);
         window = ConsoleApp.createWindow(stage, new ConsoleServices(FxTesting.freshSettings(), work.runner, dialogs,
-                LocalEngineDetection.none()), Theme.LIGHT);
+                LocalEngineDetection.none(), trellis.engine.http.RestControlPlane::new), Theme.LIGHT);
         stage.show();
         window.setPaused(true); // pollers are made but not started: nothing runs that the test did not ask for
     }
@@ -82,6 +83,51 @@ class MainWindowFxTest {
         String sent = Json.write(cp.updates.get(0).spec());
         assertThat(sent).contains("pw-of-app", "sk-test", "\"mcp\"").doesNotContain("\"api\"");
         assertThat(window.events()).anySatisfy(e -> assertThat(e).contains("removing service api from shop"));
+    }
+
+    /** File > New from template > the item, by mouse; a menu's items are shown in popups made anew each time. */
+    private static void chooseTemplate(FxRobot robot, String itemId) {
+        robot.clickOn("File");
+        robot.clickOn(shown(robot, "#new-from-template-menu"));
+        // across into the submenu first, as a person does: a diagonal path crosses the File menu's
+        // other items, which closes the submenu
+        robot.moveTo(shown(robot, "#template-co-located-item"));
+        robot.clickOn(shown(robot, itemId));
+    }
+
+    private static javafx.scene.Node shown(FxRobot robot, String id) {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).match((javafx.scene.Node n) -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing() && n.isVisible()).queryAs(javafx.scene.Node.class);
+    }
+
+    @Test
+    void newFromTemplateWritesTheShippedTemplateAndOpensItsPlannedPicture(FxRobot robot) throws Exception {
+        Path target = Files.createTempDirectory("trellis-new").resolve("my-shop.json");
+        dialogs.specTarget = Optional.of(target);
+        chooseTemplate(robot, "#template-multiple-instances-item");
+        work.drain(); // the write
+        work.drain(); // the open it asks for
+        assertThat(dialogs.specTargetOffers).containsExactly("multiple-instances.json");
+        assertThat(Files.readAllBytes(target)).as("byte for byte the template the jar ships")
+                .isEqualTo(Files.readAllBytes(trellis.TestFiles.example("multiple-instances.json")));
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(window.events()).anySatisfy(e -> assertThat(e)
+                .contains("New spec my-shop.json from template 'multiple-instances' (PostgREST on every node's host)"));
+        assertThat(window.currentDatabase()).as("the new file is on screen").isNotNull();
+        assertThat(window.currentDatabase().databaseId()).isEqualTo("catalog");
+        assertThat(robot.lookup("#instance-catalog-api-host-1").tryQuery()).isPresent();
+        assertThat(robot.lookup("#instance-catalog-api-host-2").tryQuery()).isPresent();
+    }
+
+    @Test
+    void newFromTemplateCancelledWritesNothing(FxRobot robot) {
+        dialogs.specTarget = Optional.empty();
+        chooseTemplate(robot, "#template-co-located-item");
+        work.drain();
+        assertThat(dialogs.specTargetOffers).containsExactly("co-located.json");
+        assertThat(work.queue).isEmpty();
+        assertThat(window.currentDatabase()).isNull();
     }
 
     @Test

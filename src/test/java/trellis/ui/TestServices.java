@@ -62,6 +62,16 @@ final class TestServices {
             return Optional.empty();
         }
 
+        /** Where File > New from template saves, and what it proposed. */
+        Optional<Path> specTarget = Optional.empty();
+        final List<String> specTargetOffers = new ArrayList<>();
+
+        @Override
+        public Optional<Path> chooseSpecTarget(String initialName) {
+            specTargetOffers.add(initialName);
+            return specTarget;
+        }
+
         @Override
         public Optional<Path> choosePngTarget(String initialName) {
             return Optional.empty();

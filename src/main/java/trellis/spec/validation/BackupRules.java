@@ -8,17 +8,11 @@ import java.util.regex.Pattern;
  * The Control Plane's rules for backup and restore configuration (pgBackRest repositories and
  * options), from {@code server/internal/api/apiv1/validate.go}; part of {@link SpecRules}.
  */
-final class BackupRules {
+final class BackupRules extends RuleSet {
     private static final Pattern PGBACKREST_OPTION = Pattern.compile("^[a-z0-9-]+$");
 
-    private final List<Problem> out;
-
     BackupRules(List<Problem> out) {
-        this.out = out;
-    }
-
-    private void add(String path, String message) {
-        Problems.add(out, path, message);
+        super(out);
     }
 
     /** validate.go validateBackupConfig. */

@@ -10,19 +10,13 @@ import java.util.Set;
  * ({@code postgresql_conf}, {@code pg_hba_conf}, {@code pg_ident_conf}), from
  * {@code server/internal/api/apiv1/validate.go}; part of {@link SpecRules}.
  */
-final class PostgresConfRules {
+final class PostgresConfRules extends RuleSet {
     private static final Set<String> HBA_TYPES = Set.of("local", "host", "hostssl", "hostnossl", "hostgssenc",
             "hostnogssenc", "include", "include_if_exists", "include_dir");
     private static final Set<String> INCLUDE_TYPES = Set.of("include", "include_if_exists", "include_dir");
 
-    private final List<Problem> out;
-
     PostgresConfRules(List<Problem> out) {
-        this.out = out;
-    }
-
-    private void add(String path, String message) {
-        Problems.add(out, path, message);
+        super(out);
     }
 
     /** validate.go validateAuthFileGUCs. */
