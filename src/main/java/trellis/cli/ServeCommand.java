@@ -7,7 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.nio.file.Path;
+import trellis.engine.DataFolder;
 import trellis.engine.http.ApiServer;
+import trellis.engine.http.ServeToken;
 import trellis.engine.local.LocalEngine;
 import trellis.engine.local.LocalEngineSettings;
 
@@ -21,6 +24,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
+    /** Tests point this elsewhere; null means the data folder ({@link DataFolder#path()}). */
+    Path dataFolder;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmd;
 
@@ -31,14 +37,25 @@ public final class ServeCommand implements Callable<Integer> {
             cmd.commandLine().getErr().println("serve: " + LocalEngine.describeUnavailable());
             return 2;
         }
+        Path tokenFile = dataFolder().resolve(ServeToken.FILE_NAME);
+        String token;
+        try {
+            token = ServeToken.loadOrCreate(tokenFile);
+        } catch (java.io.IOException e) {
+            cmd.commandLine().getErr().println("serve: cannot write the token file " + tokenFile + ": " + e.getMessage()
+                    + "; make " + tokenFile.getParent() + " writable by you");
+            engine.get().close();
+            return 2;
+        }
         ApiServer server;
         try {
-            server = new ApiServer(engine.get(), new InetSocketAddress(InetAddress.getByName(bind), port)).start();
+            server = new ApiServer(engine.get(), new InetSocketAddress(InetAddress.getByName(bind), port), token).start();
         } catch (java.net.BindException e) {
             cmd.commandLine().getErr().println("serve: port " + port + " on " + bind + " is taken; pick another with --port");
             return 2;
         }
         cmd.commandLine().getOut().println("Local engine API on http://" + bind + ":" + server.port() + "/v1 (Ctrl+C to stop)");
+        cmd.commandLine().getOut().println("Every request needs Authorization: Bearer <the token in " + tokenFile + ">");
         cmd.commandLine().getOut().flush();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -48,5 +65,9 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stop.await();
         return 0;
+    }
+
+    private Path dataFolder() {
+        return dataFolder != null ? dataFolder : DataFolder.path();
     }
 }

@@ -39,11 +39,33 @@ public final class ApiServer implements AutoCloseable {
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final ControlPlane backend;
+    private final Options options;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    public ApiServer(ControlPlane backend, InetSocketAddress address) throws IOException {
+    /** What a server accepts. The token is required: there is no unauthenticated server. */
+    public static final class Options {
+        final String token;
+
+        private Options(String token) {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("a bearer token is required");
+            }
+            this.token = token;
+        }
+
+        public static Options withToken(String token) {
+            return new Options(token);
+        }
+    }
+
+    public ApiServer(ControlPlane backend, InetSocketAddress address, String token) throws IOException {
+        this(backend, address, Options.withToken(token));
+    }
+
+    public ApiServer(ControlPlane backend, InetSocketAddress address, Options options) throws IOException {
         this.backend = backend;
+        this.options = options;
         this.server = HttpServer.create(address, 50);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "trellis-api");
@@ -73,6 +95,12 @@ public final class ApiServer implements AutoCloseable {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
         try {
+            if (!ServeToken.matches(bearer(ex), options.token)) {
+                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                error(ex, 401, "unauthorized", "this server needs Authorization: Bearer <token>; the token is in serve.token"
+                        + " in the data folder of the user running trellis serve (see its start message)");
+                return;
+            }
             route(ex, method, path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path);
         } catch (ControlPlaneException e) {
             int status = e.status() == 0 ? 503 : e.status();
@@ -231,6 +259,14 @@ public final class ApiServer implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadRequest("request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static String bearer(HttpExchange ex) {
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h == null || h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return h.substring(7).trim();
     }
 
     private static String query(HttpExchange ex, String name) {
