@@ -8,6 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import trellis.engine.DataFolder;
 import trellis.engine.http.ApiServer;
 import trellis.engine.http.ServeToken;
@@ -23,6 +25,18 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "a web page origin (scheme://host[:port]) allowed to call the API from a browser; repeatable. None by default")
+    List<String> allowOrigins = new ArrayList<>();
+
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "a name (host or host:port) clients may call this server by, besides 127.0.0.1, localhost, [::1] and the --bind address; repeatable")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "largest request body accepted (default: ${DEFAULT-VALUE})")
+    long maxBody;
 
     /** Tests point this elsewhere; null means the data folder ({@link DataFolder#path()}). */
     Path dataFolder;
@@ -49,7 +63,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ApiServer server;
         try {
-            server = new ApiServer(engine.get(), new InetSocketAddress(InetAddress.getByName(bind), port), token).start();
+            server = new ApiServer(engine.get(), new InetSocketAddress(InetAddress.getByName(bind), port),
+                    ApiServer.Options.withToken(token).allowOrigins(allowOrigins).allowHosts(allowHosts).maxBody(maxBody)).start();
         } catch (java.net.BindException e) {
             cmd.commandLine().getErr().println("serve: port " + port + " on " + bind + " is taken; pick another with --port");
             return 2;
