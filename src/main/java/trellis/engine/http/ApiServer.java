@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
         long maxBody = DEFAULT_MAX_BODY;
         int threads = 8;
         int queue = 256;
+        SSLContext tls;
 
         private Options(String token) {
             if (token == null || token.isBlank()) {
@@ -88,6 +94,15 @@ public final class ApiServer implements AutoCloseable {
                 throw new IllegalArgumentException("the body limit must be at least one byte");
             }
             this.maxBody = bytes;
+            return this;
+        }
+
+        /**
+         * HTTPS that demands a client certificate ({@link MutualTls#context}): without one the
+         * handshake fails before any request is read.
+         */
+        public Options mutualTls(SSLContext context) {
+            this.tls = context;
             return this;
         }
 
@@ -121,7 +136,21 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer(ControlPlane backend, InetSocketAddress address, Options options) throws IOException {
         this.backend = backend;
         this.options = options;
-        this.server = HttpServer.create(address, 128);
+        if (options.tls != null) {
+            HttpsServer https = HttpsServer.create(address, 128);
+            SSLContext ctx = options.tls;
+            https.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters p = ctx.getDefaultSSLParameters();
+                    p.setNeedClientAuth(true);
+                    params.setSSLParameters(p);
+                }
+            });
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 128);
+        }
         // A bounded number of requests at once; past the queue the connection is closed, so a
         // flood costs the flooder, not the server's memory.
         this.executor = new ThreadPoolExecutor(options.threads, options.threads, 30, TimeUnit.SECONDS,
@@ -155,6 +184,10 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer start() {
         server.start();
         return this;
+    }
+
+    public String scheme() {
+        return options.tls != null ? "https" : "http";
     }
 
     public int port() {
