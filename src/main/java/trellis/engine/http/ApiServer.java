@@ -116,9 +116,9 @@ public final class ApiServer implements AutoCloseable {
 
     static {
         // Slow clients: the JDK server reads these once, when its first server is made. A request
-        // must arrive (and be answered) within a minute; a connection idle for 30 s is closed,
-        // one that never sends a byte too.
-        defaultProperty("sun.net.httpserver.maxReqTime", "60");
+        // must arrive within 20 s and be answered within a minute; a connection idle for 30 s is
+        // closed, one that never sends a byte too.
+        defaultProperty("sun.net.httpserver.maxReqTime", "20");
         defaultProperty("sun.net.httpserver.maxRspTime", "60");
         defaultProperty("sun.net.httpserver.idleInterval", "30");
     }
