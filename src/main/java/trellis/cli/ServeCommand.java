@@ -141,7 +141,6 @@ public final class ServeCommand implements Callable<Integer> {
             engine.close();
             return 2;
         }
-        running = server;
         String where = address instanceof java.net.Inet6Address ? "[" + bind + "]" : bind;
         out.println("Local engine API on " + server.scheme() + "://" + where + ":" + server.port() + "/v1 (Ctrl+C to stop)");
         out.println("Every request needs Authorization: Bearer <the token in " + tokenFile + ">");
@@ -149,6 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Mutual TLS: clients need a certificate signed by " + clientCa);
         }
         out.flush();
+        running = server;
         ControlPlane toClose = engine;
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable shutdown = () -> {

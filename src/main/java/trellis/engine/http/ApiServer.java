@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -54,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Set<String> hosts;
+    private final Semaphore working;
 
     /** What a server accepts. The token is required: there is no unauthenticated server. */
     public static final class Options {
@@ -63,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
         Set<String> allowedHosts = Set.of();
         long maxBody = DEFAULT_MAX_BODY;
         int threads = 8;
+        int readers = 64;
         int queue = 256;
         SSLContext tls;
 
@@ -106,9 +109,15 @@ public final class ApiServer implements AutoCloseable {
             return this;
         }
 
-        /** Requests handled at once, and how many more may wait before connections are refused. */
-        public Options concurrency(int threads, int queue) {
+        /**
+         * Requests handled at once ({@code threads}); connections whose request is still being
+         * read ({@code readers}: the JDK server reads headers on its executor, so a client that
+         * sends half a request holds one until the request time-out); and how many more may wait
+         * before connections are closed.
+         */
+        public Options concurrency(int threads, int readers, int queue) {
             this.threads = threads;
+            this.readers = Math.max(readers, threads);
             this.queue = queue;
             return this;
         }
@@ -151,14 +160,17 @@ public final class ApiServer implements AutoCloseable {
         } else {
             this.server = HttpServer.create(address, 128);
         }
-        // A bounded number of requests at once; past the queue the connection is closed, so a
-        // flood costs the flooder, not the server's memory.
-        this.executor = new ThreadPoolExecutor(options.threads, options.threads, 30, TimeUnit.SECONDS,
+        // A bounded number of connections read at once and of requests handled at once; past the
+        // queue the connection is closed, so a flood costs the flooder, not the server's memory.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(options.readers, options.readers, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(options.queue), r -> {
                     Thread t = new Thread(r, "trellis-api");
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+        this.working = new Semaphore(options.threads);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         this.hosts = hostNames(server.getAddress(), options.allowedHosts);
@@ -205,7 +217,15 @@ public final class ApiServer implements AutoCloseable {
         String path = ex.getRequestURI().getRawPath();
         try {
             if (admit(ex, method)) {
-                route(ex, method, path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path);
+                if (!working.tryAcquire(10, TimeUnit.SECONDS)) {
+                    error(ex, 503, "busy", "the server is handling " + options.threads + " requests already; try again shortly");
+                    return;
+                }
+                try {
+                    route(ex, method, path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path);
+                } finally {
+                    working.release();
+                }
             }
         } catch (ControlPlaneException e) {
             int status = e.status() == 0 ? 503 : e.status();
@@ -218,6 +238,9 @@ public final class ApiServer implements AutoCloseable {
             // a body of the right JSON shape with a value of the wrong type
             error(ex, 400, "invalid_input", "request body does not fit the API: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(ex, 503, "busy", "the server is stopping");
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed: {}", method, path, e.toString());
             error(ex, 500, "server_error", "internal error: " + e.getClass().getSimpleName());

@@ -260,6 +260,30 @@ class ApiServerSecurityTest {
     }
 
     @Test
+    void thirtyTwoClientsSendingHalfARequestDoNotStopALegitimateOne() throws Exception {
+        // each holds a reading thread until the request time-out; there are more readers than that
+        java.util.List<Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 32; i++) {
+                Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+                s.getOutputStream().write(("GET /v1/databases HTTP/1.1\r\n" + host()).getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            Thread.sleep(300);
+            long t0 = System.nanoTime();
+            Answer a = raw("GET", "/v1/databases", host() + auth(), null);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(ms).as("answered in %d ms while 32 clients sent half a request", ms).isLessThan(1000);
+        } finally {
+            for (Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void aGetNeverReturnsAPassword() throws Exception {
         assertThat(create(host() + "Content-Type: application/json\r\n" + auth()).status()).isEqualTo(200);
         Answer one = raw("GET", "/v1/databases/storefront", host() + auth(), null);
