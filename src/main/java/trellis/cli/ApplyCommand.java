@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 import trellis.engine.ControlPlane;
 import trellis.engine.ControlPlaneException;
 import trellis.engine.http.RestControlPlane;
+import trellis.engine.http.ServeToken;
 import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
 import trellis.spec.DatabaseSpec;
@@ -47,6 +48,11 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "URL", defaultValue = "http://127.0.0.1:3000",
             description = "the Control Plane (or 'trellis serve') to apply to (default: ${DEFAULT-VALUE})")
     URI server;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "the bearer token of the server ('trellis serve' writes serve.token); for a loopback --server"
+                    + " your own serve's token is found without it")
+    Path tokenFile;
 
     @Option(names = "--id", paramLabel = "DATABASE_ID", description = "the database id when FILE has none")
     String databaseId;
@@ -91,7 +97,18 @@ public final class ApplyCommand implements Callable<Integer> {
             err.println(file + ": no database id; add \"id\" to the file or pass --id");
             return 1;
         }
-        ControlPlane cp = controlPlane != null ? controlPlane : new RestControlPlane(server);
+        ControlPlane cp = controlPlane;
+        if (cp == null) {
+            java.util.Optional<String> token;
+            try {
+                token = ServeToken.forServer(server, tokenFile, ServeToken.defaultFile());
+            } catch (java.io.IOException e) {
+                err.println("apply: cannot read the token file " + (tokenFile != null ? tokenFile : ServeToken.defaultFile())
+                        + ": " + e.getMessage() + "; pass the file 'trellis serve' wrote with --token-file FILE");
+                return 2;
+            }
+            cp = new RestControlPlane(server, token.orElse(null));
+        }
         Database current;
         try {
             current = cp.database(id);
@@ -99,7 +116,8 @@ public final class ApplyCommand implements Callable<Integer> {
             if (e.status() == 404) {
                 current = null;
             } else {
-                err.println("apply: " + cp.displayName() + ": " + e.getMessage());
+                err.println("apply: " + cp.displayName() + ": " + e.getMessage()
+                        + (e.status() == 401 ? " (pass the server's token file with --token-file FILE)" : ""));
                 return e.unreachable() ? 2 : 1;
             }
         }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,9 +16,18 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.net.InetAddress;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,28 +49,157 @@ import trellis.spec.validation.SpecValidator;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-    /** A spec is a few kilobytes; refuse bodies that could only fill memory. */
-    private static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final ControlPlane backend;
+    private final Options options;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Set<String> hosts;
+    private final Semaphore working;
 
-    public ApiServer(ControlPlane backend, InetSocketAddress address) throws IOException {
+    /** What a server accepts. The token is required: there is no unauthenticated server. */
+    public static final class Options {
+        public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+        final String token;
+        Set<String> allowedOrigins = Set.of();
+        Set<String> allowedHosts = Set.of();
+        long maxBody = DEFAULT_MAX_BODY;
+        int threads = 8;
+        int readers = 64;
+        int queue = 256;
+        SSLContext tls;
+
+        private Options(String token) {
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("a bearer token is required");
+            }
+            this.token = token;
+        }
+
+        public static Options withToken(String token) {
+            return new Options(token);
+        }
+
+        /** Web pages at these origins (scheme://host[:port], exactly) may call the API; no others. */
+        public Options allowOrigins(Collection<String> origins) {
+            this.allowedOrigins = Set.copyOf(origins);
+            return this;
+        }
+
+        /** Names (host[:port]) besides the loopback ones and the bound address a Host header may carry. */
+        public Options allowHosts(Collection<String> hosts) {
+            this.allowedHosts = hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            return this;
+        }
+
+        public Options maxBody(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the body limit must be at least one byte");
+            }
+            this.maxBody = bytes;
+            return this;
+        }
+
+        /**
+         * HTTPS that demands a client certificate ({@link MutualTls#context}): without one the
+         * handshake fails before any request is read.
+         */
+        public Options mutualTls(SSLContext context) {
+            this.tls = context;
+            return this;
+        }
+
+        /**
+         * Requests handled at once ({@code threads}); connections whose request is still being
+         * read ({@code readers}: the JDK server reads headers on its executor, so a client that
+         * sends half a request holds one until the request time-out); and how many more may wait
+         * before connections are closed.
+         */
+        public Options concurrency(int threads, int readers, int queue) {
+            this.threads = threads;
+            this.readers = Math.max(readers, threads);
+            this.queue = queue;
+            return this;
+        }
+    }
+
+    static {
+        // Slow clients: the JDK server reads these once, when its first server is made. A request
+        // must arrive within 20 s and be answered within a minute; a connection idle for 30 s is
+        // closed, one that never sends a byte too.
+        defaultProperty("sun.net.httpserver.maxReqTime", "20");
+        defaultProperty("sun.net.httpserver.maxRspTime", "60");
+        defaultProperty("sun.net.httpserver.idleInterval", "30");
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    public ApiServer(ControlPlane backend, InetSocketAddress address, String token) throws IOException {
+        this(backend, address, Options.withToken(token));
+    }
+
+    public ApiServer(ControlPlane backend, InetSocketAddress address, Options options) throws IOException {
         this.backend = backend;
-        this.server = HttpServer.create(address, 50);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "trellis-api");
-            t.setDaemon(true);
-            return t;
-        });
+        this.options = options;
+        if (options.tls != null) {
+            HttpsServer https = HttpsServer.create(address, 128);
+            SSLContext ctx = options.tls;
+            https.setHttpsConfigurator(new HttpsConfigurator(ctx) {
+                @Override
+                public void configure(HttpsParameters params) {
+                    SSLParameters p = ctx.getDefaultSSLParameters();
+                    p.setNeedClientAuth(true);
+                    params.setSSLParameters(p);
+                }
+            });
+            this.server = https;
+        } else {
+            this.server = HttpServer.create(address, 128);
+        }
+        // A bounded number of connections read at once and of requests handled at once; past the
+        // queue the connection is closed, so a flood costs the flooder, not the server's memory.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(options.readers, options.readers, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(options.queue), r -> {
+                    Thread t = new Thread(r, "trellis-api");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+        this.working = new Semaphore(options.threads);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        this.hosts = hostNames(server.getAddress(), options.allowedHosts);
+    }
+
+    /** What a Host header may say: this server by a loopback name or its bound address, with its port. */
+    private static Set<String> hostNames(InetSocketAddress bound, Set<String> extra) {
+        int port = bound.getPort();
+        Set<String> names = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
+        InetAddress a = bound.getAddress();
+        if (a != null && !a.isAnyLocalAddress()) {
+            String literal = a.getHostAddress();
+            int zone = literal.indexOf('%');
+            literal = zone >= 0 ? literal.substring(0, zone) : literal;
+            names.add((a instanceof java.net.Inet6Address ? "[" + literal + "]" : literal) + ":" + port);
+        }
+        for (String h : extra) {
+            names.add(h.contains(":") && !h.endsWith("]") ? h : h + ":" + port);
+        }
+        return Set.copyOf(names);
     }
 
     public ApiServer start() {
         server.start();
         return this;
+    }
+
+    public String scheme() {
+        return options.tls != null ? "https" : "http";
     }
 
     public int port() {
@@ -73,12 +216,31 @@ public final class ApiServer implements AutoCloseable {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
         try {
-            route(ex, method, path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path);
+            if (admit(ex, method)) {
+                if (!working.tryAcquire(10, TimeUnit.SECONDS)) {
+                    error(ex, 503, "busy", "the server is handling " + options.threads + " requests already; try again shortly");
+                    return;
+                }
+                try {
+                    route(ex, method, path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path);
+                } finally {
+                    working.release();
+                }
+            }
         } catch (ControlPlaneException e) {
             int status = e.status() == 0 ? 503 : e.status();
             error(ex, status, e.name(), e.getMessage());
         } catch (BadRequest e) {
             error(ex, 400, "invalid_input", e.getMessage());
+        } catch (TooLarge e) {
+            tooLarge(ex);
+        } catch (IllegalArgumentException e) {
+            // a body of the right JSON shape with a value of the wrong type
+            error(ex, 400, "invalid_input", "request body does not fit the API: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error(ex, 503, "busy", "the server is stopping");
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed: {}", method, path, e.toString());
             error(ex, 500, "server_error", "internal error: " + e.getClass().getSimpleName());
@@ -87,7 +249,91 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private void route(HttpExchange ex, String method, String path) throws IOException, ControlPlaneException, BadRequest {
+    /**
+     * Everything a request must be before anything is done for it: sent to this server by name
+     * (DNS rebinding), not from a web page that was not allowed (cross-site), authenticated, and a
+     * body only as JSON of a bounded size. False when it was answered here.
+     */
+    private boolean admit(HttpExchange ex, String method) throws IOException {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (host == null || !hosts.contains(host.trim().toLowerCase(Locale.ROOT))) {
+            error(ex, 421, "misdirected_request", "Host '" + host + "' is not this server; call it as 127.0.0.1:"
+                    + port() + " or localhost:" + port() + " (start serve with --allow-host NAME to add a name)");
+            return false;
+        }
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        if (origin != null) {
+            if (!options.allowedOrigins.contains(origin)) {
+                error(ex, 403, "forbidden_origin", "requests from web pages at " + origin
+                        + " are refused; start serve with --allow-origin " + origin + " to allow that page");
+                return false;
+            }
+            ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+            ex.getResponseHeaders().add("Vary", "Origin");
+            if ("OPTIONS".equals(method)) {
+                ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, DELETE");
+                ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type");
+                ex.getResponseHeaders().set("Access-Control-Max-Age", "600");
+                ex.sendResponseHeaders(204, -1);
+                return false;
+            }
+        }
+        if (!ServeToken.matches(bearer(ex), options.token)) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+            error(ex, 401, "unauthorized", "this server needs Authorization: Bearer <token>; the token is in serve.token"
+                    + " in the data folder of the user running trellis serve (see its start message)");
+            return false;
+        }
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        boolean chunked = ex.getRequestHeaders().containsKey("Transfer-Encoding");
+        long declared = 0;
+        if (length != null) {
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                error(ex, 400, "invalid_input", "Content-Length '" + length + "' is not a number");
+                return false;
+            }
+        }
+        boolean hasBody = declared > 0 || chunked || Set.of("POST", "PUT", "PATCH").contains(method);
+        if (hasBody && !isJson(ex.getRequestHeaders().getFirst("Content-Type"))) {
+            error(ex, 415, "unsupported_media_type", "a request body must be sent as Content-Type: application/json, not "
+                    + Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Content-Type"), "none"));
+            return false;
+        }
+        if (declared > options.maxBody) {
+            tooLarge(ex);
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semi = contentType.indexOf(';');
+        String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/json")) {
+            return false;
+        }
+        for (String param : (semi < 0 ? "" : contentType.substring(semi + 1)).split(";")) {
+            String p = param.trim().toLowerCase(Locale.ROOT).replace("\"", "");
+            if (!p.isEmpty() && !p.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void tooLarge(HttpExchange ex) throws IOException {
+        // the rest of the body is not read: the connection is closed after this answer
+        ex.getResponseHeaders().set("Connection", "close");
+        error(ex, 413, "request_too_large", "the request body is larger than " + options.maxBody
+                + " bytes; a spec is a few kilobytes (serve --max-body raises the limit)");
+    }
+
+    private void route(HttpExchange ex, String method, String path) throws IOException, ControlPlaneException, BadRequest, TooLarge {
         String[] p = path.split("/");
         // p[0] is "" (leading slash); p[1] is "v1"
         if (p.length < 3 || !"v1".equals(p[1])) {
@@ -137,7 +383,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private void databases(HttpExchange ex, String method, String[] p, String path)
-            throws IOException, ControlPlaneException, BadRequest {
+            throws IOException, ControlPlaneException, BadRequest, TooLarge {
         if (p.length == 3) {
             if ("GET".equals(method)) {
                 ObjectNode out = Json.MAPPER.createObjectNode();
@@ -217,10 +463,11 @@ public final class ApiServer implements AutoCloseable {
         return problems.stream().map(Problem::toString).collect(Collectors.joining("; "));
     }
 
-    private static JsonNode body(HttpExchange ex) throws IOException, BadRequest {
-        byte[] bytes = ex.getRequestBody().readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            throw new BadRequest("request body larger than " + MAX_BODY + " bytes");
+    private JsonNode body(HttpExchange ex) throws IOException, BadRequest, TooLarge {
+        // capped: a chunked body has no length to check first
+        byte[] bytes = ex.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxBody + 1));
+        if (bytes.length > options.maxBody) {
+            throw new TooLarge();
         }
         try {
             JsonNode n = Json.MAPPER.readTree(bytes);
@@ -231,6 +478,14 @@ public final class ApiServer implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadRequest("request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static String bearer(HttpExchange ex) {
+        String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h == null || h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return h.substring(7).trim();
     }
 
     private static String query(HttpExchange ex, String name) {
@@ -284,6 +539,12 @@ public final class ApiServer implements AutoCloseable {
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    private static final class TooLarge extends Exception {
+        TooLarge() {
+            super(null, null, false, false);
         }
     }
 

@@ -31,15 +31,30 @@ public final class RestControlPlane implements ControlPlane {
     private final URI base;
     private final HttpClient http;
     private final Duration timeout;
+    /** Sent as Authorization: Bearer (trellis serve demands one); never logged. */
+    private final String bearerToken;
 
     public RestControlPlane(URI base) {
         this(base, null, Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+
+    public RestControlPlane(URI base, String bearerToken) {
+        this(base, null, Duration.ofSeconds(5), Duration.ofSeconds(30), bearerToken);
     }
 
     /**
      * @param sslContext for mutual TLS (client certificate + CA), or null
      */
     public RestControlPlane(URI base, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout) {
+        this(base, sslContext, connectTimeout, requestTimeout, null);
+    }
+
+    /**
+     * @param sslContext for mutual TLS (client certificate + CA), or null
+     * @param bearerToken sent with every request, or null
+     */
+    public RestControlPlane(URI base, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout, String bearerToken) {
+        this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken.trim();
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1);
@@ -127,6 +142,9 @@ public final class RestControlPlane implements ControlPlane {
     private JsonNode send(String method, String path, Object body) throws ControlPlaneException {
         URI uri = URI.create(base + path);
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        if (bearerToken != null) {
+            rb.header("Authorization", "Bearer " + bearerToken);
+        }
         if (body != null) {
             rb.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));

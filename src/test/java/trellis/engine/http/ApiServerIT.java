@@ -27,13 +27,14 @@ class ApiServerIT {
     ApiServer server;
     Prism prism;
     RestControlPlane client;
+    final String token = ServeToken.generate();
 
     @BeforeEach
     void start() throws Exception {
         backend = new InMemoryControlPlane();
-        server = new ApiServer(backend, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
+        server = new ApiServer(backend, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token).start();
         prism = Prism.proxy("http://127.0.0.1:" + server.port());
-        client = new RestControlPlane(URI.create(prism.url()));
+        client = new RestControlPlane(URI.create(prism.url()), token);
     }
 
     @AfterEach
@@ -65,7 +66,7 @@ class ApiServerIT {
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(TestFiles.example("co-located.json").toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/spec/services/0")).put("connect_as", "nobody");
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/databases"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(tree))).build(),
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(Json.write(tree))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(Json.parse(r.body()).path("name").asText()).isEqualTo("invalid_input");

@@ -20,7 +20,7 @@ import trellis.spec.TaskLogEntry;
 import trellis.spec.UpdateDatabaseRequest;
 
 /** A control plane that keeps specs in a map: for testing the HTTP layer alone, never a feature. */
-final class InMemoryControlPlane implements ControlPlane {
+public final class InMemoryControlPlane implements ControlPlane {
     final Map<String, DatabaseSpec> specs = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
     final List<DatabaseSpec> received = new ArrayList<>();

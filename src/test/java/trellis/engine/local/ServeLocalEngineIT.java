@@ -44,9 +44,10 @@ class ServeLocalEngineIT {
     void theRestApiOfTheLocalEngineKeepsTheContract() throws Exception {
         docker = LocalEngineTesting.requireDocker();
         engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
-        server = new ApiServer(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start();
+        String token = trellis.engine.http.ServeToken.generate();
+        server = new ApiServer(engine, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token).start();
         prism = Prism.proxy("http://127.0.0.1:" + server.port());
-        RestControlPlane client = new RestControlPlane(URI.create(prism.url()));
+        RestControlPlane client = new RestControlPlane(URI.create(prism.url()), token);
 
         var task = client.createDatabase(LocalEngineTesting.example("separate-host.json", "servetest"));
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
