@@ -1,11 +1,15 @@
 package trellis.app;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import trellis.engine.LocalEngineAdmin;
 import trellis.engine.LocalEngineDetection;
+import trellis.engine.ControlPlane;
 import trellis.engine.http.RestControlPlane;
+import trellis.engine.http.ServeToken;
 import trellis.engine.local.LocalEngine;
 import trellis.engine.local.LocalEngineSettings;
 import trellis.ui.ConsoleApp;
@@ -27,7 +31,25 @@ public final class ConsoleMain {
     public static void open(List<Path> files) {
         TaskRunner runner = TaskRunner.standard();
         ConsoleApp.open(files, new ConsoleServices(new Settings(Settings.defaultFile()), runner, new FxDialogs(), localEngine(),
-                RestControlPlane::new));
+                ConsoleMain::connect));
+    }
+
+    /**
+     * A Control Plane at an address: for a {@code trellis serve} of this user on loopback, with
+     * that server's token (read from its owner-only file, never sent elsewhere).
+     */
+    static ControlPlane connect(URI address) {
+        return connect(address, ServeToken.defaultFile());
+    }
+
+    static ControlPlane connect(URI address, Path ownTokenFile) {
+        String token;
+        try {
+            token = ServeToken.forServer(address, null, ownTokenFile).orElse(null);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the token of the local 'trellis serve' could not be read: " + e.getMessage(), e);
+        }
+        return new RestControlPlane(address, token);
     }
 
     /** Finds the local engine on this machine's Docker engine. */
