@@ -54,7 +54,7 @@ public final class ApiServer implements AutoCloseable {
     private final Options options;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Set<String> hosts;
+    private final RequestGuard guard;
     private final Semaphore working;
 
     /** What a server accepts. The token is required: there is no unauthenticated server. */
@@ -173,24 +173,7 @@ public final class ApiServer implements AutoCloseable {
         this.working = new Semaphore(options.threads);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        this.hosts = hostNames(server.getAddress(), options.allowedHosts);
-    }
-
-    /** What a Host header may say: this server by a loopback name or its bound address, with its port. */
-    private static Set<String> hostNames(InetSocketAddress bound, Set<String> extra) {
-        int port = bound.getPort();
-        Set<String> names = new HashSet<>(List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port));
-        InetAddress a = bound.getAddress();
-        if (a != null && !a.isAnyLocalAddress()) {
-            String literal = a.getHostAddress();
-            int zone = literal.indexOf('%');
-            literal = zone >= 0 ? literal.substring(0, zone) : literal;
-            names.add((a instanceof java.net.Inet6Address ? "[" + literal + "]" : literal) + ":" + port);
-        }
-        for (String h : extra) {
-            names.add(h.contains(":") && !h.endsWith("]") ? h : h + ":" + port);
-        }
-        return Set.copyOf(names);
+        this.guard = new RequestGuard(options, server.getAddress());
     }
 
     public ApiServer start() {
@@ -216,7 +199,7 @@ public final class ApiServer implements AutoCloseable {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath();
         try {
-            if (admit(ex, method)) {
+            if (guard.admit(ex, method)) {
                 if (!working.tryAcquire(10, TimeUnit.SECONDS)) {
                     error(ex, 503, "busy", "the server is handling " + options.threads + " requests already; try again shortly");
                     return;
@@ -233,7 +216,7 @@ public final class ApiServer implements AutoCloseable {
         } catch (BadRequest e) {
             error(ex, 400, "invalid_input", e.getMessage());
         } catch (TooLarge e) {
-            tooLarge(ex);
+            guard.tooLarge(ex);
         } catch (IllegalArgumentException e) {
             // a body of the right JSON shape with a value of the wrong type
             error(ex, 400, "invalid_input", "request body does not fit the API: "
@@ -247,90 +230,6 @@ public final class ApiServer implements AutoCloseable {
         } finally {
             ex.close();
         }
-    }
-
-    /**
-     * Everything a request must be before anything is done for it: sent to this server by name
-     * (DNS rebinding), not from a web page that was not allowed (cross-site), authenticated, and a
-     * body only as JSON of a bounded size. False when it was answered here.
-     */
-    private boolean admit(HttpExchange ex, String method) throws IOException {
-        String host = ex.getRequestHeaders().getFirst("Host");
-        if (host == null || !hosts.contains(host.trim().toLowerCase(Locale.ROOT))) {
-            error(ex, 421, "misdirected_request", "Host '" + host + "' is not this server; call it as 127.0.0.1:"
-                    + port() + " or localhost:" + port() + " (start serve with --allow-host NAME to add a name)");
-            return false;
-        }
-        String origin = ex.getRequestHeaders().getFirst("Origin");
-        if (origin != null) {
-            if (!options.allowedOrigins.contains(origin)) {
-                error(ex, 403, "forbidden_origin", "requests from web pages at " + origin
-                        + " are refused; start serve with --allow-origin " + origin + " to allow that page");
-                return false;
-            }
-            ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
-            ex.getResponseHeaders().add("Vary", "Origin");
-            if ("OPTIONS".equals(method)) {
-                ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, DELETE");
-                ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Authorization, Content-Type");
-                ex.getResponseHeaders().set("Access-Control-Max-Age", "600");
-                ex.sendResponseHeaders(204, -1);
-                return false;
-            }
-        }
-        if (!ServeToken.matches(bearer(ex), options.token)) {
-            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-            error(ex, 401, "unauthorized", "this server needs Authorization: Bearer <token>; the token is in serve.token"
-                    + " in the data folder of the user running trellis serve (see its start message)");
-            return false;
-        }
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        boolean chunked = ex.getRequestHeaders().containsKey("Transfer-Encoding");
-        long declared = 0;
-        if (length != null) {
-            try {
-                declared = Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                error(ex, 400, "invalid_input", "Content-Length '" + length + "' is not a number");
-                return false;
-            }
-        }
-        boolean hasBody = declared > 0 || chunked || Set.of("POST", "PUT", "PATCH").contains(method);
-        if (hasBody && !isJson(ex.getRequestHeaders().getFirst("Content-Type"))) {
-            error(ex, 415, "unsupported_media_type", "a request body must be sent as Content-Type: application/json, not "
-                    + Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Content-Type"), "none"));
-            return false;
-        }
-        if (declared > options.maxBody) {
-            tooLarge(ex);
-            return false;
-        }
-        return true;
-    }
-
-    private static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semi = contentType.indexOf(';');
-        String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-        if (!type.equals("application/json")) {
-            return false;
-        }
-        for (String param : (semi < 0 ? "" : contentType.substring(semi + 1)).split(";")) {
-            String p = param.trim().toLowerCase(Locale.ROOT).replace("\"", "");
-            if (!p.isEmpty() && !p.equals("charset=utf-8")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void tooLarge(HttpExchange ex) throws IOException {
-        // the rest of the body is not read: the connection is closed after this answer
-        ex.getResponseHeaders().set("Connection", "close");
-        error(ex, 413, "request_too_large", "the request body is larger than " + options.maxBody
-                + " bytes; a spec is a few kilobytes (serve --max-body raises the limit)");
     }
 
     private void route(HttpExchange ex, String method, String path) throws IOException, ControlPlaneException, BadRequest, TooLarge {
@@ -480,14 +379,6 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static String bearer(HttpExchange ex) {
-        String h = ex.getRequestHeaders().getFirst("Authorization");
-        if (h == null || h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return h.substring(7).trim();
-    }
-
     private static String query(HttpExchange ex, String name) {
         String q = ex.getRequestURI().getRawQuery();
         if (q == null) {
@@ -522,7 +413,7 @@ public final class ApiServer implements AutoCloseable {
         error(ex, 404, "not_found", "no such endpoint: " + path);
     }
 
-    private static void error(HttpExchange ex, int status, String name, String message) throws IOException {
+    static void error(HttpExchange ex, int status, String name, String message) throws IOException {
         ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("message", message);
         json(ex, status, body);
     }
