@@ -42,7 +42,9 @@ public final class Launcher {
                 System.exit(2);
             }
             List<Path> files = Arrays.stream(args).map(Path::of).toList();
-            trellis.app.ConsoleMain.open(files);
+            if (!trellis.app.ConsoleMain.open(files)) {
+                System.exit(2);
+            }
             return;
         }
         System.exit(TrellisCommand.run(args));

@@ -27,11 +27,39 @@ public final class ConsoleMain {
     private ConsoleMain() {
     }
 
-    /** Opens the console on the given spec files; blocks until the window closes. */
-    public static void open(List<Path> files) {
+    /** What a person is told when the toolkit cannot start on this desktop. */
+    static final String NO_GTK = "trellis: the console needs GTK 3 on Linux, which is not installed here; "
+            + "install it (Debian/Ubuntu: sudo apt-get install libgtk-3-0) and start it again. "
+            + "The CLI works without it: ./trellis --help";
+
+    /**
+     * Opens the console on the given spec files; blocks until the window closes. Returns false,
+     * having said why in one line, when the console cannot start on this machine.
+     */
+    public static boolean open(List<Path> files) {
         TaskRunner runner = TaskRunner.standard();
-        ConsoleApp.open(files, new ConsoleServices(new Settings(Settings.defaultFile()), runner, new FxDialogs(), localEngine(),
-                ConsoleMain::connect));
+        try {
+            ConsoleApp.open(files, new ConsoleServices(new Settings(Settings.defaultFile()), runner, new FxDialogs(), localEngine(),
+                    ConsoleMain::connect));
+            return true;
+        } catch (RuntimeException e) {
+            String why = whyNoToolkit(e);
+            if (why == null) {
+                throw e;
+            }
+            System.err.println(why);
+            return false;
+        }
+    }
+
+    /** The one line for a toolkit that cannot start (no GTK 3), or null for any other failure. */
+    static String whyNoToolkit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnsupportedOperationException && String.valueOf(t.getMessage()).contains("glass GTK library")) {
+                return NO_GTK;
+            }
+        }
+        return null;
     }
 
     /**

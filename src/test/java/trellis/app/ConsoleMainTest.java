@@ -33,4 +33,14 @@ class ConsoleMainTest {
                     .isInstanceOf(ControlPlaneException.class).hasMessageContaining("this server needs Authorization: Bearer <token>; the token is in serve.token");
         }
     }
+
+    @Test
+    void aDesktopWithoutGtkGetsOneLineNamingThePackageAndTheWayOut() {
+        // what JavaFX throws when libgtk-3 is missing, as seen on a fresh Debian machine
+        RuntimeException noGtk = new UnsupportedOperationException("Unable to load glass GTK library.");
+        assertThat(ConsoleMain.whyNoToolkit(noGtk)).isEqualTo("trellis: the console needs GTK 3 on Linux, which is not installed here; "
+                + "install it (Debian/Ubuntu: sudo apt-get install libgtk-3-0) and start it again. The CLI works without it: ./trellis --help");
+        assertThat(ConsoleMain.whyNoToolkit(new RuntimeException("wrapped", noGtk))).isEqualTo(ConsoleMain.NO_GTK);
+        assertThat(ConsoleMain.whyNoToolkit(new IllegalStateException("something else"))).as("other failures are not hidden").isNull();
+    }
 }
