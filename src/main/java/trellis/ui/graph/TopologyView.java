@@ -66,7 +66,7 @@ public final class TopologyView extends StackPane {
     private final ServiceStrip serviceStrip = new ServiceStrip();
     private final HBox hostRow = new HBox();
     private final ConnectionLayer lines = new ConnectionLayer();
-    private final Label empty = new Label("Open a spec file (Ctrl+O) or pick a database on the left.");
+    private final Label empty = new Label("Open a spec file (Ctrl+O), start one with File > New from template, or pick a database on the left.");
 
     private final Map<String, InstanceCard> instanceCards = new LinkedHashMap<>();
     private final Map<String, HostCard> hostCards = new LinkedHashMap<>();
