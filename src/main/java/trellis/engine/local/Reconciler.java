@@ -131,7 +131,7 @@ final class Reconciler {
         String name = Labels.name(databaseId, svc.serviceId(), host);
         ServiceRuntime runtime = ServiceRuntime.forType(svc.serviceType());
         ServiceRuntime.ContainerRecipe recipe = runtime.recipe(new ServiceRuntime.Instance(name, spec, svc, hash,
-                ServiceConnection.of(spec, svc, nodes), files, log, settings.imageCommands()));
+                ServiceConnection.of(spec, svc, host, nodeAddress()), files, log, settings.imageCommands()));
         ExposedPort port = ExposedPort.tcp(ServiceRuntime.CONTAINER_PORT);
         HostConfig hc = HostConfig.newHostConfig();
         if (svc.port() != null) {
@@ -166,6 +166,11 @@ final class Reconciler {
         String id = create.exec().getId();
         docker.startContainerCmd(id).exec();
         log.accept(name + ": container " + id.substring(0, SHORT_ID) + " created from " + image + " and started");
+    }
+
+    /** Where containers reach a node the engine started or attached. */
+    private java.util.function.Function<String, java.util.Optional<PostgrestConf.Endpoint>> nodeAddress() {
+        return node -> nodes.node(node).map(nc -> new PostgrestConf.Endpoint(nc.containerHost(), nc.containerPort()));
     }
 
     /** Starts a container an interrupted apply made; that apply's own start may still land first. */
