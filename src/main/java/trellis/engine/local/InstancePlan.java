@@ -1,9 +1,17 @@
 package trellis.engine.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import trellis.spec.DatabaseSpec;
+import trellis.spec.Json;
+import trellis.spec.Secrets;
 import trellis.spec.ServiceSpec;
 
 /**
@@ -55,5 +63,39 @@ public record InstancePlan(String name, String serviceType, List<PlannedFile> fi
                 List.copyOf(r.env), r.user, health, List.copyOf(r.mounts), svc.port(),
                 Labels.of(databaseId, svc.serviceId(), host, hash), nanoCpus, memory, List.of(Reconciler.HOST_GATEWAY_ENTRY));
         return new InstancePlan(name, svc.serviceType(), List.copyOf(r.files), c);
+    }
+
+    /**
+     * The same plan with its secrets masked, for showing: every value the spec holds under a
+     * secret key ({@link Secrets#isSecretKey}: passwords, API keys, the init token and users), as
+     * written and as a URI escapes it, reads {@link Secrets#MASK}; key files are masked whole.
+     */
+    public InstancePlan masked(DatabaseSpec spec) {
+        TreeSet<String> secrets = new TreeSet<>(Comparator.comparingInt(String::length).reversed().thenComparing(String::compareTo));
+        collect(Json.toTree(spec), false, secrets);
+        List<PlannedFile> shown = new ArrayList<>();
+        for (PlannedFile f : files) {
+            String content = f.content();
+            if (f.folder().equals(RagRuntime.KEYS_FOLDER)) {
+                content = Secrets.MASK;
+            } else {
+                for (String secret : secrets) {
+                    content = content.replace(secret, Secrets.MASK)
+                            .replace(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"), Secrets.MASK);
+                }
+            }
+            shown.add(new PlannedFile(f.folder(), f.name(), content, f.containerUid(), f.once(), f.note()));
+        }
+        return new InstancePlan(name, serviceType, List.copyOf(shown), container);
+    }
+
+    private static void collect(JsonNode node, boolean secret, TreeSet<String> into) {
+        if (node.isTextual() && secret && !node.asText().isEmpty()) {
+            into.add(node.asText());
+        }
+        node.fields().forEachRemaining(e -> collect(e.getValue(), secret || Secrets.isSecretKey(e.getKey()), into));
+        if (node.isArray()) {
+            node.forEach(n -> collect(n, secret, into));
+        }
     }
 }
