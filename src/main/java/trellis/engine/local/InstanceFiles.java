@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +24,31 @@ final class InstanceFiles {
         this.dataDir = dataDir;
     }
 
-    /** Writes {@code fileName} in the directory of {@code instance}; returns that directory. */
-    Path write(String instance, String fileName, String content, int containerUid) {
-        Path dir = dataDir.resolve(instance);
+    /** The directory of an instance's files. */
+    Path dir(String instance) {
+        return dataDir.resolve(instance);
+    }
+
+    /**
+     * Writes a plan's files in the instance's directory (a file written once is kept when there);
+     * each file's name and note go to {@code log}, never its content. Returns the directory.
+     */
+    Path write(InstancePlan plan, Consumer<String> log) {
+        Path dir = dir(plan.name());
+        for (InstancePlan.PlannedFile f : plan.files()) {
+            Path in = f.folder().isEmpty() ? dir : dir.resolve(f.folder());
+            if (f.once() && Files.exists(in.resolve(f.name()))) {
+                log.accept(plan.name() + ": " + f.path() + " kept (the server's own since it was written)");
+                continue;
+            }
+            write(in, f.name(), f.content(), f.containerUid());
+            log.accept(plan.name() + ": " + f.path() + " written (" + f.note() + ")");
+        }
+        return dir;
+    }
+
+    /** Writes {@code fileName} in {@code dir}, owner-only. */
+    private static void write(Path dir, String fileName, String content, int containerUid) {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(fileName);
@@ -40,10 +63,5 @@ final class InstanceFiles {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + dir + "/" + fileName + ": " + e.getMessage(), e);
         }
-        return dir;
-    }
-
-    boolean exists(String instance, String fileName) {
-        return Files.exists(dataDir.resolve(instance).resolve(fileName));
     }
 }

@@ -25,7 +25,7 @@ final class McpConfigYaml {
     static String generate(JsonNode cfg, String database, List<PostgrestConf.Endpoint> hosts, String targetSessionAttrs,
                            String user, String password) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("http", Map.of("enabled", true, "address", ":8080",
+        root.put("http", map("enabled", true, "address", ":8080",
                 "auth", map("enabled", true, "token_file", "/app/data/tokens.yaml", "user_file", "/app/data/users.yaml")));
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("name", database);
@@ -39,7 +39,8 @@ final class McpConfigYaml {
         db.put("user", user);
         db.put("password", password == null ? "" : password);
         db.put("sslmode", "prefer");
-        db.put("allow_writes", cfg.path("allow_writes").asBoolean(false));
+        // a JSON boolean only, as the Control Plane's typed config and resolveTargetSessionAttrs read it
+        db.put("allow_writes", cfg.path("allow_writes").isBoolean() && cfg.get("allow_writes").booleanValue());
         db.put("pool", Map.of("max_conns", cfg.path("pool_max_conns").isNumber() ? cfg.get("pool_max_conns").asInt() : 4));
         root.put("databases", List.of(db));
         if (cfg.path("llm_enabled").asBoolean(false)) {

@@ -1,7 +1,5 @@
 package trellis.engine.local;
 
-import com.github.dockerjava.api.model.AccessMode;
-import java.nio.file.Path;
 import java.util.List;
 
 /** PostgREST: its postgrest.conf mounted read-only, its server on the container port, the grants on the nodes. */
@@ -27,9 +25,9 @@ final class PostgrestRuntime implements ServiceRuntime {
         var svc = in.service();
         String conf = PostgrestConf.generate(svc.config(), svc.connectAs(), conn.password(), conn.database(),
                 conn.endpoints(), conn.targetSessionAttrs());
-        Path dir = in.files().write(in.name(), CONF, conf, UID);
-        in.log().accept(in.name() + ": " + CONF + " written (db-uri for " + svc.connectAs() + " on " + conn.endpoints().size() + " node(s))");
-        ContainerRecipe r = new ContainerRecipe().mount(dir, DATA_MOUNT, AccessMode.ro)
+        ContainerRecipe r = new ContainerRecipe()
+                .file("", CONF, conf, UID, "db-uri for " + svc.connectAs() + " on " + conn.endpoints().size() + " host(s)")
+                .mount("", DATA_MOUNT, true)
                 .env("PGRST_SERVER_HOST=0.0.0.0", "PGRST_SERVER_PORT=" + CONTAINER_PORT, "PGRST_ADMIN_SERVER_PORT=" + ADMIN_PORT);
         if (in.imageCommands()) {
             r.image(List.of("postgrest", DATA_MOUNT + "/" + CONF), UID, List.of("CMD", "postgrest", "--ready"));

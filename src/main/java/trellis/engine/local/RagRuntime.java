@@ -1,15 +1,14 @@
 package trellis.engine.local;
 
-import com.github.dockerjava.api.model.AccessMode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import trellis.spec.Json;
 
-/** The RAG server: its YAML mounted read-write, its API keys in a directory of their own, read-only. */
+/** The RAG server: its YAML mounted read-write, its API keys in its keys folder, mounted read-only at /app/keys. */
 final class RagRuntime implements ServiceRuntime {
     static final String CONFIG = "pgedge-rag-server.yaml";
-    static final String KEYS_SUFFIX = "-keys";
+    /** The folder of the instance directory holding the key files, as the Control Plane's RAGServiceKeysResource. */
+    static final String KEYS_FOLDER = "keys";
 
     @Override
     public String type() {
@@ -22,15 +21,14 @@ final class RagRuntime implements ServiceRuntime {
         ServiceConnection conn = in.connection();
         RagConfigYaml.Generated rag = RagConfigYaml.generate(svc.config() == null ? Json.MAPPER.createObjectNode() : svc.config(),
                 conn.database(), conn.first(), svc.connectAs(), conn.password());
-        Path dir = in.files().write(in.name(), CONFIG, rag.yaml(), McpRuntime.UID);
-        Path keys = null;
+        ContainerRecipe r = new ContainerRecipe()
+                .file("", CONFIG, rag.yaml(), McpRuntime.UID, rag.keyFiles().size() + " API-key file(s)");
         for (Map.Entry<String, String> k : rag.keyFiles().entrySet()) {
-            keys = in.files().write(in.name() + KEYS_SUFFIX, k.getKey(), k.getValue(), McpRuntime.UID);
+            r.file(KEYS_FOLDER, k.getKey(), k.getValue(), McpRuntime.UID, "an API key");
         }
-        in.log().accept(in.name() + ": " + CONFIG + " written with " + rag.keyFiles().size() + " API-key file(s)");
-        ContainerRecipe r = new ContainerRecipe().mount(dir, DATA_MOUNT, AccessMode.rw);
-        if (keys != null) {
-            r.mount(keys, RagConfigYaml.KEYS_DIR, AccessMode.ro);
+        r.mount("", DATA_MOUNT, false);
+        if (!rag.keyFiles().isEmpty()) {
+            r.mount(KEYS_FOLDER, RagConfigYaml.KEYS_DIR, true);
         }
         r.env(ServiceRuntime.configVersion(in.hash()));
         if (in.imageCommands()) {

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ import trellis.topology.LifecycleRules.Seen;
 /**
  * Makes a database's containers match its spec: creates the missing, replaces the changed (the
  * spec-hash label tells), removes the rest; then the nodes' database, users and grants. Each
- * container is one {@link ServiceRuntime}'s recipe over what every instance gets: labels, the
- * published port on 127.0.0.1, resources, the health check timings and the host gateway.
+ * container is an {@link InstancePlan} (one {@link ServiceRuntime}'s recipe over what every
+ * instance gets: labels, the published port on 127.0.0.1, resources, the health check timings and
+ * the host gateway), written and created as planned: {@code trellis render} shows the same plan.
  */
 final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -101,7 +103,7 @@ final class Reconciler {
                 if (c != null) {
                     remove(c, log);
                 }
-                createAndStart(databaseId, spec, svc, host, hash, log);
+                createAndStart(databaseId, spec, svc, host, log);
             }
         }
         for (Container gone : existing.values()) {
@@ -127,45 +129,50 @@ final class Reconciler {
         }
     }
 
-    private void createAndStart(String databaseId, DatabaseSpec spec, ServiceSpec svc, String host, String hash, Consumer<String> log) {
-        String name = Labels.name(databaseId, svc.serviceId(), host);
-        ServiceRuntime runtime = ServiceRuntime.forType(svc.serviceType());
-        ServiceRuntime.ContainerRecipe recipe = runtime.recipe(new ServiceRuntime.Instance(name, spec, svc, hash,
-                ServiceConnection.of(spec, svc, nodes), files, log, settings.imageCommands()));
+    private void createAndStart(String databaseId, DatabaseSpec spec, ServiceSpec svc, String host, Consumer<String> log) {
+        InstancePlan plan = InstancePlan.of(databaseId, spec, svc, host, settings, nodeAddress());
+        Path dir = files.write(plan, log);
+        DockerClient docker = hosts.engineFor(host);
+        String id = create(docker, plan.container(), dir);
+        docker.startContainerCmd(id).exec();
+        log.accept(plan.name() + ": container " + id.substring(0, SHORT_ID) + " created from " + plan.container().image() + " and started");
+    }
+
+    /** Creates the container of a plan, its files in {@code dir}; returns its id. */
+    static String create(DockerClient docker, ContainerPlan c, Path dir) {
         ExposedPort port = ExposedPort.tcp(ServiceRuntime.CONTAINER_PORT);
         HostConfig hc = HostConfig.newHostConfig();
-        if (svc.port() != null) {
-            hc.withPortBindings(new PortBinding(svc.port() == 0 ? Ports.Binding.bindIp(DockerHosts.LOOPBACK)
-                    : Ports.Binding.bindIpAndPort(DockerHosts.LOOPBACK, svc.port()), port));
+        if (c.publishedPort() != null) {
+            hc.withPortBindings(new PortBinding(c.publishedPort() == 0 ? Ports.Binding.bindIp(DockerHosts.LOOPBACK)
+                    : Ports.Binding.bindIpAndPort(DockerHosts.LOOPBACK, c.publishedPort()), port));
         }
-        if (svc.cpus() != null && !svc.cpus().isEmpty()) {
-            hc.withNanoCPUs(nanoCpus(svc.cpus()));
+        if (c.nanoCpus() != null) {
+            hc.withNanoCPUs(c.nanoCpus());
         }
-        if (svc.memory() != null && !svc.memory().isEmpty()) {
-            hc.withMemory(memoryBytes(svc.memory()));
+        if (c.memory() != null) {
+            hc.withMemory(c.memory());
         }
-        hc.withExtraHosts(HOST_GATEWAY_ENTRY);
-        if (!recipe.binds.isEmpty()) {
-            hc.withBinds(recipe.binds);
+        hc.withExtraHosts(c.extraHosts().toArray(String[]::new));
+        if (!c.mounts().isEmpty()) {
+            hc.withBinds(c.binds(dir));
         }
-        HealthCheck health = new HealthCheck()
-                .withTest(recipe.healthTest != null ? recipe.healthTest : List.of("CMD", "wget", "-q", "-O", "/dev/null",
-                        "http://127.0.0.1:" + ServiceRuntime.CONTAINER_PORT + "/health"))
-                .withInterval(settings.healthInterval().toNanos()).withTimeout(settings.healthTimeout().toNanos())
-                .withRetries(settings.healthRetries()).withStartPeriod(settings.startPeriod().toNanos());
-        String image = settings.image(svc.serviceType(), svc.version());
-        DockerClient docker = hosts.engineFor(host);
-        var create = docker.createContainerCmd(image).withName(name).withLabels(Labels.of(databaseId, svc.serviceId(), host, hash))
-                .withExposedPorts(port).withHostConfig(hc).withHealthcheck(health).withEnv(recipe.env);
-        if (recipe.command != null) {
-            create.withCmd(recipe.command);
+        ContainerPlan.Health h = c.health();
+        HealthCheck health = new HealthCheck().withTest(h.test()).withInterval(h.interval().toNanos())
+                .withTimeout(h.timeout().toNanos()).withRetries(h.retries()).withStartPeriod(h.startPeriod().toNanos());
+        var create = docker.createContainerCmd(c.image()).withName(c.name()).withLabels(c.labels())
+                .withExposedPorts(port).withHostConfig(hc).withHealthcheck(health).withEnv(c.env());
+        if (c.command() != null) {
+            create.withCmd(c.command());
         }
-        if (recipe.user != null) {
-            create.withUser(recipe.user);
+        if (c.user() != null) {
+            create.withUser(c.user());
         }
-        String id = create.exec().getId();
-        docker.startContainerCmd(id).exec();
-        log.accept(name + ": container " + id.substring(0, SHORT_ID) + " created from " + image + " and started");
+        return create.exec().getId();
+    }
+
+    /** Where containers reach a node the engine started or attached. */
+    private java.util.function.Function<String, java.util.Optional<PostgrestConf.Endpoint>> nodeAddress() {
+        return node -> nodes.node(node).map(nc -> new PostgrestConf.Endpoint(nc.containerHost(), nc.containerPort()));
     }
 
     /** Starts a container an interrupted apply made; that apply's own start may still land first. */

@@ -1,19 +1,15 @@
 package trellis.engine.local;
 
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Volume;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import trellis.spec.DatabaseSpec;
 import trellis.spec.ServiceSpec;
 
 /**
  * What one service type needs of its container beyond what every instance gets: its files, mounts,
  * environment, and (with the real images) its command, user and health check. One implementation
- * per type; {@link #forType} picks it.
+ * per type; {@link #forType} picks it. A recipe writes nothing: {@link InstancePlan} carries it to
+ * the engine and to {@code trellis render} alike.
  */
 interface ServiceRuntime {
     /** The port every service listens on inside its container. */
@@ -24,7 +20,7 @@ interface ServiceRuntime {
     /** The service type of the spec ({@code postgrest}, {@code mcp}, {@code rag}). */
     String type();
 
-    /** Writes the instance's files and says how its container differs from the default. */
+    /** The instance's files and how its container differs from the default. */
     ContainerRecipe recipe(Instance instance);
 
     /** Whether the roles the service connects as need PostgREST's grants on the nodes. */
@@ -38,19 +34,31 @@ interface ServiceRuntime {
      * @param imageCommands whether the real image runs (its command, user and health check apply)
      */
     record Instance(String name, DatabaseSpec spec, ServiceSpec service, String hash, ServiceConnection connection,
-                    InstanceFiles files, Consumer<String> log, boolean imageCommands) {
+                    boolean imageCommands) {
     }
 
-    /** How a container differs from the default: mounts, environment, and optionally command, user, health test. */
+    /** Files, and how a container differs from the default: mounts, environment, optionally command, user, health test. */
     final class ContainerRecipe {
-        final List<Bind> binds = new ArrayList<>();
+        final List<InstancePlan.PlannedFile> files = new ArrayList<>();
+        final List<ContainerPlan.Mount> mounts = new ArrayList<>();
         final List<String> env = new ArrayList<>();
         List<String> command;
         String user;
         List<String> healthTest;
 
-        ContainerRecipe mount(Path dir, String at, AccessMode mode) {
-            binds.add(new Bind(dir.toString(), new Volume(at), mode));
+        ContainerRecipe file(String folder, String name, String content, int uid, String note) {
+            files.add(new InstancePlan.PlannedFile(folder, name, content, uid, false, note));
+            return this;
+        }
+
+        /** A file the server owns once written: written only when missing. */
+        ContainerRecipe fileOnce(String name, String content, int uid, String note) {
+            files.add(new InstancePlan.PlannedFile("", name, content, uid, true, note));
+            return this;
+        }
+
+        ContainerRecipe mount(String folder, String at, boolean readOnly) {
+            mounts.add(new ContainerPlan.Mount(folder, at, readOnly));
             return this;
         }
 

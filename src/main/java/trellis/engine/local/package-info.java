@@ -17,9 +17,14 @@
  *       the {@code LifecycleMonitor} (records over the pure
  *       {@link trellis.topology.LifecycleRules}) and reports the API's instances.</li>
  *   <li>{@code Reconciler}: applies a spec (create, replace, remove containers; adopts them after
- *       a restart); each container is a {@code ServiceRuntime}'s recipe ({@code PostgrestRuntime},
- *       {@code McpRuntime}, {@code RagRuntime}, {@code GenericRuntime}) writing its files through
- *       {@code InstanceFiles}.</li>
+ *       a restart); each instance is an {@link trellis.engine.local.InstancePlan}: its files and its
+ *       container ({@link trellis.engine.local.ContainerPlan}) as plain data, a {@code ServiceRuntime}'s
+ *       recipe ({@code PostgrestRuntime}, {@code McpRuntime}, {@code RagRuntime}, {@code GenericRuntime})
+ *       over what every instance gets, connected by the Control Plane's rules
+ *       ({@code ServiceConnection}); the files are written through {@code InstanceFiles}, then the
+ *       container is created from the plan.</li>
+ *   <li>{@link trellis.engine.local.Render}: {@code trellis render}: the same plans written to a
+ *       folder (files and container.json), without Docker.</li>
  *   <li>{@link trellis.engine.local.nodes}: database nodes: started (embedded or container),
  *       attached, provisioned ({@code NodeProvisioner}), PostgREST's grants
  *       ({@code ServiceGrants}, {@code PostgrestGrants}).</li>
@@ -30,12 +35,14 @@
  * <h2>Arrows</h2>
  * <pre>
  * LocalEngine ──▶ TaskJournal ──▶ StateStore
- *     │  ├──▶ Reconciler ──▶ ServiceRuntime (per type) ──▶ InstanceFiles
+ *     │  ├──▶ Reconciler ──▶ InstancePlan ──▶ ServiceRuntime (per type), ServiceConnection
+ *     │  │        ├──▶ InstanceFiles (writes the plan's files)
  *     │  │        ├──▶ nodes.Nodes / nodes.ServiceGrants ──▶ StateStore
  *     │  │        └──▶ DockerHosts, LifecycleMonitor
  *     │  ├──▶ InstanceView ──▶ DockerHosts, LifecycleMonitor ──▶ topology.LifecycleRules
  *     │  └──▶ ContainerWatcher ──(refresh)──▶ InstanceView
  *     └──▶ EngineThreads (passed to ContainerWatcher, Reconciler)
+ * Render ──▶ InstancePlan, InstanceFiles   (trellis render: no Docker)
  * LifecycleMonitor ──(transitions)──▶ LocalEngine ──▶ TaskJournal, listeners
  * </pre>
  */

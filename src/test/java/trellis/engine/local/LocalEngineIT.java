@@ -91,7 +91,7 @@ class LocalEngineIT {
         ServiceInstance api = waitFor("running", l -> all(l, "running", 1)).get(0);
         String out = LocalEngineTesting.execOutput(docker, api.status().containerId(), "cat", "/app/data/postgrest.conf");
         assertThat(out).contains(
-                "db-uri = \"postgresql://app:change-me-app@host.docker.internal:5432/storefront\"",
+                "db-uri = \"postgresql://app:change-me-app@host.docker.internal:5432/storefront?target_session_attrs=read-write\"",
                 "db-schemas = \"public\"", "db-anon-role = \"web_anon\"", "db-pool = 10", "db-max-rows = 1000");
         java.nio.file.Path conf = LocalEngineTesting.standInSettings().dataDir().resolve(id + "-api-host-1").resolve("postgrest.conf");
         assertThat(java.nio.file.Files.getPosixFilePermissions(conf)).as("owner-only")
