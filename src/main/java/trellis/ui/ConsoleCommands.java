@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import trellis.engine.ControlPlane;
 import trellis.engine.LocalEngineAdmin;
+import trellis.engine.InstanceFileView;
 import trellis.engine.LocalEngineDetection;
 import trellis.topology.HostPlacement;
 import trellis.topology.NodePlacement;
@@ -62,6 +63,33 @@ final class ConsoleCommands {
 
     private List<ControlPlane> liveSources() {
         return sources.liveSources().stream().map(Sources.LiveSource::controlPlane).toList();
+    }
+
+    /** Whether the database on screen is on a source that can show an instance's files. */
+    boolean canShowFiles() {
+        Sources.DatabaseRef ref = current.get();
+        return ref != null && ref.source() instanceof Sources.LiveSource live && live.controlPlane() instanceof InstanceFileView;
+    }
+
+    /** Details > Show files…: the instance's files as its engine writes them, secrets masked, in a window of their own. */
+    void showFiles(String instanceId) {
+        Sources.DatabaseRef ref = current.get();
+        if (ref == null || !(ref.source() instanceof Sources.LiveSource live) || !(live.controlPlane() instanceof InstanceFileView view)) {
+            alert("No files to show for " + instanceId, "Files are shown for instances of the local engine; "
+                    + "for a spec file, trellis render FILE --out DIR writes them.");
+            return;
+        }
+        actions.run(UserAction.of("Show the files of " + instanceId, () -> ctx.get().runner().run(
+                () -> view.files(ref.databaseId(), instanceId),
+                files -> {
+                    if (files.isEmpty()) {
+                        alert("No files to show for " + instanceId, "The spec of " + ref.databaseId()
+                                + " no longer has this instance; it goes when the engine applies the spec.");
+                    } else {
+                        dialogs.showFiles(instanceId + ": files (secrets masked)", files);
+                    }
+                },
+                error -> alert("Cannot show the files of " + instanceId, ActionContext.message(error)))));
     }
 
     /** Re-opens last session's files and control planes. */

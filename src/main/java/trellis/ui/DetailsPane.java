@@ -24,6 +24,8 @@ public final class DetailsPane {
     @FXML private VBox actions;
     @FXML private Button copyUrl;
     @FXML private Button copyConnection;
+    @FXML private Button showFiles;
+    private Runnable onShowFiles;
     @FXML private Label url;
     @FXML private Label connection;
     @FXML private Label specTitle;
@@ -81,6 +83,27 @@ public final class DetailsPane {
             v.setWrapText(true);
             GridPane.setValignment(k, VPos.TOP);
             grid.addRow(r++, k, v);
+        }
+    }
+
+    /**
+     * What Show files… does for the selected instance; without one (no source that can show
+     * files) the button is not shown.
+     */
+    public void setOnShowFiles(Runnable action) {
+        this.onShowFiles = action;
+    }
+
+    /** Shows Show files… only where the selected instance's source can show its files. */
+    public void setFilesAvailable(boolean available) {
+        showFiles.setVisible(available);
+        showFiles.setManaged(available);
+    }
+
+    @FXML
+    private void onShowFiles() {
+        if (onShowFiles != null) {
+            onShowFiles.run();
         }
     }
 

@@ -31,6 +31,9 @@ public interface Dialogs {
     /** Asks where to save a PNG picture. */
     Optional<Path> choosePngTarget(String initialName);
 
+    /** Shows an instance's files in a window of their own (not modal): a list of paths, the chosen one's text. */
+    void showFiles(String title, List<trellis.engine.InstanceFileView.ShownFile> files);
+
     /** Engine > Bind host. */
     Optional<HostDialog.Request> askHost(List<String> hosts, String endpoint);
 

@@ -87,6 +87,41 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public void showFiles(String title, List<trellis.engine.InstanceFileView.ShownFile> files) {
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>();
+        list.setId("instance-files-list");
+        javafx.scene.control.TextArea content = new javafx.scene.control.TextArea();
+        content.setId("instance-file-content");
+        content.setEditable(false);
+        content.getStyleClass().add("file-content");
+        list.getItems().setAll(files.stream().map(trellis.engine.InstanceFileView.ShownFile::path).toList());
+        list.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
+                content.setText(now.intValue() < 0 ? "" : files.get(now.intValue()).content()));
+        list.getSelectionModel().selectFirst();
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(list, content);
+        split.setDividerPositions(0.3);
+        javafx.scene.control.Label note = new javafx.scene.control.Label(
+                "What the container is given, as the engine writes it now. Secrets read ********.");
+        note.getStyleClass().add("muted");
+        javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(note, split);
+        root.getStyleClass().add("instance-files");
+        javafx.scene.layout.VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle(title);
+        javafx.scene.Scene scene = new javafx.scene.Scene(root, FILES_WIDTH, FILES_HEIGHT);
+        if (owner != null) {
+            stage.initOwner(owner);
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    /** The files window's first size: wide enough for a config line, tall enough for a page of it. */
+    private static final double FILES_WIDTH = 960;
+    private static final double FILES_HEIGHT = 600;
+
+    @Override
     public Optional<HostDialog.Request> askHost(List<String> hosts, String endpoint) {
         return HostDialog.ask(owner, hosts, endpoint);
     }

@@ -298,12 +298,13 @@ public final class MainWindow {
 
     private void showDetails(TopologyView.Selection selection) {
         detailsController.viewModel().show(selection, vm.shown());
+        detailsController.setFilesAvailable(commands != null && commands.canShowFiles());
         if (selection instanceof TopologyView.Selection.OfInstance si) {
+            detailsController.setOnShowFiles(() -> commands.showFiles(si.instance().instanceId()));
             logs.follow(si.instance().instanceId());
             logs.refresh(runner, current);
         }
     }
-
 
     void log(String line) {
         vm.log(line);

@@ -77,6 +77,19 @@ class LocalEngineConsoleIT {
         robot.interact(window::showLogs);
         FxTesting.screenshot(window.root().getScene(), "local-engine-running-logs");
 
+        // Show files…: what the engine gave the container, from the same plan, secrets masked
+        robot.clickOn("#show-files-button");
+        waitUntil("files window", 15, () -> robot.lookup("#instance-files-list").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<String> files = robot.lookup("#instance-files-list").queryAs(javafx.scene.control.ListView.class);
+        assertThat(files.getItems()).containsExactly("postgrest.conf", "container.json");
+        javafx.scene.control.TextArea text = robot.lookup("#instance-file-content").queryAs(javafx.scene.control.TextArea.class);
+        String conf = text.getText();
+        assertThat(conf).contains("db-uri = \"postgresql://app:********@").contains("?target_session_attrs=read-write\"")
+                .doesNotContain(FxTesting.example("multiple-instances.json").spec().databaseUsers().get(1).password());
+        FxTesting.screenshot(files.getScene(), "local-engine-instance-files");
+        robot.interact(() -> ((javafx.stage.Stage) files.getScene().getWindow()).close());
+
         Container c = docker.listContainersCmd().withLabelFilter(Map.of("io.trellis.database", "catalog",
                 "io.trellis.host", "host-2")).exec().get(0);
         docker.killContainerCmd(c.getId()).exec();

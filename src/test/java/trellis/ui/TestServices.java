@@ -62,6 +62,16 @@ final class TestServices {
             return Optional.empty();
         }
 
+        /** The files windows shown: title, then the files. */
+        final List<String> filesTitles = new ArrayList<>();
+        final List<List<trellis.engine.InstanceFileView.ShownFile>> filesShown = new ArrayList<>();
+
+        @Override
+        public void showFiles(String title, List<trellis.engine.InstanceFileView.ShownFile> files) {
+            filesTitles.add(title);
+            filesShown.add(files);
+        }
+
         /** Where File > New from template saves, and what it proposed. */
         Optional<Path> specTarget = Optional.empty();
         final List<String> specTargetOffers = new ArrayList<>();

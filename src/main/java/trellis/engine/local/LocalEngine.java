@@ -52,7 +52,7 @@ import trellis.spec.validation.SpecValidator;
  * per service type, the database {@link Nodes}, and a {@link TaskJournal} over the
  * {@link StateStore}. It owns the threads ({@link EngineThreads}) and hands them to the parts.
  */
-public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.engine.LocalEngineAdmin {
+public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.engine.LocalEngineAdmin, trellis.engine.InstanceFileView {
     static final String LABEL_DATABASE = Labels.DATABASE;
     /** Label on the PostgreSQL containers Trellis starts for nodes: the node's name. */
     public static final String LABEL_NODE = Labels.NODE;
@@ -438,6 +438,15 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
         } finally {
             catalog.release(task.databaseId());
         }
+    }
+
+    @Override
+    public List<ShownFile> files(String databaseId, String instanceId) throws ControlPlaneException {
+        DatabaseSpec spec = catalog.spec(databaseId);
+        if (spec == null) {
+            throw new ControlPlaneException(404, "not_found", "database " + databaseId + " is not on the local engine");
+        }
+        return reconciler.plan(databaseId, spec, instanceId).map(p -> Render.shown(p.masked(spec))).orElse(List.of());
     }
 
     @Override

@@ -129,6 +129,18 @@ final class Reconciler {
         }
     }
 
+    /** The plan of one instance as the engine would make it now, when the spec has it. */
+    java.util.Optional<InstancePlan> plan(String databaseId, DatabaseSpec spec, String instanceName) {
+        for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
+            for (String host : SpecCatalog.orEmpty(svc.hostIds())) {
+                if (Labels.name(databaseId, svc.serviceId(), host).equals(instanceName)) {
+                    return java.util.Optional.of(InstancePlan.of(databaseId, spec, svc, host, settings, nodeAddress()));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private void createAndStart(String databaseId, DatabaseSpec spec, ServiceSpec svc, String host, Consumer<String> log) {
         InstancePlan plan = InstancePlan.of(databaseId, spec, svc, host, settings, nodeAddress());
         Path dir = files.write(plan, log);

@@ -63,4 +63,23 @@ public final class Render {
         }
         return plans;
     }
+
+    /**
+     * What a person is shown of a plan: its files (give it {@link InstancePlan#masked} for secrets
+     * masked) and the container it makes, as {@code container.json} with its data folder as
+     * {@code /data/<instance>}.
+     */
+    public static List<trellis.engine.InstanceFileView.ShownFile> shown(InstancePlan plan) {
+        List<trellis.engine.InstanceFileView.ShownFile> out = new ArrayList<>();
+        for (InstancePlan.PlannedFile f : plan.files()) {
+            out.add(new trellis.engine.InstanceFileView.ShownFile(f.path(), f.content()));
+        }
+        try {
+            out.add(new trellis.engine.InstanceFileView.ShownFile(CONTAINER_JSON, Json.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(plan.container().dockerJson(Path.of("/data", plan.name()))) + "\n"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot show the container of " + plan.name() + ": " + e.getOriginalMessage(), e);
+        }
+        return out;
+    }
 }
