@@ -38,6 +38,7 @@ import trellis.spec.Json;
 final class FlakyPolling {
     static final int INTERVAL_SECONDS = 1;
     static final Duration CLIENT_TIMEOUT = Duration.ofMillis(1500);
+    private static final Duration STALL_MARGIN = Duration.ofMillis(300);
     private static final Pattern RETRY = Pattern.compile("retrying (?:in (\\d+) s|now)");
 
     /** One request as the server saw it. */
@@ -194,8 +195,13 @@ final class FlakyPolling {
             // published (a stalled answer is known to have failed only at the client's timeout;
             // before that, the banner of an earlier failure may still be counting down).
             long at = requests.get(i).atNanos();
-            long known = at + ("stall".equals(requests.get(i).fault()) ? CLIENT_TIMEOUT.toNanos() : 0);
-            BannerText said = banner.stream().filter(b -> b.atNanos() > known && RETRY.matcher(b.text()).find()).findFirst().orElse(null);
+            boolean stall = "stall".equals(requests.get(i).fault());
+            // The client's clock for its timeout starts a little before the server sees the request.
+            long known = at + (stall ? CLIENT_TIMEOUT.toNanos() - STALL_MARGIN.toNanos() : 0);
+            // A stall is reported before its retry is due (the wait is longer than the timeout), so
+            // its report says "retrying in N s"; a "retrying now" then is an earlier outage's count-down.
+            BannerText said = banner.stream().filter(b -> b.atNanos() > known && RETRY.matcher(b.text()).find()
+                    && !(stall && b.text().contains("retrying now"))).findFirst().orElse(null);
             if (said == null) {
                 mismatches.add("request " + i + " (" + requests.get(i).fault() + "): the banner never said when it retries");
                 continue;
