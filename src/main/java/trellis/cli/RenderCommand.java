@@ -53,11 +53,9 @@ public final class RenderCommand implements Callable<Integer> {
         SpecFile f;
         JsonNode spec;
         try {
-            f = SpecFile.read(file);
-            spec = f.spec();
-            if (secretsFile != null) {
-                spec = Secrets.merge(spec, SpecFile.read(secretsFile).spec());
-            }
+            SpecFile.WithSecrets read = SpecFile.readWithSecrets(file, secretsFile);
+            f = read.file();
+            spec = read.spec();
         } catch (SpecFile.Unreadable e) {
             err.println(e.getMessage());
             return 2;

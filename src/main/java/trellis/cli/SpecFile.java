@@ -27,6 +27,20 @@ public record SpecFile(Path path, JsonNode root) {
     /** Specs are small; anything larger than this is not a spec and would only fill memory. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
+    /** A spec file and its spec, with the secrets of a separate file merged in (as apply and render take them). */
+    public record WithSecrets(SpecFile file, JsonNode spec) {
+    }
+
+    /** Reads {@code path}, and {@code secretsFile} when given, merging its passwords and keys into the spec. */
+    public static WithSecrets readWithSecrets(Path path, Path secretsFile) throws Unreadable {
+        SpecFile f = read(path);
+        JsonNode spec = f.spec();
+        if (secretsFile != null) {
+            spec = trellis.spec.Secrets.merge(spec, read(secretsFile).spec());
+        }
+        return new WithSecrets(f, spec);
+    }
+
     public static SpecFile read(Path path) throws Unreadable {
         String name = path.toString();
         if (Files.isDirectory(path)) {
