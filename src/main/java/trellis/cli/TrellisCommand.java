@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root of the CLI: {@code trellis <command>}. */
-@Command(name = "trellis", mixinStandardHelpOptions = true, version = "Trellis 0.1.0",
+@Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = TrellisCommand.Version.class,
         description = "Console and CLI for the supporting services (PostgREST, MCP, RAG) of pgEdge databases.%n"
                 + "With no command, opens the console.",
         subcommands = {ValidateCommand.class, PlanCommand.class, TopologyCommand.class, ApplyCommand.class, ExportCommand.class, ServeCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
@@ -16,6 +16,14 @@ public final class TrellisCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code trellis --version}: the pom's version, then the Java runtime it runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"trellis " + trellis.spec.ProductInfo.version(), trellis.spec.ProductInfo.javaVersion()};
+        }
     }
 
     /** Exit code of a run that hit something no command expected: said in one line, never a trace. */

@@ -34,6 +34,9 @@ public interface Dialogs {
     /** Shows an instance's files in a window of their own (not modal): a list of paths, the chosen one's text. */
     void showFiles(String title, List<trellis.engine.InstanceFileView.ShownFile> files);
 
+    /** Help > About: a message with a title, waited on by nobody. */
+    void about(String title, String text);
+
     /** Engine > Bind host. */
     Optional<HostDialog.Request> askHost(List<String> hosts, String endpoint);
 

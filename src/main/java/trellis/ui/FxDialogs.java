@@ -38,6 +38,18 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public void about(String title, String text) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setResizable(true);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        a.show();
+    }
+
+    @Override
     public boolean confirm(String header, String text) {
         Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
         confirm.setHeaderText(header);

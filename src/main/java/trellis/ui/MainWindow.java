@@ -466,6 +466,12 @@ public final class MainWindow {
         settings.put("theme", theme.name());
     }
 
+    @FXML
+    private void onAbout() {
+        AboutModel about = AboutModel.current();
+        dialogs.about(about.title(), about.text());
+    }
+
     // ---------------------------------------------------------------- memory
 
     /** Saves window and split positions; called when the window closes. */

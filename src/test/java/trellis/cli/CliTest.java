@@ -54,6 +54,18 @@ class CliTest {
     }
 
     @Test
+    void versionIsThePomsThenTheJavaRuntime() {
+        Run r = run("--version");
+        assertThat(r.exit()).isZero();
+        // surefire passes the pom's version; the jar's own copy comes from the filtered version.properties
+        assertThat(r.out().split("\\R")).containsExactly(
+                "trellis " + System.getProperty("trellis.version"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                        + System.getProperty("java.vendor") + ")");
+        assertThat(System.getProperty("trellis.version")).isNotBlank().doesNotContain("${");
+    }
+
+    @Test
     void theExamplesAreValid() {
         List<String> args = new ArrayList<>(List.of("validate"));
         TestFiles.examples().forEach(p -> args.add(p.toString()));

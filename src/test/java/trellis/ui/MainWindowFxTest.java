@@ -168,6 +168,16 @@ class MainWindowFxTest {
     }
 
     @Test
+    void helpAboutShowsTheVersionsThroughTheDialogs(FxRobot robot) {
+        var about = menuItem(robot, "about-menu-item");
+        assertThat(about.getText()).isEqualTo("_About Trellis…");
+        robot.interact(about::fire);
+        assertThat(dialogs.abouts).singleElement().satisfies(a -> assertThat(a)
+                .startsWith("About Trellis\nTrellis " + System.getProperty("trellis.version") + "\n")
+                .contains("Control Plane API contract v0.9.0", "JavaFX "));
+    }
+
+    @Test
     void theEditMenuNamesTheEditItUndoesAndIsOffWhenThereIsNone(FxRobot robot) {
         var undo = menuItem(robot, "undo-menu-item");
         var redo = menuItem(robot, "redo-menu-item");

@@ -46,6 +46,14 @@ final class TestServices {
             errors.add(header + ": " + text);
         }
 
+        /** Help > About: title, then text. */
+        final List<String> abouts = new ArrayList<>();
+
+        @Override
+        public void about(String title, String text) {
+            abouts.add(title + "\n" + text);
+        }
+
         @Override
         public boolean confirm(String header, String text) {
             confirmations.add(header);
