@@ -113,6 +113,7 @@ final class ImagePuller {
                 closeQuietly(progress);
                 throw new IllegalStateException("the pull took longer than " + PULL_LIMIT_MINUTES + " minutes");
             }
+            progress.throwFailure();
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             closeQuietly(progress);
@@ -183,6 +184,7 @@ final class ImagePuller {
         private final Tally tally = new Tally();
         private long lastReport;
         private boolean reported;
+        private volatile Throwable failure;
 
         Progress(String image, Consumer<String> log) {
             this.image = image;
@@ -206,10 +208,34 @@ final class ImagePuller {
             }
         }
 
-        /** The pull ended well: its last line, when a second has passed since the one before (or there was none). */
+        /**
+         * Keeps the engine's refusal for the caller, without docker-java's error log and its stack
+         * trace: the task log says why in words.
+         */
+        @Override
+        public void onError(Throwable t) {
+            if (failure == null) {
+                failure = t;
+            }
+            closeQuietly(this);
+        }
+
+        void throwFailure() {
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure.getMessage(), failure);
+            }
+        }
+
+        /**
+         * The pull ended well: its last line when bytes were downloaded and a second has passed
+         * since the one before (or there was none); layers the engine had already count for none.
+         */
         synchronized void finish() {
             long total = tally.total();
-            if (!reported || nanos.getAsLong() - lastReport >= REPORT_EVERY_NANOS) {
+            if (total > 0 && (!reported || nanos.getAsLong() - lastReport >= REPORT_EVERY_NANOS)) {
                 log.accept(image + ": " + megabytes(total, total));
             }
             PullProgress last = new PullProgress(image, total, total, true);
