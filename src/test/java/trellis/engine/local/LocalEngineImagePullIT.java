@@ -189,7 +189,10 @@ class LocalEngineImagePullIT {
         PullProgress last = heard.get(heard.size() - 1);
         assertThat(last.done()).isTrue();
         assertThat(last.doneBytes()).isEqualTo(last.totalBytes()).isPositive();
-        onlyInstance("running");
+        ServiceInstance running = onlyInstance("running");
+        docker.removeContainerCmd(running.status().containerId()).withForce(true).exec();
+        assertThat(onlyInstance("failed").error()).as("a container that existed and is gone")
+                .isEqualTo("no container: it was removed outside Trellis; apply the spec again");
     }
 
     private Task deployListening(String image, List<PullProgress> heard) throws Exception {
