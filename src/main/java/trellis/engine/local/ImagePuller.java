@@ -22,7 +22,8 @@ import java.util.function.LongSupplier;
 /**
  * Pulls the images an apply needs that an engine lacks, before anything is created, with the
  * engine's registry credentials as docker-java reads them from {@code ~/.docker/config.json}
- * ({@code DefaultDockerClientConfig}, see {@link DockerDetection#client}). One pull per image and
+ * ({@code DefaultDockerClientConfig}, see {@link DockerDetection#client}), or from the credential
+ * helper that file names ({@link DockerCredentials}). One pull per image and
  * engine, shared by the instances (and applies) that need it. Progress goes to the task log as
  * "pulling IMAGE", "IMAGE: N of M MB" (at most one a second per image) and "IMAGE pulled", and to
  * the listeners as {@link PullProgress}; a failed pull is said in words ({@link PullFailure}).
@@ -36,9 +37,11 @@ final class ImagePuller {
     private final List<Consumer<PullProgress>> listeners = new CopyOnWriteArrayList<>();
     private final Map<DockerClient, Map<String, CompletableFuture<Void>>> inFlight = Collections.synchronizedMap(new IdentityHashMap<>());
     private final LongSupplier nanos;
+    private final DockerCredentials credentials;
 
-    ImagePuller(LongSupplier nanos) {
+    ImagePuller(LongSupplier nanos, DockerCredentials credentials) {
         this.nanos = nanos;
+        this.credentials = credentials;
     }
 
     void addListener(Consumer<PullProgress> l) {
@@ -108,6 +111,7 @@ final class ImagePuller {
         } else {
             cmd = docker.pullImageCmd(image);
         }
+        credentials.forRegistry(PullFailure.registry(image)).ifPresent(cmd::withAuthConfig);
         try {
             if (!cmd.exec(progress).awaitCompletion(PULL_LIMIT_MINUTES, TimeUnit.MINUTES)) {
                 closeQuietly(progress);

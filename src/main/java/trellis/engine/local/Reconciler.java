@@ -63,7 +63,7 @@ final class Reconciler {
     private final Set<String> removing = ConcurrentHashMap.newKeySet();
     /** Per database, why the instances of its last apply have no container (a failed pull). */
     private final Map<String, Map<String, String>> notCreated = new ConcurrentHashMap<>();
-    private final ImagePuller puller = new ImagePuller(System::nanoTime);
+    private final ImagePuller puller = new ImagePuller(System::nanoTime, DockerCredentials.standard());
 
     Reconciler(SpecCatalog catalog, DockerHosts hosts, LifecycleMonitor monitor, Nodes nodes, ServiceGrants grants,
                LocalEngineSettings settings, EngineThreads threads) {
