@@ -9,6 +9,12 @@ if ! command -v dockerd >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
 fi
 
+# A registry on 127.0.0.1 for the image-pull tests (LocalEngineImagePullIT).
+if ! [ -x /usr/bin/docker-registry ]; then
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry >/dev/null
+fi
+
 if ! docker info >/dev/null 2>&1; then
   if [ -S "$trellis_docker_root/docker.sock" ] && DOCKER_HOST="unix://$trellis_docker_root/docker.sock" docker info >/dev/null 2>&1; then
     :

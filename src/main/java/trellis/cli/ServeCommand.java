@@ -56,6 +56,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--client-ca", paramLabel = "PEM", description = "the CA client certificates must be signed by")
     Path clientCa;
 
+    @Option(names = "--image", paramLabel = "TYPE=REFERENCE",
+            description = {"the image of a service type (postgrest, mcp, rag, postgres), e.g. a mirror or a local build;"
+                    + " repeatable. The spec's version is the tag unless REFERENCE carries its own"})
+    java.util.Map<String, String> images = new java.util.LinkedHashMap<>();
+
     /** Tests point this elsewhere; null means the data folder ({@link DataFolder#path()}). */
     Path dataFolder;
 
@@ -125,7 +130,14 @@ public final class ServeCommand implements Callable<Integer> {
 
         ControlPlane engine = backend;
         if (engine == null) {
-            var local = LocalEngine.detect(LocalEngineSettings.controlPlaneDefaults());
+            LocalEngineSettings settings;
+            try {
+                settings = LocalEngineSettings.controlPlaneDefaults().withImages(images);
+            } catch (IllegalArgumentException e) {
+                err.println("serve: --image: " + e.getMessage());
+                return 2;
+            }
+            var local = LocalEngine.detect(settings);
             if (local.isEmpty()) {
                 err.println("serve: " + LocalEngine.describeUnavailable());
                 return 2;

@@ -39,8 +39,12 @@ final class InstanceView {
     private final LifecycleMonitor monitor;
     /** Containers being removed, so a look in the meantime reports them as deleting. */
     private final Predicate<String> removing;
+    /** Why an instance of a database has no container, when its last apply said; else null. */
+    private final java.util.function.BiFunction<String, String, String> whyNotCreated;
 
-    InstanceView(SpecCatalog catalog, DockerHosts hosts, LifecycleMonitor monitor, Predicate<String> removing) {
+    InstanceView(SpecCatalog catalog, DockerHosts hosts, LifecycleMonitor monitor, Predicate<String> removing,
+                 java.util.function.BiFunction<String, String, String> whyNotCreated) {
+        this.whyNotCreated = whyNotCreated;
         this.catalog = catalog;
         this.hosts = hosts;
         this.monitor = monitor;
@@ -85,9 +89,7 @@ final class InstanceView {
         }
         for (SpecCatalog.Placement p : expected.values()) {
             if (!out.containsKey(p.instanceId())) {
-                Observation seen = applying ? new Observation(Seen.STARTING, null)
-                        : new Observation(Seen.MISSING, "no container: it was removed outside"
-                        + " Trellis or the last apply did not create it; apply the spec again");
+                Observation seen = applying ? new Observation(Seen.STARTING, null) : new Observation(Seen.MISSING, whyMissing(databaseId, p));
                 LifecycleMonitor.InstanceRecord rec = monitor.observe(databaseId, p.instanceId(), seen, null, now);
                 out.put(p.instanceId(), instance(rec, p.serviceId(), p.hostId(), null));
             }
@@ -98,6 +100,20 @@ final class InstanceView {
             }
         }
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * Why an instance has no container: what the last apply said (an image that could not be
+     * pulled), removed outside Trellis when a container of it was seen, else that none was seen.
+     */
+    private String whyMissing(String databaseId, SpecCatalog.Placement p) {
+        String why = whyNotCreated.apply(databaseId, p.instanceId());
+        if (why != null) {
+            return why;
+        }
+        LifecycleMonitor.InstanceRecord rec = monitor.record(p.instanceId());
+        return rec != null && rec.containerId != null ? "no container: it was removed outside Trellis; apply the spec again"
+                : "no container (none seen since the engine started); apply the spec again";
     }
 
     /** The instances of an engine that does not answer: no status, or missing / starting when none was ever seen. */

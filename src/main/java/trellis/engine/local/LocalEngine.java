@@ -98,7 +98,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
         this.nodes = new Nodes(docker, settings, store, LABEL_NODE);
         this.grants = new ServiceGrants(nodes, store);
         this.reconciler = new Reconciler(catalog, hosts, monitor, nodes, grants, settings, threads);
-        this.view = new InstanceView(catalog, hosts, monitor, reconciler::removing);
+        this.view = new InstanceView(catalog, hosts, monitor, reconciler::removing, reconciler::whyNotCreated);
         watcher.start(settings.sweepInterval());
     }
 
@@ -137,6 +137,11 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
     /** Hears every lifecycle move of every instance as the monitor makes it (the console's event log, the benchmark). */
     public void addTransitionListener(Consumer<LifecycleMonitor.Transition> listener) {
         transitionListeners.add(listener);
+    }
+
+    /** Hears how far each image pull has come ("N of M bytes"), as the task log says it. */
+    public void addPullListener(Consumer<PullProgress> listener) {
+        reconciler.puller().addListener(listener);
     }
 
     /** The last lifecycle moves of a database's instances, oldest first. */

@@ -10,7 +10,8 @@ import java.util.HashMap;
  * check timings and lifecycle limits; tests shorten the timings and point the images at a
  * locally built stand-in.
  *
- * @param images          image repository per service type; the spec's version is the tag
+ * @param images          image repository per service type; the spec's version is the tag unless the
+ *                        reference carries its own (a tag after the last slash, or a digest)
  * @param healthInterval  how often Docker probes an instance (Control Plane: 10 s)
  * @param startPeriod     grace before failed probes count (Control Plane: 30 s)
  * @param createTimeout   creating becomes failed when not healthy within this (Control Plane: 5 min)
@@ -47,6 +48,18 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
                 dataDir, imageCommands, noStatusTimeout, sweepInterval);
     }
 
+    /** The same, with the images of several service types replaced ({@code trellis serve --image TYPE=REFERENCE}). */
+    public LocalEngineSettings withImages(Map<String, String> byType) {
+        LocalEngineSettings s = this;
+        for (Map.Entry<String, String> e : byType.entrySet()) {
+            if (e.getKey().isBlank() || e.getValue().isBlank()) {
+                throw new IllegalArgumentException("an image setting needs TYPE=REFERENCE, got " + e.getKey() + "=" + e.getValue());
+            }
+            s = s.withImage(e.getKey().strip(), e.getValue().strip());
+        }
+        return s;
+    }
+
     public static LocalEngineSettings controlPlaneDefaults() {
         return new LocalEngineSettings(Map.of(
                 "postgrest", "ghcr.io/pgedge/postgrest",
@@ -60,6 +73,18 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
     public String image(String serviceType, String version) {
         // database nodes Trellis runs in a container: the official image unless set
         String repo = images.getOrDefault(serviceType, "postgres".equals(serviceType) ? "postgres" : "ghcr.io/pgedge/" + serviceType);
-        return repo.contains(":") && !repo.endsWith(":") ? repo : repo + ":" + version;
+        return hasTag(repo) ? repo : (repo.endsWith(":") ? repo : repo + ":") + version;
+    }
+
+    /**
+     * Whether a reference carries its own tag or digest: a colon after the last slash (a colon
+     * before it is a registry's port, as in {@code 127.0.0.1:5000/pgedge/postgrest}).
+     */
+    static boolean hasTag(String reference) {
+        if (reference.contains("@")) {
+            return true;
+        }
+        int colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
+        return colon >= 0 && colon < reference.length() - 1;
     }
 }

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +61,9 @@ final class Reconciler {
     private final EngineThreads threads;
     /** Containers being removed, so a look in the meantime reports them as deleting. */
     private final Set<String> removing = ConcurrentHashMap.newKeySet();
+    /** Per database, why the instances of its last apply have no container (a failed pull). */
+    private final Map<String, Map<String, String>> notCreated = new ConcurrentHashMap<>();
+    private final ImagePuller puller = new ImagePuller(System::nanoTime, DockerCredentials.standard());
 
     Reconciler(SpecCatalog catalog, DockerHosts hosts, LifecycleMonitor monitor, Nodes nodes, ServiceGrants grants,
                LocalEngineSettings settings, EngineThreads threads) {
@@ -76,13 +81,23 @@ final class Reconciler {
         return removing.contains(containerId);
     }
 
-    /** Applies a spec; each step goes to {@code log}. */
+    /** Why an instance of the last apply has no container, when that apply said (a failed pull); else null. */
+    String whyNotCreated(String databaseId, String instanceId) {
+        return notCreated.getOrDefault(databaseId, Map.of()).get(instanceId);
+    }
+
+    /**
+     * Applies a spec; each step goes to {@code log}. The images of the containers to create are
+     * pulled first, where their engine lacks them: when one cannot be, nothing is created.
+     */
     void apply(String databaseId, DatabaseSpec spec, Consumer<String> log) {
-        nodes.provision(spec, log);
+        notCreated.remove(databaseId);
         Map<String, Container> existing = new LinkedHashMap<>();
         for (Container c : containers(databaseId)) {
             existing.put(Labels.label(c, Labels.SERVICE) + "/" + Labels.label(c, Labels.HOST), c);
         }
+        pullImages(databaseId, spec, existing, log);
+        nodes.provision(spec, log);
         for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
             String hash = Labels.hash(svc);
             for (String host : SpecCatalog.orEmpty(svc.hostIds())) {
@@ -114,6 +129,36 @@ final class Reconciler {
                 grants.apply(databaseId, spec, svc, log);
             }
         }
+    }
+
+    /** Pulls the images of the instances to create (missing or changed); fails the apply, creating nothing, when one cannot be. */
+    private void pullImages(String databaseId, DatabaseSpec spec, Map<String, Container> existing, Consumer<String> log) {
+        Map<DockerClient, Set<String>> needed = new IdentityHashMap<>();
+        Map<String, String> imageOf = new LinkedHashMap<>();
+        for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
+            String hash = Labels.hash(svc);
+            String image = settings.image(svc.serviceType(), svc.version());
+            for (String host : SpecCatalog.orEmpty(svc.hostIds())) {
+                Container c = existing.get(svc.serviceId() + "/" + host);
+                if (c == null || !hash.equals(Labels.label(c, Labels.HASH))) {
+                    needed.computeIfAbsent(hosts.engineFor(host), k -> new LinkedHashSet<>()).add(image);
+                    imageOf.put(Labels.name(databaseId, svc.serviceId(), host), image);
+                }
+            }
+        }
+        Map<String, String> failed = puller.pullMissing(needed, log);
+        if (failed.isEmpty()) {
+            return;
+        }
+        String first = failed.values().iterator().next();
+        Map<String, String> why = new LinkedHashMap<>();
+        imageOf.forEach((instance, image) -> why.put(instance, failed.getOrDefault(image, "not created: " + first)));
+        notCreated.put(databaseId, why);
+        throw new IllegalStateException(String.join("; ", failed.values()) + "; nothing was created");
+    }
+
+    ImagePuller puller() {
+        return puller;
     }
 
     /** Removes every container of a database and forgets it. */

@@ -21,8 +21,10 @@
  *       container ({@link trellis.engine.local.ContainerPlan}) as plain data, a {@code ServiceRuntime}'s
  *       recipe ({@code PostgrestRuntime}, {@code McpRuntime}, {@code RagRuntime}, {@code GenericRuntime})
  *       over what every instance gets, connected by the Control Plane's rules
- *       ({@code ServiceConnection}); the files are written through {@code InstanceFiles}, then the
- *       container is created from the plan.</li>
+ *       ({@code ServiceConnection}); the images the engines lack are pulled first ({@code ImagePuller}:
+ *       progress to the task log and {@link trellis.engine.local.PullProgress} listeners, a failed pull
+ *       said in words by {@code PullFailure}, and then nothing is created), the files are written
+ *       through {@code InstanceFiles}, then the container is created from the plan.</li>
  *   <li>{@link trellis.engine.local.Render}: {@code trellis render}: the same plans written to a
  *       folder (files and container.json), without Docker.</li>
  *   <li>{@link trellis.engine.local.nodes}: database nodes: started (embedded or container),
@@ -36,6 +38,7 @@
  * <pre>
  * LocalEngine ──▶ TaskJournal ──▶ StateStore
  *     │  ├──▶ Reconciler ──▶ InstancePlan ──▶ ServiceRuntime (per type), ServiceConnection
+ *     │  │        ├──▶ ImagePuller ──▶ PullFailure (pulls before anything is created)
  *     │  │        ├──▶ InstanceFiles (writes the plan's files)
  *     │  │        ├──▶ nodes.Nodes / nodes.ServiceGrants ──▶ StateStore
  *     │  │        └──▶ DockerHosts, LifecycleMonitor
