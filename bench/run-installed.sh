@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The installed app's size and start-up -> the "installer" section of bench/RESULTS.md.
+# Root on Debian/Ubuntu: installs target/installer/*.deb with apt (SKIP_BUILD=1 uses the one there,
+# else mvn -Pinstaller package makes it), measures, and purges it again.
+#
+# Time to first frame is measured as bench/run-console.sh measures it (ConsoleBench's first-frame
+# child: from JVM start to the first pulse after the window shows, headless Monocle), but with the
+# installed runtime (/opt/trellis/lib/runtime/bin/java), the installed jar and the JVM options the
+# installed launcher passes (read from /opt/trellis/lib/app/trellis.cfg, so with postinst's
+# class-data archive). The console has no hook that prints its own first frame; ConsoleBench's
+# class (target/test-classes) is added after the jar on the class path, as the archive allows.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-5}
+[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -Pinstaller -DskipTests package
+[ -f target/test-classes/trellis/bench/ConsoleBench.class ] || mvn -B -q -DskipTests test-compile
+if dpkg -s trellis >/dev/null 2>&1; then
+  echo "run-installed.sh: a trellis package is installed already; remove it first (dpkg -r trellis)" >&2
+  exit 1
+fi
+deb=$(ls target/installer/trellis_*.deb)
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb" >target/installer/apt.log 2>&1 \
+  || { cat target/installer/apt.log; exit 1; }
+tmp=$(mktemp -d)
+trap 'dpkg -P trellis >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+
+deb_mb=$(awk -v b="$(stat -c %s "$deb")" 'BEGIN { printf "%.1f", b / 1e6 }')
+installed_mb=$(du -sm /opt/trellis | cut -f1)
+jsa_mb=$(du -sm /opt/trellis/lib/trellis.jsa 2>/dev/null | cut -f1 || echo 0)
+base_mb=$(du -sm /opt/trellis/lib/runtime/lib/server/classes.jsa 2>/dev/null | cut -f1 || echo 0)
+
+java=/opt/trellis/lib/runtime/bin/java
+# the launcher's java-options, $APPDIR as the launcher expands it
+read -r -a launcher_opts <<<"$(sed -n 's/^java-options=//p' /opt/trellis/lib/app/trellis.cfg \
+  | sed 's|\$APPDIR|/opt/trellis/lib/app|g' | paste -sd' ')"
+no_archive=()
+for o in "${launcher_opts[@]}"; do case "$o" in -XX:SharedArchiveFile=*) ;; *) no_archive+=("$o") ;; esac; done
+echo "launcher options: ${launcher_opts[*]}"
+
+first_frame() {   # what, JVM options...
+  local what=$1; shift
+  HOME="$tmp" XDG_CONFIG_HOME="$tmp" XDG_DATA_HOME="$tmp" env -u DOCKER_HOST "$java" "$@" \
+    -cp "/opt/trellis/lib/app/trellis.jar:$PWD/target/test-classes" \
+    -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
+    -Dheadless.geometry=1920x1200-32 -Dtrellis.settings="$tmp/bench.properties" \
+    trellis.bench.ConsoleBench first-frame "$what" 2>&1 | sed -n 's/^FIRST_FRAME_MS=//p'
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+: >"$tmp/minimal" ; : >"$tmp/minimal-plain"; : >"$tmp/console"; : >"$tmp/console-no-archive"
+for i in $(seq "$N"); do   # interleaved, so a busy moment on the machine hits all alike
+  first_frame minimal "${launcher_opts[@]}" >>"$tmp/minimal"
+  first_frame minimal >>"$tmp/minimal-plain"
+  first_frame console "${launcher_opts[@]}" >>"$tmp/console"
+  first_frame console "${no_archive[@]}" >>"$tmp/console-no-archive"
+  echo "run $i: minimal $(tail -1 "$tmp/minimal") ms, minimal plain $(tail -1 "$tmp/minimal-plain") ms," \
+    "console $(tail -1 "$tmp/console") ms, console without archive $(tail -1 "$tmp/console-no-archive") ms"
+done
+for f in minimal minimal-plain console console-no-archive; do
+  [ "$(wc -l <"$tmp/$f")" -eq "$N" ] || { echo "run-installed.sh: $f: a run gave no first frame" >&2; exit 1; }
+done
+minimal=$(median <"$tmp/minimal")
+minimal_plain=$(median <"$tmp/minimal-plain")
+console=$(median <"$tmp/console")
+console_no=$(median <"$tmp/console-no-archive")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+section=$(cat <<MD
+<!-- installer:start -->
+## Installer (the .deb, installed)
+
+Measured $(date -u +%Y-%m-%d) by \`bench/run-installed.sh\` ($(nproc) cores, $(basename "$deb"), N=$N; medians).
+Time to first frame as in the console section (ConsoleBench's first-frame child, headless Monocle),
+with the installed runtime and jar and the installed launcher's JVM options
+(\`${launcher_opts[*]}\`), so with the class-data archive postinst trains.
+
+| | goal | result |
+|---|---|---|
+| .deb | — | ${deb_mb} MB |
+| installed (\`du -sm /opt/trellis\`, with the archives postinst makes) | — | ${installed_mb} MB (\`lib/trellis.jsa\` ${jsa_mb} MB, the runtime's base archive ${base_mb} MB) |
+| time to first frame, minimal JavaFX window, installed runtime, no options (the console section's reference) | — | ${minimal_plain} ms |
+| time to first frame, installed console with the launcher's options (postinst's archive, client compiler) | within 1.3x of minimal | ${console} ms ($(ratio "$console" "$minimal_plain")x) |
+| time to first frame, minimal JavaFX window with the launcher's options too (its classes are in the archive as well) | — | ${minimal} ms (the console: $(ratio "$console" "$minimal")x) |
+| time to first frame, installed console without \`lib/trellis.jsa\` (the runtime's base archive only) | — | ${console_no} ms ($(ratio "$console_no" "$minimal_plain")x) |
+<!-- installer:end -->
+MD
+)
+if grep -q '<!-- installer:start -->' bench/RESULTS.md; then
+  SECTION="$section" python3 - <<'PY'
+import os, re
+p = 'bench/RESULTS.md'
+s = open(p).read()
+s = re.sub(r'<!-- installer:start -->.*?<!-- installer:end -->', lambda m: os.environ['SECTION'], s, flags=re.S)
+open(p, 'w').write(s)
+PY
+else
+  printf '\n%s\n' "$section" >>bench/RESULTS.md
+fi
+echo "$section"
