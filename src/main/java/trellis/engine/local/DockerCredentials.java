@@ -51,7 +51,7 @@ final class DockerCredentials {
         }
         try {
             JsonNode config = Json.MAPPER.readTree(file.toFile());
-            String server = PullFailure.DOCKER_HUB.equals(registry) ? DOCKER_HUB_SERVER : registry;
+            String server = ImageReference.DOCKER_HUB.equals(registry) ? DOCKER_HUB_SERVER : registry;
             JsonNode inAuths = config.path("auths").path(server);
             if (inAuths.hasNonNull("auth") || inAuths.hasNonNull("identitytoken")) {
                 return Optional.empty();

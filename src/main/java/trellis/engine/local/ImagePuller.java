@@ -104,14 +104,14 @@ final class ImagePuller {
     private void pull(DockerClient docker, String image, Consumer<String> log) {
         log.accept("pulling " + image);
         Progress progress = new Progress(image, log);
-        var cmd = docker.pullImageCmd(PullFailure.repository(image));
-        String tag = PullFailure.tag(image);
+        var cmd = docker.pullImageCmd(ImageReference.repository(image));
+        String tag = ImageReference.tag(image);
         if (tag != null) {
             cmd.withTag(tag);
         } else {
             cmd = docker.pullImageCmd(image);
         }
-        credentials.forRegistry(PullFailure.registry(image)).ifPresent(cmd::withAuthConfig);
+        credentials.forRegistry(ImageReference.registry(image)).ifPresent(cmd::withAuthConfig);
         try {
             if (!cmd.exec(progress).awaitCompletion(PULL_LIMIT_MINUTES, TimeUnit.MINUTES)) {
                 closeQuietly(progress);

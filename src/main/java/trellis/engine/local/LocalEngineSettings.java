@@ -73,18 +73,6 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
     public String image(String serviceType, String version) {
         // database nodes Trellis runs in a container: the official image unless set
         String repo = images.getOrDefault(serviceType, "postgres".equals(serviceType) ? "postgres" : "ghcr.io/pgedge/" + serviceType);
-        return hasTag(repo) ? repo : (repo.endsWith(":") ? repo : repo + ":") + version;
-    }
-
-    /**
-     * Whether a reference carries its own tag or digest: a colon after the last slash (a colon
-     * before it is a registry's port, as in {@code 127.0.0.1:5000/pgedge/postgrest}).
-     */
-    static boolean hasTag(String reference) {
-        if (reference.contains("@")) {
-            return true;
-        }
-        int colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
-        return colon >= 0 && colon < reference.length() - 1;
+        return ImageReference.hasTag(repo) ? repo : (repo.endsWith(":") ? repo : repo + ":") + version;
     }
 }

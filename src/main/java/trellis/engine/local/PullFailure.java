@@ -12,46 +12,14 @@ import java.util.regex.Pattern;
  */
 final class PullFailure {
     private static final Pattern JSON_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-    /** Docker Hub's name when a reference names no registry. */
-    static final String DOCKER_HUB = "docker.io";
-
     private PullFailure() {
-    }
-
-    /** The registry of a reference: its first part when that looks like a host (a dot, a port, localhost). */
-    static String registry(String image) {
-        int slash = image.indexOf('/');
-        if (slash < 0) {
-            return DOCKER_HUB;
-        }
-        String first = image.substring(0, slash);
-        return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : DOCKER_HUB;
-    }
-
-    /** The reference without its tag or digest. */
-    static String repository(String image) {
-        int at = image.indexOf('@');
-        if (at >= 0) {
-            return image.substring(0, at);
-        }
-        int colon = image.indexOf(':', image.lastIndexOf('/') + 1);
-        return colon < 0 ? image : image.substring(0, colon);
-    }
-
-    /** The tag of a reference ({@code latest} when it names none); null for a digest. */
-    static String tag(String image) {
-        if (image.contains("@")) {
-            return null;
-        }
-        int colon = image.indexOf(':', image.lastIndexOf('/') + 1);
-        return colon < 0 ? "latest" : image.substring(colon + 1);
     }
 
     /** The sentence for a failed pull of {@code image}, from the exception's message. */
     static String describe(String image, Throwable e) {
         String raw = engineWords(e);
         String m = raw.toLowerCase(Locale.ROOT);
-        String registry = registry(image);
+        String registry = ImageReference.registry(image);
         if (m.contains("unauthorized") || m.contains("authentication required") || m.contains("denied")
                 || m.contains("no basic auth credentials")) {
             return "access denied: log in with docker login " + registry;
@@ -62,9 +30,9 @@ final class PullFailure {
             return "registry " + registry + " cannot be reached: " + raw;
         }
         if (m.contains("manifest unknown") || m.contains("not found")) {
-            String tag = tag(image);
-            return tag == null ? "digest " + image.substring(image.indexOf('@') + 1) + " does not exist in " + repository(image)
-                    : "tag " + tag + " does not exist in " + repository(image);
+            String tag = ImageReference.tag(image);
+            return tag == null ? "digest " + image.substring(image.indexOf('@') + 1) + " does not exist in " + ImageReference.repository(image)
+                    : "tag " + tag + " does not exist in " + ImageReference.repository(image);
         }
         return "the pull failed: " + raw;
     }

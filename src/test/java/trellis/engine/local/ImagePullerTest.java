@@ -55,13 +55,13 @@ class ImagePullerTest {
 
     @Test
     void referencesSplitIntoRegistryRepositoryAndTag() {
-        assertThat(PullFailure.registry("127.0.0.1:5000/pgedge/postgrest:14.5")).isEqualTo("127.0.0.1:5000");
-        assertThat(PullFailure.registry("postgres:17")).isEqualTo("docker.io");
-        assertThat(PullFailure.registry("localhost/x")).isEqualTo("localhost");
-        assertThat(PullFailure.repository("127.0.0.1:5000/pgedge/postgrest:14.5")).isEqualTo("127.0.0.1:5000/pgedge/postgrest");
-        assertThat(PullFailure.tag("127.0.0.1:5000/pgedge/postgrest")).isEqualTo("latest");
-        assertThat(PullFailure.tag("x/y@sha256:abc")).isNull();
-        assertThat(PullFailure.repository("x/y@sha256:abc")).isEqualTo("x/y");
+        assertThat(ImageReference.registry("127.0.0.1:5000/pgedge/postgrest:14.5")).isEqualTo("127.0.0.1:5000");
+        assertThat(ImageReference.registry("postgres:17")).isEqualTo("docker.io");
+        assertThat(ImageReference.registry("localhost/x")).isEqualTo("localhost");
+        assertThat(ImageReference.repository("127.0.0.1:5000/pgedge/postgrest:14.5")).isEqualTo("127.0.0.1:5000/pgedge/postgrest");
+        assertThat(ImageReference.tag("127.0.0.1:5000/pgedge/postgrest")).isEqualTo("latest");
+        assertThat(ImageReference.tag("x/y@sha256:abc")).isNull();
+        assertThat(ImageReference.repository("x/y@sha256:abc")).isEqualTo("x/y");
     }
 
     @Test
