@@ -18,7 +18,7 @@ public final class DataFolder {
     private DataFolder() {
     }
 
-    /** The same folder {@code engine/local/StateStore} keeps engine.db in. */
+    /** Where engine.db (the local engine's store) and serve.token live. */
     public static Path path() {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");

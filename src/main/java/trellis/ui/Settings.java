@@ -42,9 +42,13 @@ public final class Settings {
         if (override != null) {
             return Path.of(override);
         }
+        return configHome().resolve("trellis").resolve("console.properties");
+    }
+
+    /** The person's configuration folder: {@code $XDG_CONFIG_HOME}, else {@code ~/.config}. */
+    static Path configHome() {
         String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("trellis").resolve("console.properties");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
     }
 
     public Path file() {

@@ -25,9 +25,7 @@ public enum Theme {
             return gtk.toLowerCase(Locale.ROOT).contains("dark") ? DARK : LIGHT;
         }
         // The GTK settings file: a small read on the start path, no process to spawn.
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        java.nio.file.Path config = xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg)
-                : java.nio.file.Path.of(System.getProperty("user.home"), ".config");
+        java.nio.file.Path config = Settings.configHome();
         for (String dir : List.of("gtk-4.0", "gtk-3.0")) {
             java.nio.file.Path ini = config.resolve(dir).resolve("settings.ini");
             try {

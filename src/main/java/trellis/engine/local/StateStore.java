@@ -79,9 +79,7 @@ public final class StateStore implements AutoCloseable {
 
     /** The default place: $XDG_DATA_HOME/trellis/engine.db (~/.local/share/trellis/engine.db). */
     public static Path defaultFile() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("trellis").resolve("engine.db");
+        return trellis.engine.DataFolder.path().resolve("engine.db");
     }
 
     /** The spec and its task, together or not at all. */
