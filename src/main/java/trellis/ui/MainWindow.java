@@ -468,8 +468,9 @@ public final class MainWindow {
 
     @FXML
     private void onAbout() {
-        AboutModel about = AboutModel.current();
-        dialogs.about(about.title(), about.text());
+        // the contract's version is read from the 1.2 MB contract in the jar: not on the FX thread
+        runner.run(AboutModel::current, about -> dialogs.about(about.title(), about.text()),
+                error -> log("About Trellis: " + message(error)));
     }
 
     // ---------------------------------------------------------------- memory

@@ -172,6 +172,7 @@ class MainWindowFxTest {
         var about = menuItem(robot, "about-menu-item");
         assertThat(about.getText()).isEqualTo("_About Trellis…");
         robot.interact(about::fire);
+        work.drain();
         assertThat(dialogs.abouts).singleElement().satisfies(a -> assertThat(a)
                 .startsWith("About Trellis\nTrellis " + System.getProperty("trellis.version") + "\n")
                 .contains("Control Plane API contract v0.9.0", "JavaFX "));
