@@ -80,16 +80,15 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
-        SpecFile f;
-        JsonNode spec;
+        SpecFile.WithSecrets read;
         try {
-            SpecFile.WithSecrets read = SpecFile.readWithSecrets(file, secretsFile);
-            f = read.file();
-            spec = read.spec();
+            read = SpecFile.readWithSecrets(file, secretsFile);
         } catch (SpecFile.Unreadable e) {
             err.println(e.getMessage());
             return 2;
         }
+        SpecFile f = read.file();
+        JsonNode spec = read.spec();
         String id = databaseId != null ? databaseId : f.databaseId();
         if (id == null) {
             err.println(file + ": no database id; add \"id\" to the file or pass --id");

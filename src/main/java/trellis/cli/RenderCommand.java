@@ -18,7 +18,6 @@ import trellis.engine.local.LocalEngineSettings;
 import trellis.engine.local.Render;
 import trellis.spec.DatabaseSpec;
 import trellis.spec.Json;
-import trellis.spec.Secrets;
 import trellis.spec.validation.Problem;
 import trellis.spec.validation.SpecValidator;
 
@@ -50,16 +49,15 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = cmd.commandLine().getOut();
         PrintWriter err = cmd.commandLine().getErr();
-        SpecFile f;
-        JsonNode spec;
+        SpecFile.WithSecrets read;
         try {
-            SpecFile.WithSecrets read = SpecFile.readWithSecrets(file, secretsFile);
-            f = read.file();
-            spec = read.spec();
+            read = SpecFile.readWithSecrets(file, secretsFile);
         } catch (SpecFile.Unreadable e) {
             err.println(e.getMessage());
             return 2;
         }
+        SpecFile f = read.file();
+        JsonNode spec = read.spec();
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("id", f.databaseId());
         body.set("spec", spec);
