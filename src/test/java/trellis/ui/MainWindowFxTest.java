@@ -21,17 +21,7 @@ import trellis.spec.Json;
 /** The main window with its background work run by the test, step by step, on a thread that is not the FX thread. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFxTest {
-    /** A create body with two secrets (a password and an API key) and two services. */
-    static final String BODY = """
-            {"id": "shop", "spec": {"database_name": "shop",
-              "nodes": [{"name": "n1", "host_ids": ["host-1"]}],
-              "database_users": [{"username": "app", "password": "pw-of-app", "attributes": ["LOGIN"]}],
-              "services": [
-                {"service_id": "api", "service_type": "postgrest", "version": "14.5", "connect_as": "app",
-                 "config": {"db_anon_role": "web_anon"}, "host_ids": ["host-1"]},
-                {"service_id": "mcp", "service_type": "mcp", "version": "1.0", "connect_as": "app",
-                 "config": {"anthropic_api_key": "sk-test"}, "host_ids": ["host-1"]}]}}""";
-
+    static final String BODY = trellis.TestSpecs.SHOP;
     final TestServices.DeferredRunner work = new TestServices.DeferredRunner();
     final TestServices.RecordingDialogs dialogs = new TestServices.RecordingDialogs();
     MainWindow window;

@@ -19,15 +19,7 @@ import trellis.spec.Secrets;
 
 /** What the console decides without a window: spec edits, secrets, where and what to deploy, what to say of the engine. */
 class ConsoleModelTest {
-    static final String BODY = """
-            {"id": "shop", "spec": {"database_name": "shop",
-              "nodes": [{"name": "n1", "host_ids": ["host-1"]}],
-              "database_users": [{"username": "app", "password": "pw-of-app", "attributes": ["LOGIN"]}],
-              "services": [
-                {"service_id": "api", "service_type": "postgrest", "version": "14.5", "connect_as": "app",
-                 "config": {"db_anon_role": "web_anon"}, "host_ids": ["host-1"]},
-                {"service_id": "mcp", "service_type": "mcp", "version": "1.0", "connect_as": "app",
-                 "config": {"anthropic_api_key": "sk-test"}, "host_ids": ["host-1"]}]}}""";
+    static final String BODY = trellis.TestSpecs.SHOP;
 
     static CreateDatabaseRequest body() throws Exception {
         return Json.MAPPER.readValue(BODY, CreateDatabaseRequest.class);
