@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import trellis.spec.DatabaseSpec;
 import trellis.spec.Json;
 import trellis.spec.Secrets;
@@ -30,9 +31,18 @@ public record InstancePlan(String name, String serviceType, List<PlannedFile> fi
      * @param folder      {@code ""} for the directory itself, else a folder in it ({@code keys})
      * @param containerUid the uid the file is handed to (when Trellis may)
      * @param once        written only when missing: the server owns it afterwards (MCP's token and user stores)
+     * @param source      makes the file's text when it is written or shown
      * @param note        what the log says of it; never a secret
      */
-    public record PlannedFile(String folder, String name, String content, int containerUid, boolean once, String note) {
+    public record PlannedFile(String folder, String name, Supplier<String> source, int containerUid, boolean once, String note) {
+        /**
+         * The file's text, made when asked: a file written once is not made again on every apply
+         * that keeps it (users.yaml costs a bcrypt hash per user).
+         */
+        public String content() {
+            return source.get();
+        }
+
         /** The path inside the instance's directory. */
         public String path() {
             return folder.isEmpty() ? name : folder + "/" + name;
@@ -75,16 +85,18 @@ public record InstancePlan(String name, String serviceType, List<PlannedFile> fi
         collect(Json.toTree(spec), false, secrets);
         List<PlannedFile> shown = new ArrayList<>();
         for (PlannedFile f : files) {
-            String content = f.content();
+            String content;
             if (f.folder().equals(RagRuntime.KEYS_FOLDER)) {
                 content = Secrets.MASK;
             } else {
+                content = f.content();
                 for (String secret : secrets) {
                     content = content.replace(secret, Secrets.MASK)
                             .replace(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"), Secrets.MASK);
                 }
             }
-            shown.add(new PlannedFile(f.folder(), f.name(), content, f.containerUid(), f.once(), f.note()));
+            String masked = content;
+            shown.add(new PlannedFile(f.folder(), f.name(), () -> masked, f.containerUid(), f.once(), f.note()));
         }
         return new InstancePlan(name, serviceType, List.copyOf(shown), container);
     }

@@ -28,9 +28,9 @@ final class McpRuntime implements ServiceRuntime {
         Instant now = Instant.now();
         ContainerRecipe r = new ContainerRecipe()
                 .file("", CONFIG, yaml, UID, "database " + conn.database() + " as " + svc.connectAs())
-                .fileOnce(McpAuthFiles.TOKENS, McpAuthFiles.tokens(cfg, now), UID,
+                .fileOnce(McpAuthFiles.TOKENS, () -> McpAuthFiles.tokens(cfg, now), UID,
                         cfg != null && cfg.hasNonNull("init_token") ? "the init_token's hash" : "empty")
-                .fileOnce(McpAuthFiles.USERS, McpAuthFiles.users(cfg, now), UID, cfg != null && cfg.path("init_users").isArray()
+                .fileOnce(McpAuthFiles.USERS, () -> McpAuthFiles.users(cfg, now), UID, cfg != null && cfg.path("init_users").isArray()
                         ? cfg.path("init_users").size() + " bootstrap user(s)" : "empty")
                 .mount("", DATA_MOUNT, false).env(ServiceRuntime.configVersion(in.hash()));
         if (in.imageCommands()) {

@@ -47,12 +47,12 @@ interface ServiceRuntime {
         List<String> healthTest;
 
         ContainerRecipe file(String folder, String name, String content, int uid, String note) {
-            files.add(new InstancePlan.PlannedFile(folder, name, content, uid, false, note));
+            files.add(new InstancePlan.PlannedFile(folder, name, () -> content, uid, false, note));
             return this;
         }
 
-        /** A file the server owns once written: written only when missing. */
-        ContainerRecipe fileOnce(String name, String content, int uid, String note) {
+        /** A file the server owns once written: written only when missing, so made only then. */
+        ContainerRecipe fileOnce(String name, java.util.function.Supplier<String> content, int uid, String note) {
             files.add(new InstancePlan.PlannedFile("", name, content, uid, true, note));
             return this;
         }
