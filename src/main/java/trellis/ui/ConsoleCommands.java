@@ -67,14 +67,20 @@ final class ConsoleCommands {
 
     /** Whether the database on screen is on a source that can show an instance's files. */
     boolean canShowFiles() {
-        Sources.DatabaseRef ref = current.get();
-        return ref != null && ref.source() instanceof Sources.LiveSource live && live.controlPlane() instanceof InstanceFileView;
+        return fileView(current.get()) != null;
+    }
+
+    /** The source of a database as one that shows instance files, or null. */
+    private static InstanceFileView fileView(Sources.DatabaseRef ref) {
+        return ref != null && ref.source() instanceof Sources.LiveSource live
+                && live.controlPlane() instanceof InstanceFileView view ? view : null;
     }
 
     /** Details > Show files…: the instance's files as its engine writes them, secrets masked, in a window of their own. */
     void showFiles(String instanceId) {
         Sources.DatabaseRef ref = current.get();
-        if (ref == null || !(ref.source() instanceof Sources.LiveSource live) || !(live.controlPlane() instanceof InstanceFileView view)) {
+        InstanceFileView view = fileView(ref);
+        if (view == null) {
             alert("No files to show for " + instanceId, "Files are shown for instances of the local engine; "
                     + "for a spec file, trellis render FILE --out DIR writes them.");
             return;
