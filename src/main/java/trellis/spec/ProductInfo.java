@@ -11,7 +11,8 @@ import java.util.Properties;
  */
 public final class ProductInfo {
     private static final String VERSION_FILE = "/trellis/version.properties";
-    private static final String CONTRACT = "/trellis/contract/openapi3.json";
+    /** Where the bundled Control Plane contract is on the class path (one place for all who read it). */
+    public static final String CONTRACT = "/trellis/contract/openapi3.json";
 
     private ProductInfo() {
     }

@@ -245,7 +245,7 @@ public final class ApiServer implements AutoCloseable {
                 if (!only(ex, method, "GET")) {
                     return;
                 }
-                try (InputStream in = ApiServer.class.getResourceAsStream("/trellis/contract/openapi3.json")) {
+                try (InputStream in = ApiServer.class.getResourceAsStream(trellis.spec.ProductInfo.CONTRACT)) {
                     if (in == null) {
                         notFound(ex, path);
                         return;

@@ -22,7 +22,7 @@ import trellis.spec.Json;
  * objects are draft-4 JSON Schema with extra keywords that a validator ignores.
  */
 final class ContractSchema {
-    private static final String CONTRACT = "/trellis/contract/openapi3.json";
+    private static final String CONTRACT = trellis.spec.ProductInfo.CONTRACT;
     private static volatile ContractSchema instance;
 
     private final JsonSchema create;
