@@ -38,6 +38,21 @@ public interface ControlPlane extends AutoCloseable {
 
     TaskLog taskLog(String databaseId, String taskId, String afterEntryId) throws ControlPlaneException;
 
+    /** The database's tasks, newest first (GET tasks); a source that keeps no history answers an empty list. */
+    default List<Task> tasks(String databaseId) throws ControlPlaneException {
+        return List.of();
+    }
+
+    /** Whether {@link #cancelTask} can stop a running task of this source. */
+    default boolean canCancelTasks() {
+        return false;
+    }
+
+    /** Asks a running task to stop (the contract's cancel-database-task); answers the task as it is then. */
+    default Task cancelTask(String databaseId, String taskId) throws ControlPlaneException {
+        throw new ControlPlaneException(0, "cancel_not_supported", displayName() + " cannot cancel a task; wait for task " + taskId + " to end");
+    }
+
     @Override
     default void close() {
     }

@@ -3,6 +3,7 @@ package trellis.engine;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What only an engine that runs services on Docker itself can be asked: place a host on a Docker
@@ -35,4 +36,7 @@ public interface LocalEngineAdmin extends ControlPlane {
 
     /** Connects to a node and says what answered, e.g. "PostgreSQL 17.7". */
     String checkNode(String nodeName) throws ControlPlaneException;
+
+    /** Tells the listener how far each image pull has come; called on the engine's threads. */
+    void addPullListener(Consumer<PullProgress> listener);
 }

@@ -1,5 +1,6 @@
 package trellis.engine.local;
 
+import trellis.engine.PullProgress;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;

@@ -1,5 +1,6 @@
 package trellis.engine.local;
 
+import trellis.engine.PullProgress;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
@@ -139,7 +140,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
         transitionListeners.add(listener);
     }
 
-    /** Hears how far each image pull has come ("N of M bytes"), as the task log says it. */
+    @Override
     public void addPullListener(Consumer<PullProgress> listener) {
         reconciler.puller().addListener(listener);
     }

@@ -22,7 +22,7 @@
  *       recipe ({@code PostgrestRuntime}, {@code McpRuntime}, {@code RagRuntime}, {@code GenericRuntime})
  *       over what every instance gets, connected by the Control Plane's rules
  *       ({@code ServiceConnection}); the images the engines lack are pulled first ({@code ImagePuller}:
- *       progress to the task log and {@link trellis.engine.local.PullProgress} listeners, a failed pull
+ *       progress to the task log and {@link trellis.engine.PullProgress} listeners, a failed pull
  *       said in words by {@code PullFailure}, and then nothing is created), the files are written
  *       through {@code InstanceFiles}, then the container is created from the plan.</li>
  *   <li>{@link trellis.engine.local.Render}: {@code trellis render}: the same plans written to a

@@ -1,5 +1,6 @@
 package trellis.engine.local;
 
+import trellis.engine.PullProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

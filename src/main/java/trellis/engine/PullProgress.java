@@ -1,4 +1,4 @@
-package trellis.engine.local;
+package trellis.engine;
 
 /**
  * How far a pull of one image has come: bytes of its layers downloaded, of the bytes the layers
