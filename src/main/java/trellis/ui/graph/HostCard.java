@@ -44,6 +44,8 @@ final class HostCard extends VBox {
     private final StyleableDoubleProperty instanceRow = CssSizes.property(INSTANCE_ROW, this, "placeholderInstance", this::placeholderChanged);
     private final Map<String, Region> nodeBoxes = new LinkedHashMap<>();
     private boolean built;
+    private VBox instancesBox;
+    private final List<Label> ghosts = new ArrayList<>();
 
     HostCard(HostPlacement h) {
         // no id until built: an id makes a node's style lookup its own (JavaFX caches matching
@@ -130,7 +132,19 @@ final class HostCard extends VBox {
             instBox.getChildren().add(none);
         }
         getChildren().add(instBox);
+        instancesBox = instBox;
         requestLayout();
+    }
+
+    /** Ghosts of instances a draft moves away from or removes from this host (built cards only). */
+    void setGhosts(List<String> texts) {
+        if (instancesBox == null || (ghosts.isEmpty() && texts.isEmpty())) {
+            return;
+        }
+        instancesBox.getChildren().removeAll(ghosts);
+        ghosts.clear();
+        texts.forEach(t -> ghosts.add(MarkPainter.ghost(t)));
+        instancesBox.getChildren().addAll(ghosts);
     }
 
     @Override

@@ -27,6 +27,9 @@ final class InstanceCard extends VBox {
     private InstancePlacement placement;
     private Tooltip tooltip;
     private Region shape;
+    /** The draft's mark: a badge ("new", "moved from host-1", "removed") and its pseudo-class, or none. */
+    private Label badge;
+    private PseudoClass badgeKind;
 
     InstanceCard(InstancePlacement i, int colour) {
         this.colour = colour;
@@ -51,6 +54,27 @@ final class InstanceCard extends VBox {
 
     InstancePlacement placement() {
         return placement;
+    }
+
+    /** Puts a draft's mark on the card ({@code kind} null: takes it off). */
+    void setBadge(PseudoClass kind, String text) {
+        if (badgeKind != null) {
+            pseudoClassStateChanged(badgeKind, false);
+        }
+        badgeKind = kind;
+        if (kind == null) {
+            getChildren().remove(badge);
+            return;
+        }
+        pseudoClassStateChanged(kind, true);
+        if (badge == null) {
+            badge = new Label();
+            badge.getStyleClass().add("draft-badge");
+        }
+        badge.setText(text);
+        if (!getChildren().contains(badge)) {
+            getChildren().add(badge);
+        }
     }
 
     boolean dimmed() {

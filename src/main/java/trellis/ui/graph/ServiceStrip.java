@@ -62,7 +62,7 @@ final class ServiceStrip extends FlowPane {
         for (ServiceSummary s : services) {
             Label chip = chips.get(s.serviceId());
             if (chip != null) {
-                TopologyView.dim(chip, !filter.isEmpty()
+                dim(chip, !filter.isEmpty()
                         && !(s.serviceId() + " " + s.serviceType()).toLowerCase(Locale.ROOT).contains(filter));
             }
         }
@@ -74,5 +74,16 @@ final class ServiceStrip extends FlowPane {
             case SEPARATE_HOST -> "runs on a host of its own, with no database node";
             case MULTIPLE_INSTANCES -> "one instance on each of " + String.join(", ", s.hostIds());
         };
+    }
+
+    /** Dims a part of the picture that does not match the filter (style class {@code dimmed}). */
+    static void dim(Node n, boolean dimmed) {
+        if (dimmed) {
+            if (!n.getStyleClass().contains("dimmed")) {
+                n.getStyleClass().add("dimmed");
+            }
+        } else {
+            n.getStyleClass().remove("dimmed");
+        }
     }
 }

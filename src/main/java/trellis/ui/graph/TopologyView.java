@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -22,12 +23,15 @@ import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import trellis.topology.DraftMarks;
 import trellis.topology.HostPlacement;
 import trellis.topology.InstancePlacement;
 import trellis.topology.NodePlacement;
@@ -80,6 +84,11 @@ public final class TopologyView extends StackPane {
     private Node selectedNode;
     private Consumer<Selection> onSelect = s -> { };
     private boolean linesDirty = true;
+    /** Over the picture, unscaled: where a dragged instance's label follows the pointer. */
+    private final Pane overlay = new Pane();
+    private final InstanceDrag drag = new InstanceDrag(() -> hostCards, overlay);
+    private final MarkPainter marks = new MarkPainter(instanceCards, hostCards);
+    private EditGestures gestures;
 
     public TopologyView() {
         getStyleClass().add("topology-view");
@@ -91,7 +100,9 @@ public final class TopologyView extends StackPane {
         // above them, so they never cross a card's text and are never hidden behind a card.
         viewport.addScaled(content, lines);
         empty.getStyleClass().add("empty-hint");
-        getChildren().addAll(viewport, empty);
+        overlay.setMouseTransparent(true);
+        overlay.setPickOnBounds(false);
+        getChildren().addAll(viewport, empty, overlay);
         content.layoutBoundsProperty().addListener((o, a, b) -> linesDirty = true);
         viewport.setOnViewChanged(() -> Platform.runLater(this::buildVisible));
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
@@ -103,6 +114,11 @@ public final class TopologyView extends StackPane {
                 case RIGHT -> moveSelection(1, 0);
                 case UP -> moveSelection(0, -1);
                 case DOWN -> moveSelection(0, 1);
+                case DELETE, BACK_SPACE, M, A, ESCAPE -> {
+                    if (!edit(e.getCode())) {
+                        return;
+                    }
+                }
                 default -> {
                     return;
                 }
@@ -117,6 +133,43 @@ public final class TopologyView extends StackPane {
 
     public Topology topology() {
         return topology;
+    }
+
+    /**
+     * Makes the picture an editor (drag an instance to move it, Ctrl+drag to add one, Delete, M, A
+     * on the selected instance), or with null a picture only.
+     */
+    public void setEditGestures(EditGestures gestures) {
+        this.gestures = gestures;
+        drag.setGestures(gestures);
+    }
+
+    /** Puts a draft's marks on the picture (an empty list takes them off). */
+    public void setMarks(List<DraftMarks.Mark> next) {
+        marks.set(next);
+    }
+
+    /** While an instance is dragged: why the host cannot take it, or empty when it can; null when no drag is under way. */
+    public Optional<String> dropRefusal(String hostId) {
+        return drag.reasonFor(hostId);
+    }
+
+    /** Escape ends a drag; Delete, M and A edit the selected instance. False when the key did nothing. */
+    private boolean edit(KeyCode code) {
+        if (code == KeyCode.ESCAPE) {
+            boolean dragging = drag.active();
+            drag.end();
+            return dragging;
+        }
+        if (gestures == null || !(selectedNode != null && selectedNode.getUserData() instanceof InstancePlacement i)) {
+            return false;
+        }
+        switch (code) {
+            case M -> gestures.chooseHost(i, false);
+            case A -> gestures.chooseHost(i, true);
+            default -> gestures.remove(i);
+        }
+        return true;
     }
 
     public DoubleProperty zoomProperty() {
@@ -208,6 +261,9 @@ public final class TopologyView extends StackPane {
             buildVisible();
         }
         applyFilter();
+        if (!marks.marks().isEmpty()) {
+            marks.repaint();
+        }
     }
 
     /** The ids of what is drawn; when they are the same, a poll changed only states. */
@@ -255,8 +311,14 @@ public final class TopologyView extends StackPane {
         if (card == null || topology == null || topology.host(hostId).isEmpty() || !unbuilt.remove(hostId)) {
             return;
         }
-        card.build(this::colourOf, this::select, ic -> instanceCards.put(ic.placement().instanceId(), ic));
+        card.build(this::colourOf, this::select, ic -> {
+            instanceCards.put(ic.placement().instanceId(), ic);
+            drag.install(ic);
+        });
         linesDirty = true;
+        if (!marks.marks().isEmpty()) {
+            marks.repaint();
+        }
     }
 
     /**
@@ -372,12 +434,12 @@ public final class TopologyView extends StackPane {
                 anyInstance |= m;
                 InstanceCard card = instanceCards.get(i.instanceId());
                 if (card != null) {
-                    dim(card, !m);
+                    ServiceStrip.dim(card, !m);
                 }
             }
             HostCard card = hostCards.get(h.hostId());
             if (card != null) {
-                dim(card, !filter.isEmpty() && !anyInstance && !h.hostId().toLowerCase(Locale.ROOT).contains(filter));
+                ServiceStrip.dim(card, !filter.isEmpty() && !anyInstance && !h.hostId().toLowerCase(Locale.ROOT).contains(filter));
             }
         }
         serviceStrip.applyFilter(topology.services(), filter);
@@ -394,16 +456,6 @@ public final class TopologyView extends StackPane {
         String hay = String.join(" ", i.serviceId(), i.hostId(), i.state().word(),
                 Objects.toString(i.serviceType(), ""), i.instanceId()).toLowerCase(Locale.ROOT);
         return hay.contains(filter);
-    }
-
-    static void dim(Node n, boolean dimmed) {
-        if (dimmed) {
-            if (!n.getStyleClass().contains("dimmed")) {
-                n.getStyleClass().add("dimmed");
-            }
-        } else {
-            n.getStyleClass().remove("dimmed");
-        }
     }
 
     @Override
