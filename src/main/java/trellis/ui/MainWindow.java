@@ -66,6 +66,7 @@ public final class MainWindow {
     @FXML private MenuItem redoItem;
     /** The Logs tab; its content ({@link LogsDock}) is loaded on its first selection. */
     @FXML private Tab logsTab;
+    @FXML private Tab tasksTab;
 
     private final TopologyView graph = new TopologyView();
     private final MainWindowViewModel vm = new MainWindowViewModel();
@@ -124,7 +125,7 @@ public final class MainWindow {
         this.dialogs = with.dialogs().ownedBy(stage);
         this.theme = theme;
         this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
-        this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane);
+        this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane, tasksTab);
         darkItem.setSelected(theme == Theme.DARK);
         WindowGestures.installKeys(root.getScene(), filterField, graph, this::onRefresh);
         layout.restore();
