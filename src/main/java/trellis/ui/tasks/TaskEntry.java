@@ -187,9 +187,9 @@ public final class TaskEntry {
         return s;
     }
 
-    /** The log pane's heading: what was asked, where, and how it ended. */
+    /** The log pane's heading: what was asked (which names the source), the task, and how it ended. */
     public String heading() {
-        String s = what + " — task " + taskId + " on " + source.displayName() + ": " + state;
+        String s = what + " — task " + taskId + ": " + state;
         if (error != null) {
             s += ": " + error;
         } else if (pollProblem != null) {

@@ -96,7 +96,9 @@ public final class TasksDock {
             shown.addAll(lines.subList(shown.size(), lines.size()));
         }
         if (!shown.isEmpty()) {
-            taskLog.scrollTo(shown.size() - 1);
+            // after the layout the new lines bring, or the list scrolls to where the end was
+            int last = shown.size() - 1;
+            javafx.application.Platform.runLater(() -> taskLog.scrollTo(last));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Pos;
 import javafx.scene.control.Tab;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -112,7 +113,8 @@ public final class TasksTab {
             return;
         }
         try {
-            Notifications.create().owner(w).title("Task failed: " + e.what())
+            // top right: an instance's failure pops up bottom right, and a failed task often brings one
+            Notifications.create().owner(w).position(Pos.TOP_RIGHT).title("Task failed: " + e.what())
                     .text(failureText(e))
                     .action(new Action("Show task", a -> show(e)))
                     .hideAfter(Duration.seconds(15)).showError();

@@ -124,6 +124,9 @@ public final class TaskServer implements AutoCloseable {
                         a.add(mine.get(desc ? mine.size() - 1 - i : i));
                     }
                     send(ex, 200, Json.MAPPER.createObjectNode().set("tasks", a));
+                } else if ((m = DB.matcher(path)).matches() && method.equals("POST") && databases.containsKey(m.group(1))) {
+                    String id = addTask(m.group(1), "update", "pending");
+                    send(ex, 200, Json.MAPPER.createObjectNode().put("database", m.group(1)).set("task", tasks.get(id)));
                 } else if ((m = DB.matcher(path)).matches() && method.equals("GET") && databases.containsKey(m.group(1))) {
                     send(ex, 200, databases.get(m.group(1)));
                 } else {

@@ -134,7 +134,7 @@ class TasksModelTest {
         model.poll();
         model.poll();
         assertThat(failed).containsExactly("create of shop failed:\nimage ghcr.io/pgedge/postgrest:14.5 could not be pulled: manifest unknown");
-        assertThat(e.heading()).isEqualTo("Deploy 'shop' to Fake — task t-1 on Fake: failed: "
+        assertThat(e.heading()).isEqualTo("Deploy 'shop' to Fake — task t-1: failed: "
                 + "image ghcr.io/pgedge/postgrest:14.5 could not be pulled: manifest unknown");
     }
 
@@ -143,11 +143,11 @@ class TasksModelTest {
         TaskEntry e = model.follow(source, FakeSource.taskIn("running", null), "Deploy 'shop' to Fake");
         source.down = new ControlPlaneException("cannot reach http://127.0.0.1:3000: Connection refused", null);
         model.poll();
-        assertThat(e.heading()).isEqualTo("Deploy 'shop' to Fake — task t-1 on Fake: running (last look: cannot reach http://127.0.0.1:3000: Connection refused)");
+        assertThat(e.heading()).isEqualTo("Deploy 'shop' to Fake — task t-1: running (last look: cannot reach http://127.0.0.1:3000: Connection refused)");
         source.down = null;
         source.status = "completed";
         model.poll();
-        assertThat(e.heading()).isEqualTo("Deploy 'shop' to Fake — task t-1 on Fake: completed");
+        assertThat(e.heading()).isEqualTo("Deploy 'shop' to Fake — task t-1: completed");
     }
 
     @Test
