@@ -23,6 +23,7 @@ import trellis.ui.action.RemoveServiceAction;
 import trellis.ui.action.UserAction;
 import trellis.ui.graph.TopologyView;
 import trellis.ui.model.Deployment;
+import trellis.ui.tasks.TasksTab;
 
 /**
  * The File and Engine menus' commands: each looks at what is on screen, asks the person what it
@@ -40,12 +41,15 @@ final class ConsoleCommands {
     private final Supplier<Sources.DatabaseRef> current;
     private final Consumer<ControlPlane> addControlPlane;
     private final java.util.function.Function<java.net.URI, ControlPlane> connectTo;
+    /** The dock's Tasks tab: every task an action starts is followed there. */
+    private final TasksTab tasks;
 
     ConsoleCommands(ActionManager actions, Supplier<ActionContext> ctx, ConsoleServices with, Dialogs dialogs, SourcesTree sources,
                     TopologyView graph, MainWindowViewModel vm, Supplier<Sources.DatabaseRef> current,
-                    Consumer<ControlPlane> addControlPlane) {
+                    Consumer<ControlPlane> addControlPlane, javafx.scene.control.Tab tasksTab) {
         this.actions = actions;
-        this.ctx = ctx;
+        this.tasks = new TasksTab(tasksTab, with.runner(), () -> graph.getScene() == null ? null : graph.getScene().getWindow());
+        this.ctx = () -> ctx.get().withTasks(tasks::follow);
         this.dialogs = dialogs;
         this.settings = with.settings();
         this.engines = with.engines();
@@ -55,6 +59,10 @@ final class ConsoleCommands {
         this.current = current;
         this.addControlPlane = addControlPlane;
         this.connectTo = with.connect();
+    }
+
+    TasksTab tasks() {
+        return tasks;
     }
 
     private void alert(String header, String text) {

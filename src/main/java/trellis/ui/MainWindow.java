@@ -63,6 +63,7 @@ public final class MainWindow {
     @FXML private MainMenu menuController;
     /** The Logs tab; its content ({@link LogsDock}) is loaded on its first selection. */
     @FXML private Tab logsTab;
+    @FXML private Tab tasksTab;
 
     private final TopologyView graph = new TopologyView();
     private final MainWindowViewModel vm = new MainWindowViewModel();
@@ -116,7 +117,7 @@ public final class MainWindow {
         this.engines = with.engines();
         this.dialogs = with.dialogs().ownedBy(stage);
         this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
-        this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane);
+        this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane, tasksTab);
         menuController.attach(this, commands, this::ctx, with, dialogs, stage, theme);
         WindowGestures.installKeys(root.getScene(), filterField, graph, this::onRefresh);
         layout.restore();

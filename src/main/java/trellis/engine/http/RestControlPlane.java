@@ -120,6 +120,23 @@ public final class RestControlPlane implements ControlPlane {
         return as(get("/v1/databases/" + seg(databaseId) + "/tasks/" + seg(taskId) + "/log" + q), TaskLog.class);
     }
 
+    /** GET tasks: the database's tasks, newest first, as the Control Plane lists them (sort_order=desc). */
+    @Override
+    public List<Task> tasks(String databaseId) throws ControlPlaneException {
+        return list(get("/v1/databases/" + seg(databaseId) + "/tasks?sort_order=desc").path("tasks"), Task.class);
+    }
+
+    /** The Control Plane stops a running task when asked (cancel-database-task). */
+    @Override
+    public boolean canCancelTasks() {
+        return true;
+    }
+
+    @Override
+    public Task cancelTask(String databaseId, String taskId) throws ControlPlaneException {
+        return as(get("/v1/databases/" + seg(databaseId) + "/tasks/" + seg(taskId) + "/cancel"), Task.class);
+    }
+
     /** The answer in the record's shape, or a clear error when the server sent another shape. */
     private static <T> T as(JsonNode node, Class<T> type) throws ControlPlaneException {
         try {

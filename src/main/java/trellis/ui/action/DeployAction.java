@@ -63,6 +63,7 @@ public final class DeployAction extends UserAction {
                 ? cp.updateDatabase(file.databaseId(), new UpdateDatabaseRequest(null, file.body().spec(), null))
                 : cp.createDatabase(file.body()), task -> {
             ctx.log(cp.displayName() + ": " + task.type() + " of " + file.databaseId() + " started (task " + task.taskId() + ")");
+            ctx.started(cp, task, description());
             onStarted.accept(task);
         }, error -> ctx.alert("Not deployed", ActionContext.message(error)));
     }

@@ -22,7 +22,10 @@ public final class RemoveDatabaseAction extends UserAction {
     @Override
     public void run() {
         ctx.runner().run(() -> cp.deleteDatabase(databaseId),
-                task -> ctx.log(cp.displayName() + ": delete of " + databaseId + " started (task " + task.taskId() + ")"),
+                task -> {
+                    ctx.log(cp.displayName() + ": delete of " + databaseId + " started (task " + task.taskId() + ")");
+                    ctx.started(cp, task, description());
+                },
                 error -> ctx.alert("Not removed", ActionContext.message(error)));
     }
 }

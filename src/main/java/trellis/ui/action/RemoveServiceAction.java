@@ -36,7 +36,10 @@ public final class RemoveServiceAction extends UserAction {
         ctx.runner().run(() -> {
             DatabaseSpec spec = SpecEdits.withoutService(cp.database(databaseId).spec(), serviceId, secretSources);
             return cp.updateDatabase(databaseId, new UpdateDatabaseRequest(null, spec, null));
-        }, task -> ctx.log(cp.displayName() + ": removing service " + serviceId + " from " + databaseId + " (task " + task.taskId() + ")"),
+        }, task -> {
+            ctx.log(cp.displayName() + ": removing service " + serviceId + " from " + databaseId + " (task " + task.taskId() + ")");
+            ctx.started(cp, task, description() + " from '" + databaseId + "'");
+        },
                 error -> ctx.alert("Service not removed", ActionContext.message(error)));
     }
 }
