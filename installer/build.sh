@@ -5,7 +5,7 @@
 #   installer/build.sh              the same by hand (builds the jar, reads the version Maven wrote)
 #   installer/build.sh 1.2.3        the jar is already built; package it as version 1.2.3
 #
-# TYPE (or -Dinstaller.type) picks the package; the default is the system's own:
+# TYPE (or -Dinstaller.type) picks the package; the default (auto) is the system's own:
 #   Linux    deb         (here, and checked by installer/check.sh)
 #   Windows  msi         (Git Bash; jpackage needs WiX 3 on PATH)
 #   macOS    dmg
@@ -24,7 +24,8 @@ case "$(uname -s)" in
   *) echo "build.sh: no installer for $(uname -s)" >&2; exit 1 ;;
 esac
 case "$OS" in linux) default_type=deb ;; windows) default_type=msi ;; mac) default_type=dmg ;; esac
-TYPE=${TYPE:-$default_type}
+TYPE=${TYPE:-auto}
+[ "$TYPE" != auto ] || TYPE=$default_type
 VERSION=${1:-}
 if [ -z "$VERSION" ]; then
   mvn -q -B -DskipTests package
@@ -103,8 +104,9 @@ case "$OS" in
     # Start menu and desktop shortcuts for the console; a second launcher, trellis-cli.exe, is a
     # console program for the CLI (Windows starts the GUI launcher without a console).
     icon=installer/icons/trellis.ico
-    system_opts=(--win-menu --win-menu-group Trellis --win-shortcut --win-dir-chooser
-      --win-upgrade-uuid 6f1b7f0e-3c55-4d1e-9a56-0c2b7f3a9e11 --add-launcher trellis-cli=installer/windows-cli.properties) ;;
+    system_opts=(--add-launcher trellis-cli=installer/windows-cli.properties)
+    [ "$TYPE" = app-image ] || system_opts+=(--win-menu --win-menu-group Trellis --win-shortcut
+      --win-dir-chooser --win-upgrade-uuid 6f1b7f0e-3c55-4d1e-9a56-0c2b7f3a9e11) ;;
   mac)
     # jpackage on macOS takes no 0.x version (CFBundleVersion's first number must be > 0): a 0.x
     # build is bundle version 1.minor.patch; `trellis --version` and About show the pom's version,
