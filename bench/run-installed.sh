@@ -11,7 +11,7 @@
 # class (target/test-classes) is added after the jar on the class path, as the archive allows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${N:-5}
+N=${N:-7}   # runs of each kind, alternated; the medians are reported
 [ -n "${SKIP_BUILD:-}" ] || mvn -B -q -Pinstaller -DskipTests package
 [ -f target/test-classes/trellis/bench/ConsoleBench.class ] || mvn -B -q -DskipTests test-compile
 if dpkg -s trellis >/dev/null 2>&1; then
@@ -58,6 +58,22 @@ done
 for f in minimal minimal-plain console console-no-archive; do
   [ "$(wc -l <"$tmp/$f")" -eq "$N" ] || { echo "run-installed.sh: $f: a run gave no first frame" >&2; exit 1; }
 done
+# Where the console's start-up goes, from one more run with the launcher's options: the classes it
+# loads from the archive against those it still reads from the jar or the runtime's modules
+# (read, verified, linked at every start), and where JavaFX loads its natives from.
+first_frame console "${launcher_opts[@]}" -Xlog:class+load=info:file="$tmp/classes.log" -Djavafx.verbose=true >/dev/null
+HOME="$tmp" XDG_CONFIG_HOME="$tmp" XDG_DATA_HOME="$tmp" env -u DOCKER_HOST "$java" "${launcher_opts[@]}" -Djavafx.verbose=true \
+  -cp "/opt/trellis/lib/app/trellis.jar:$PWD/target/test-classes" \
+  -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k \
+  -Dheadless.geometry=1920x1200-32 -Dtrellis.settings="$tmp/bench.properties" \
+  trellis.bench.ConsoleBench first-frame console 2>&1 | grep -i 'loaded.*\.so\|load.*library' >"$tmp/natives.log" || true
+archived=$(grep -c 'shared objects file' "$tmp/classes.log" || true)
+from_jar=$(grep -c 'source: file:/opt/trellis/lib/app/trellis.jar' "$tmp/classes.log" || true)
+from_jrt=$(grep -c 'source: jrt:/' "$tmp/classes.log" || true)
+other=$(( $(wc -l <"$tmp/classes.log") - archived - from_jar - from_jrt ))
+echo "classes: $archived from the archive, $from_jar from the jar, $from_jrt from the runtime's modules, $other else (generated, the bench's own)"
+natives=$(sed 's/^/    /' "$tmp/natives.log" | head -12)
+echo "JavaFX natives:"; echo "$natives"
 minimal=$(median <"$tmp/minimal")
 minimal_plain=$(median <"$tmp/minimal-plain")
 console=$(median <"$tmp/console")
@@ -81,6 +97,15 @@ with the installed runtime and jar and the installed launcher's JVM options
 | time to first frame, installed console with the launcher's options (postinst's archive, client compiler) | within 1.3x of minimal | ${console} ms ($(ratio "$console" "$minimal_plain")x) |
 | time to first frame, minimal JavaFX window with the launcher's options too (its classes are in the archive as well) | — | ${minimal} ms (the console: $(ratio "$console" "$minimal")x) |
 | time to first frame, installed console without \`lib/trellis.jsa\` (the runtime's base archive only) | — | ${console_no} ms ($(ratio "$console_no" "$minimal_plain")x) |
+
+Runs, alternated (ms): minimal $(paste -sd' ' "$tmp/minimal-plain"); console $(paste -sd' ' "$tmp/console").
+The console's classes in one run with the launcher's options: ${archived} from \`lib/trellis.jsa\`,
+${from_jar} read from the jar, ${from_jrt} from the runtime's modules, ${other} else (generated
+classes, the bench's own). JavaFX's natives (\`-Djavafx.verbose=true\`):
+
+\`\`\`
+${natives}
+\`\`\`
 <!-- installer:end -->
 MD
 )

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Checks the .deb: builds it (mvn -Pinstaller), installs it with apt (which pulls in its
-# dependencies), checks postinst made the class-data archive and the launcher maps it, runs
-# `trellis --version` and `trellis validate` on a template from /usr/bin/trellis, opens the
+# dependencies), checks postinst made the class-data archive and the launcher maps it, checks the
+# menu entry (desktop-file-validate) and the spec MIME type (xdg-mime: a *.trellis.json file is of
+# that type and it opens with the menu entry), runs `trellis --version` and `trellis validate` on a template from /usr/bin/trellis, opens the
 # installed console under Xvfb (no Docker: DOCKER_HOST unset, a throw-away XDG_CONFIG_HOME and
 # XDG_DATA_HOME), waits for its window, screenshots it to target/screenshots/installed.png, closes
 # it and checks no process of it is left, then removes the package (dpkg -r) and checks nothing of
-# it is left in /opt/trellis or /usr/bin/trellis.
-# Needs root on Debian/Ubuntu, xvfb, x11-utils (xwininfo), imagemagick (import); .ci/run installs
+# it is left in /opt/trellis, /usr/bin/trellis, the menu or the MIME database.
+# Needs root on Debian/Ubuntu, xvfb, x11-utils (xwininfo), imagemagick (import), desktop-file-utils,
+# shared-mime-info and libfile-mimeinfo-perl (xdg-mime's way to read the MIME database); .ci/run installs
 # them and runs this after its tests. SKIP_BUILD=1 reuses target/installer/*.deb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +42,23 @@ echo "check.sh: installed $(du -sh /opt/trellis | cut -f1) in /opt/trellis"
 grep -q 'SharedArchiveFile=$APPDIR/../trellis.jsa' /opt/trellis/lib/app/trellis.cfg \
   || fail "the launcher's cfg does not name the archive"
 echo "check.sh: archive $(du -h /opt/trellis/lib/trellis.jsa | cut -f1) (the console run below checks it is mapped)"
+# The menu entry postinst installed (jpackage's xdg-desktop-menu), valid by the freedesktop.org
+# rules, and the spec MIME type it registered: a *.trellis.json file is of that type and the type
+# opens with the menu entry's app. xdg-mime asks the system's shared-mime-info and desktop-file
+# databases as a person's desktop would; a throw-away HOME and XDG dirs keep anything of this
+# machine's user out.
+desktop=$(ls /usr/share/applications/trellis*.desktop 2>/dev/null || true)
+[ "$(echo "$desktop" | grep -c .)" -eq 1 ] || fail "expected one trellis*.desktop in /usr/share/applications, found: $desktop"
+desktop-file-validate "$desktop" || fail "desktop-file-validate found the above in $desktop"
+grep -qx 'Exec=/opt/trellis/bin/trellis %F' "$desktop" || fail "$desktop does not start /opt/trellis/bin/trellis"
+mkdir -p "$work/home" "$work/config" "$work/data"
+xdg() { env -i PATH="$PATH" HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" xdg-mime "$@"; }
+cp src/main/resources/trellis/templates/co-located.json "$work/orders.trellis.json"
+type=$(xdg query filetype "$work/orders.trellis.json")
+[ "$type" = application/x-trellis-spec+json ] || fail "xdg-mime: orders.trellis.json is '$type', not application/x-trellis-spec+json"
+opener=$(xdg query default application/x-trellis-spec+json)
+[ "$opener" = "$(basename "$desktop")" ] || fail "xdg-mime: application/x-trellis-spec+json opens with '$opener', not $(basename "$desktop")"
+echo "check.sh: menu entry $desktop valid; orders.trellis.json is $type, opened by $opener"
 cp src/main/resources/trellis/templates/co-located.json "$work/"
 checkout=$PWD
 cd "$work"   # nothing from the checkout on the way: the installed CLI only
@@ -55,7 +74,6 @@ Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do xwininfo -display ":$n" -root >/dev/null 2>&1 && break; sleep 0.2; done
 xwininfo -display ":$n" -root >/dev/null 2>&1 || { cat "$work/xvfb.log"; fail "Xvfb :$n did not start"; }
-mkdir -p "$work/home" "$work/config" "$work/data"
 console_start=$(date +%s%N)
 # -Xlog:class+load shows where each class came from: "shared objects file (top)" is the archive.
 env -u DOCKER_HOST JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.log" DISPLAY=":$n" HOME="$work/home" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
@@ -98,6 +116,10 @@ cd "$checkout"
 dpkg -r trellis >/dev/null
 [ ! -e /usr/bin/trellis ] || fail "/usr/bin/trellis outlived the package"
 [ ! -e /opt/trellis ] || { find /opt/trellis | head; fail "/opt/trellis outlived the package"; }
+left=$(ls /usr/share/applications/trellis*.desktop /usr/share/mime/packages/trellis*.xml 2>/dev/null || true)
+[ -z "$left" ] || fail "the menu entry or MIME type outlived the package: $left"
+[ "$(xdg query filetype "$work/orders.trellis.json")" != application/x-trellis-spec+json ] \
+  || fail "xdg-mime still knows application/x-trellis-spec+json after dpkg -r"
 dpkg -P trellis >/dev/null
 trap - EXIT
 rm -rf "$work"
