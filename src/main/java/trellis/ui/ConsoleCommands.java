@@ -40,6 +40,7 @@ final class ConsoleCommands {
     private final Supplier<Sources.DatabaseRef> current;
     private final Consumer<ControlPlane> addControlPlane;
     private final java.util.function.Function<java.net.URI, ControlPlane> connectTo;
+    private final SpecFileCommands files;
 
     ConsoleCommands(ActionManager actions, Supplier<ActionContext> ctx, ConsoleServices with, Dialogs dialogs, SourcesTree sources,
                     TopologyView graph, MainWindowViewModel vm, Supplier<Sources.DatabaseRef> current,
@@ -55,6 +56,13 @@ final class ConsoleCommands {
         this.current = current;
         this.addControlPlane = addControlPlane;
         this.connectTo = with.connect();
+        this.files = new SpecFileCommands(actions, ctx, dialogs, current,
+                () -> graph.getScene() == null ? null : graph.getScene().getWindow());
+    }
+
+    /** File > Save (as false) and Save As (true), Edit > Database users…: see {@link SpecFileCommands}. */
+    SpecFileCommands files() {
+        return files;
     }
 
     private void alert(String header, String text) {
