@@ -43,6 +43,7 @@ final class ConsoleCommands {
     private final java.util.function.Function<java.net.URI, ControlPlane> connectTo;
     /** The dock's Tasks tab: every task an action starts is followed there. */
     private final TasksTab tasks;
+    private final SpecFileCommands files;
 
     ConsoleCommands(ActionManager actions, Supplier<ActionContext> ctx, ConsoleServices with, Dialogs dialogs, SourcesTree sources,
                     TopologyView graph, MainWindowViewModel vm, Supplier<Sources.DatabaseRef> current,
@@ -59,6 +60,13 @@ final class ConsoleCommands {
         this.current = current;
         this.addControlPlane = addControlPlane;
         this.connectTo = with.connect();
+        this.files = new SpecFileCommands(actions, this.ctx, dialogs, current,
+                () -> graph.getScene() == null ? null : graph.getScene().getWindow());
+    }
+
+    /** File > Save (as false) and Save As (true), Edit > Database users…: see {@link SpecFileCommands}. */
+    SpecFileCommands files() {
+        return files;
     }
 
     TasksTab tasks() {

@@ -93,6 +93,21 @@ public final class MainMenu {
     }
 
     @FXML
+    private void onSave() {
+        commands.files().save(false);
+    }
+
+    @FXML
+    private void onSaveAs() {
+        commands.files().save(true);
+    }
+
+    @FXML
+    private void onDatabaseUsers() {
+        commands.files().databaseUsers();
+    }
+
+    @FXML
     private void onExport() {
         commands.export();
     }

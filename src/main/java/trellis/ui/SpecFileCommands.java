@@ -1,0 +1,99 @@
+package trellis.ui;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.ui.action.ActionContext;
+import trellis.ui.action.ActionManager;
+import trellis.ui.model.SpecDraft;
+import trellis.ui.model.SpecSaving;
+import trellis.ui.review.DatabaseUsersDialog;
+
+/**
+ * File > Save, Save As and Edit > Database users… for a spec file opened offline: each open file
+ * has one draft its edits go to (undoable through the window's ActionManager), and Save writes that
+ * draft back as a create body ({@link SpecSaving}) off the FX thread. FX thread only.
+ */
+final class SpecFileCommands {
+    private final ActionManager actions;
+    private final Supplier<ActionContext> ctx;
+    private final Dialogs dialogs;
+    private final Supplier<Sources.DatabaseRef> current;
+    private final Supplier<Window> owner;
+    private final Map<Path, SpecDraft> drafts = new HashMap<>();
+
+    SpecFileCommands(ActionManager actions, Supplier<ActionContext> ctx, Dialogs dialogs, Supplier<Sources.DatabaseRef> current,
+                     Supplier<Window> owner) {
+        this.actions = actions;
+        this.ctx = ctx;
+        this.dialogs = dialogs;
+        this.current = current;
+        this.owner = owner;
+    }
+
+    /** The draft of an open spec file: its spec as opened, then as edited. */
+    SpecDraft draft(Sources.FileSource file) {
+        return drafts.computeIfAbsent(file.path(), p -> new SpecDraft(file.body().spec()));
+    }
+
+    private Optional<Sources.FileSource> file(String what) {
+        Sources.DatabaseRef ref = current.get();
+        if (ref != null && ref.source() instanceof Sources.FileSource file) {
+            return Optional.of(file);
+        }
+        ctx.get().alert("No spec file selected", what + " works on a spec file opened offline: open one (File > Open) "
+                + "and select its database in the sources tree.");
+        return Optional.empty();
+    }
+
+    void save(boolean as) {
+        file(as ? "Save As" : "Save").ifPresent(file -> {
+            CreateDatabaseRequest body = new CreateDatabaseRequest(file.body().id(), file.body().tenantId(),
+                    draft(file).spec(), file.body().extra());
+            Optional<Path> target = as ? dialogs.chooseSpecTarget(file.path().getFileName().toString()) : Optional.of(file.path());
+            target.ifPresent(path -> askSecrets(body, path).ifPresent(include -> ctx.get().runner().run(
+                    () -> SpecSaving.save(path, body, include),
+                    text -> ctx.get().log("Saved " + path + (include ? " with its secrets (readable by you only)" : " without secrets")),
+                    error -> ctx.get().alert("Not saved", ActionContext.message(error)))));
+        });
+    }
+
+    /** Whether to keep the secrets in the file; empty when cancelled. Ticked when the file being replaced has them. */
+    private Optional<Boolean> askSecrets(CreateDatabaseRequest body, Path path) {
+        if (!SpecSaving.hasSecrets(body)) {
+            return Optional.of(false);
+        }
+        CheckBox include = new CheckBox("Include secrets (passwords and keys); the file is then readable by you only");
+        include.setId("include-secrets");
+        include.setMnemonicParsing(false);
+        include.setSelected(false);
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, null, save, ButtonType.CANCEL);
+        a.setTitle("Save spec file");
+        a.setHeaderText("Save " + path.getFileName());
+        Label l = new Label("Without secrets, the file can be shared; they are asked for again when you apply it.");
+        l.setWrapText(true);
+        a.getDialogPane().setContent(new VBox(8, l, include));
+        Window w = owner.get();
+        if (w != null) {
+            a.initOwner(w);
+            a.getDialogPane().getStylesheets().setAll(w.getScene().getStylesheets());
+        }
+        a.getDialogPane().lookupButton(save).setId("save-ok");
+        return a.showAndWait().filter(b -> b == save).map(b -> include.isSelected());
+    }
+
+    void databaseUsers() {
+        file("Database users").ifPresent(file -> new DatabaseUsersDialog(draft(file), actions, owner.get()).showAndWait());
+    }
+}
