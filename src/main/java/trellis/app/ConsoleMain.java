@@ -11,6 +11,7 @@ import trellis.engine.ControlPlane;
 import trellis.engine.http.RestControlPlane;
 import trellis.engine.http.ServeToken;
 import trellis.engine.local.LocalEngine;
+import trellis.engine.local.LocalEngines;
 import trellis.engine.local.LocalEngineSettings;
 import trellis.ui.ConsoleApp;
 import trellis.ui.ConsoleServices;
@@ -85,17 +86,17 @@ public final class ConsoleMain {
         return new LocalEngineDetection() {
             @Override
             public Optional<LocalEngineAdmin> detect() {
-                return LocalEngine.detect(LocalEngineSettings.controlPlaneDefaults()).map(e -> e);
+                return LocalEngines.detect(LocalEngineSettings.controlPlaneDefaults()).map(e -> e);
             }
 
             @Override
             public String describeUnavailable() {
-                return LocalEngine.describeUnavailable();
+                return LocalEngines.describeUnavailable();
             }
 
             @Override
             public Optional<String> defaultDockerHost() {
-                return LocalEngine.dockerHost();
+                return LocalEngines.dockerHost();
             }
         };
     }

@@ -88,15 +88,17 @@ final class Reconciler {
 
     /**
      * Applies a spec; each step goes to {@code log}. The images of the containers to create are
-     * pulled first, where their engine lacks them: when one cannot be, nothing is created.
+     * pulled first, where their engine lacks them: when one cannot be, nothing is created. A
+     * cancel stops the pull, or the apply before its next container.
      */
-    void apply(String databaseId, DatabaseSpec spec, Consumer<String> log) {
+    void apply(String databaseId, DatabaseSpec spec, Consumer<String> log, TaskCancel cancel) {
         notCreated.remove(databaseId);
         Map<String, Container> existing = new LinkedHashMap<>();
         for (Container c : containers(databaseId)) {
             existing.put(Labels.label(c, Labels.SERVICE) + "/" + Labels.label(c, Labels.HOST), c);
         }
-        pullImages(databaseId, spec, existing, log);
+        pullImages(databaseId, spec, existing, log, cancel);
+        cancel.check("before creating anything");
         nodes.provision(spec, log);
         for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
             String hash = Labels.hash(svc);
@@ -115,6 +117,7 @@ final class Reconciler {
                 if (threads.halted()) {
                     throw new IllegalStateException("engine halted");
                 }
+                cancel.check("before " + Labels.name(databaseId, svc.serviceId(), host) + "; what was made before it stays");
                 if (c != null) {
                     remove(c, log);
                 }
@@ -132,7 +135,8 @@ final class Reconciler {
     }
 
     /** Pulls the images of the instances to create (missing or changed); fails the apply, creating nothing, when one cannot be. */
-    private void pullImages(String databaseId, DatabaseSpec spec, Map<String, Container> existing, Consumer<String> log) {
+    private void pullImages(String databaseId, DatabaseSpec spec, Map<String, Container> existing, Consumer<String> log,
+                            TaskCancel cancel) {
         Map<DockerClient, Set<String>> needed = new IdentityHashMap<>();
         Map<String, String> imageOf = new LinkedHashMap<>();
         for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
@@ -146,7 +150,7 @@ final class Reconciler {
                 }
             }
         }
-        Map<String, String> failed = puller.pullMissing(needed, log);
+        Map<String, String> failed = puller.pullMissing(needed, log, cancel);
         if (failed.isEmpty()) {
             return;
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import trellis.bench.BenchResults;
 import trellis.engine.local.LifecycleMonitor;
 import trellis.engine.local.LocalEngine;
+import trellis.engine.local.LocalEngines;
 import trellis.engine.local.LocalEngineSettings;
 import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.DatabaseNode;
@@ -37,8 +38,8 @@ public final class LocalEngineBench {
 
     public static void main(String[] args) throws Exception {
         Path results = Path.of(args.length > 0 ? args[0] : "bench/RESULTS.md");
-        String host = LocalEngine.dockerHost().orElseThrow(() -> new IllegalStateException(LocalEngine.describeUnavailable()));
-        DockerClient docker = LocalEngine.client(host);
+        String host = LocalEngines.dockerHost().orElseThrow(() -> new IllegalStateException(LocalEngines.describeUnavailable()));
+        DockerClient docker = LocalEngines.client(host);
         LocalEngineSettings settings = new LocalEngineSettings(Map.of("postgrest", IMAGE, "mcp", IMAGE, "rag", IMAGE),
                 Duration.ofMillis(500), Duration.ofSeconds(2), 2, Duration.ZERO, Duration.ofSeconds(120),
                 Path.of(System.getProperty("java.io.tmpdir"), "trellis-bench", "services"), false)
