@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static trellis.ui.FxTesting.waitUntil;
 
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -15,7 +14,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import trellis.app.ConsoleMain;
-import trellis.engine.LocalEngineDetection;
 
 /**
  * Engine &gt; Images…, clicked through as a person would, with the checks and defaults the
@@ -25,21 +23,33 @@ import trellis.engine.LocalEngineDetection;
 @ExtendWith(ApplicationExtension.class)
 class EngineImagesFxTest {
     static final String MIRROR = "registry.example:5000/mirror/postgrest";
+    final TestServices.DeferredRunner work = new TestServices.DeferredRunner();
+    final Settings settings = FxTesting.freshSettings();
     Stage stage;
+    MainWindow window;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
+        // as the composition root hands them over; the engine's detection is queued, never run
+        window = ConsoleApp.createWindow(stage, new ConsoleServices(settings, work.runner, new TestServices.RecordingDialogs(),
+                ConsoleMain.localEngine(settings), trellis.engine.http.RestControlPlane::new), Theme.LIGHT);
         stage.show();
+        window.setPaused(true);
     }
 
-    private AtomicReference<Boolean> open(Settings settings, LocalEngineDetection engine) {
-        AtomicReference<Boolean> kept = new AtomicReference<>();
-        Platform.runLater(() -> kept.set(EngineImagesDialog.edit(stage, settings, engine)));
-        return kept;
+    @org.junit.jupiter.api.AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(window::shutdown);
+    }
+
+    /** Engine > Images… from the menu bar; the dialog waits for the person, so the item is fired later, not waited on. */
+    private static void openFromMenu(FxRobot robot) {
+        var bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        var item = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "engine-images-menu-item".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(item.getText()).isEqualTo("_Images…");
+        Platform.runLater(item::fire);
     }
 
     private static String field(FxRobot robot, String id) {
@@ -48,9 +58,7 @@ class EngineImagesFxTest {
 
     @Test
     void aMirrorIsKeptAndShownAgainABadReferenceIsRefusedWithItsMessage(FxRobot robot) throws Exception {
-        Settings settings = FxTesting.freshSettings();
-        LocalEngineDetection engine = ConsoleMain.localEngine(settings);
-        var kept = open(settings, engine);
+        openFromMenu(robot);
         waitUntil("images dialog", 10, () -> robot.lookup("#postgrestImageField").tryQuery().isPresent());
         assertThat(Map.of("postgrest", field(robot, "postgrestImageField"), "mcp", field(robot, "mcpImageField"),
                 "rag", field(robot, "ragImageField"))).as("the defaults").isEqualTo(Map.of(
@@ -75,20 +83,18 @@ class EngineImagesFxTest {
         robot.clickOn(postgrest).write(MIRROR);
         assertThat(robot.lookup(".form-message").queryAs(Label.class).getText()).isEmpty();
         robot.clickOn("#form-ok");
-        waitUntil("closed", 5, () -> kept.get() != null);
-        assertThat(kept.get()).isTrue();
+        waitUntil("saved", 5, () -> window.events().stream().anyMatch(
+                e -> e.contains("Engine images saved; the local engine runs them from its next start.")));
 
-        Settings reread = new Settings(settings.file());
-        assertThat(EngineImages.stored(reread)).as("only what differs from the default is kept")
+        assertThat(EngineImages.stored(new Settings(settings.file()))).as("kept in the file, only what differs from the default")
                 .isEqualTo(Map.of("postgrest", MIRROR));
-        var again = open(reread, ConsoleMain.localEngine(reread));
+        openFromMenu(robot);
         waitUntil("images dialog again", 10, () -> robot.lookup("#postgrestImageField").tryQuery().isPresent());
         assertThat(field(robot, "postgrestImageField")).isEqualTo(MIRROR);
         assertThat(field(robot, "mcpImageField")).isEqualTo("ghcr.io/pgedge/postgres-mcp");
         assertThat(robot.lookup("#postgrestDefault").queryAs(Label.class).getText()).isEqualTo("default: ghcr.io/pgedge/postgrest");
         robot.clickOn("Cancel");
-        waitUntil("closed again", 5, () -> again.get() != null);
-        assertThat(again.get()).isFalse();
+        waitUntil("closed again", 5, () -> robot.lookup("#postgrestImageField").tryQuery().isEmpty());
         assertThat(EngineImages.stored(new Settings(settings.file()))).isEqualTo(Map.of("postgrest", MIRROR));
     }
 }
