@@ -11,9 +11,11 @@ import trellis.engine.ControlPlane;
 import trellis.engine.http.RestControlPlane;
 import trellis.engine.http.ServeToken;
 import trellis.engine.local.LocalEngine;
+import trellis.engine.local.LocalEngines;
 import trellis.engine.local.LocalEngineSettings;
 import trellis.ui.ConsoleApp;
 import trellis.ui.ConsoleServices;
+import trellis.ui.EngineImages;
 import trellis.ui.FxDialogs;
 import trellis.ui.Settings;
 import trellis.ui.TaskRunner;
@@ -38,8 +40,9 @@ public final class ConsoleMain {
      */
     public static boolean open(List<Path> files) {
         TaskRunner runner = TaskRunner.standard();
+        Settings settings = new Settings(Settings.defaultFile());
         try {
-            ConsoleApp.open(files, new ConsoleServices(new Settings(Settings.defaultFile()), runner, new FxDialogs(), localEngine(),
+            ConsoleApp.open(files, new ConsoleServices(settings, runner, new FxDialogs(), localEngine(settings),
                     ConsoleMain::connect));
             return true;
         } catch (RuntimeException e) {
@@ -80,22 +83,49 @@ public final class ConsoleMain {
         return new RestControlPlane(address, token);
     }
 
-    /** Finds the local engine on this machine's Docker engine. */
+    /** Finds the local engine on this machine's Docker engine, with the Control Plane's images. */
     public static LocalEngineDetection localEngine() {
+        return localEngine(null);
+    }
+
+    /**
+     * The same, running each service type on the image the console's settings name (Engine &gt;
+     * Images…), read when the engine is opened; none set means the Control Plane's.
+     */
+    public static LocalEngineDetection localEngine(Settings settings) {
         return new LocalEngineDetection() {
             @Override
             public Optional<LocalEngineAdmin> detect() {
-                return LocalEngine.detect(LocalEngineSettings.controlPlaneDefaults()).map(e -> e);
+                LocalEngineSettings engine = LocalEngineSettings.controlPlaneDefaults();
+                if (settings != null) {
+                    engine = engine.withImages(EngineImages.stored(settings));
+                }
+                return LocalEngines.detect(engine).map(e -> e);
+            }
+
+            @Override
+            public java.util.Map<String, String> defaultImages() {
+                java.util.Map<String, String> all = LocalEngineSettings.controlPlaneDefaults().images();
+                java.util.Map<String, String> ordered = new java.util.LinkedHashMap<>();
+                for (String type : EngineImages.TYPES) {
+                    ordered.put(type, all.get(type));
+                }
+                return ordered;
+            }
+
+            @Override
+            public Optional<String> imageProblem(String serviceType, String reference) {
+                return LocalEngineSettings.imageProblem(serviceType, reference);
             }
 
             @Override
             public String describeUnavailable() {
-                return LocalEngine.describeUnavailable();
+                return LocalEngines.describeUnavailable();
             }
 
             @Override
             public Optional<String> defaultDockerHost() {
-                return LocalEngine.dockerHost();
+                return LocalEngines.dockerHost();
             }
         };
     }

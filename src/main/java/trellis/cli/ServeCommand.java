@@ -20,6 +20,7 @@ import trellis.engine.http.ApiServer;
 import trellis.engine.http.MutualTls;
 import trellis.engine.http.ServeToken;
 import trellis.engine.local.LocalEngine;
+import trellis.engine.local.LocalEngines;
 import trellis.engine.local.LocalEngineSettings;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -137,9 +138,9 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println("serve: --image: " + e.getMessage());
                 return 2;
             }
-            var local = LocalEngine.detect(settings);
+            var local = LocalEngines.detect(settings);
             if (local.isEmpty()) {
-                err.println("serve: " + LocalEngine.describeUnavailable());
+                err.println("serve: " + LocalEngines.describeUnavailable());
                 return 2;
             }
             engine = local.get();

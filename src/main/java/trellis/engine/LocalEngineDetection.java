@@ -17,6 +17,16 @@ public interface LocalEngineDetection {
     /** The Docker endpoint this machine offers (DOCKER_HOST, else the standard socket), or empty. */
     Optional<String> defaultDockerHost();
 
+    /** The image the engine runs for each service type when none is set (the Control Plane's), in menu order. */
+    default java.util.Map<String, String> defaultImages() {
+        return java.util.Map.of();
+    }
+
+    /** What is wrong with an image reference for a service type, naming both; empty when Docker can pull it. */
+    default Optional<String> imageProblem(String serviceType, String reference) {
+        return Optional.empty();
+    }
+
     /** The endpoint to offer when this machine names none. */
     default String defaultDockerHostOrSocket() {
         return defaultDockerHost().orElse("unix:///var/run/docker.sock");

@@ -143,6 +143,13 @@ public final class MainMenu {
         commands.node();
     }
 
+    @FXML
+    private void onImages() {
+        if (EngineImagesDialog.edit(stage, services.settings(), services.engines())) {
+            window.log("Engine images saved; the local engine runs them from its next start.");
+        }
+    }
+
     // ---------------------------------------------------------------- View
 
     @FXML

@@ -18,6 +18,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import trellis.TestFiles;
 import trellis.engine.local.LocalEngine;
+import trellis.engine.local.LocalEngines;
 import trellis.engine.local.LocalEngineSettings;
 
 /** The console on the local engine: deploy an example, watch it come up, break one instance. */
@@ -120,7 +121,7 @@ class LocalEngineConsoleIT {
         assertThat(robot.lookup(".form-message").queryAs(Label.class).getText())
                 .startsWith("Docker engine: 'docker.example:2375' is not an engine address");
         assertThat(robot.lookup("#form-ok").query().isDisabled()).isTrue();
-        String real = LocalEngine.dockerHost().orElseThrow();
+        String real = LocalEngines.dockerHost().orElseThrow();
         robot.interact(() -> {
             @SuppressWarnings("unchecked")
             var hosts = (javafx.scene.control.ComboBox<String>) robot.lookup("#hostBox").query();

@@ -35,6 +35,38 @@ final class EngineThreads {
         worker.execute(r);
     }
 
+    /**
+     * Runs each job on the worker pool at once and waits for all of them; the first failure is
+     * thrown once every job has ended, so nothing is still being made when the task ends.
+     */
+    void all(java.util.List<Runnable> jobs) {
+        if (jobs.size() == 1) {
+            jobs.get(0).run();
+            return;
+        }
+        java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        for (Runnable r : jobs) {
+            running.add(worker.submit(r));
+        }
+        RuntimeException first = null;
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(x -> x.cancel(true));
+                throw new IllegalStateException("interrupted while creating containers", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     /** Runs {@code r} every {@code period} (at least {@link #MIN_SWEEP}) on the clock. */
     void every(Duration period, Runnable r) {
         long ms = Math.max(MIN_SWEEP.toMillis(), period.toMillis());

@@ -54,23 +54,44 @@ final class ImagePuller {
      * "image X could not be pulled: why" (empty when every image is there).
      */
     Map<String, String> pullMissing(Map<DockerClient, Set<String>> needed, Consumer<String> log) {
+        return pullMissing(needed, log, TaskCancel.none());
+    }
+
+    /**
+     * The same for a task that may be canceled: a cancel closes this task's pull stream (the engine
+     * stops pulling) or stops its wait for another's, and throws {@link TaskCancel.Canceled}.
+     */
+    Map<String, String> pullMissing(Map<DockerClient, Set<String>> needed, Consumer<String> log, TaskCancel cancel) {
         Map<String, String> failed = new LinkedHashMap<>();
         for (Map.Entry<DockerClient, Set<String>> e : needed.entrySet()) {
             for (String image : e.getValue()) {
+                cancel.check("before pulling " + image + "; nothing was created");
                 if (failed.containsKey(image) || present(e.getKey(), image)) {
                     continue;
                 }
                 try {
-                    shared(e.getKey(), image, log).join();
+                    CompletableFuture.anyOf(shared(e.getKey(), image, log, cancel), cancel.asked()).join();
+                    cancel.check("during the pull of " + image + "; the pull was stopped and nothing was created");
                 } catch (CompletionException | java.util.concurrent.CancellationException x) {
+                    cancel.check("during the pull of " + image + "; the pull was stopped and nothing was created");
                     Throwable cause = x.getCause() == null ? x : x.getCause();
-                    String why = "image " + image + " could not be pulled: " + PullFailure.describe(image, cause);
+                    String why = "image " + image + " could not be pulled: " + describe(e.getKey(), image, cause);
                     log.accept(why);
                     failed.put(image, why);
                 }
             }
         }
         return failed;
+    }
+
+    /** Why a pull failed: the engine's own words, unless the engine itself stopped answering during it. */
+    private static String describe(DockerClient docker, String image, Throwable cause) {
+        try {
+            docker.pingCmd().exec();
+            return PullFailure.describe(image, cause);
+        } catch (RuntimeException gone) {
+            return "the Docker engine stopped answering during the pull (" + PullFailure.engineWords(gone) + ")";
+        }
     }
 
     private static boolean present(DockerClient docker, String image) {
@@ -83,7 +104,7 @@ final class ImagePuller {
     }
 
     /** The pull of an image on an engine: this caller's own, or the one another apply started. */
-    private CompletableFuture<Void> shared(DockerClient docker, String image, Consumer<String> log) {
+    private CompletableFuture<Void> shared(DockerClient docker, String image, Consumer<String> log, TaskCancel cancel) {
         Map<String, CompletableFuture<Void>> pulls = inFlight.computeIfAbsent(docker, d -> new ConcurrentHashMap<>());
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = pulls.putIfAbsent(image, mine);
@@ -92,7 +113,7 @@ final class ImagePuller {
             return running;
         }
         try {
-            pull(docker, image, log);
+            pull(docker, image, log, cancel);
             mine.complete(null);
         } catch (RuntimeException ex) {
             mine.completeExceptionally(ex);
@@ -102,7 +123,7 @@ final class ImagePuller {
         return mine;
     }
 
-    private void pull(DockerClient docker, String image, Consumer<String> log) {
+    private void pull(DockerClient docker, String image, Consumer<String> log, TaskCancel cancel) {
         log.accept("pulling " + image);
         Progress progress = new Progress(image, log);
         var cmd = docker.pullImageCmd(ImageReference.repository(image));
@@ -113,6 +134,8 @@ final class ImagePuller {
             cmd = docker.pullImageCmd(image);
         }
         credentials.forRegistry(ImageReference.registry(image)).ifPresent(cmd::withAuthConfig);
+        // closing the stream is how a client stops the engine's pull
+        CompletableFuture<Void> stop = cancel.asked().thenRun(() -> closeQuietly(progress));
         try {
             if (!cmd.exec(progress).awaitCompletion(PULL_LIMIT_MINUTES, TimeUnit.MINUTES)) {
                 closeQuietly(progress);
@@ -123,7 +146,10 @@ final class ImagePuller {
             Thread.currentThread().interrupt();
             closeQuietly(progress);
             throw new IllegalStateException("interrupted while pulling " + image, ex);
+        } finally {
+            stop.cancel(false);
         }
+        cancel.check("during the pull of " + image + "; the pull was stopped and nothing was created");
         progress.finish();
         log.accept(image + " pulled");
     }

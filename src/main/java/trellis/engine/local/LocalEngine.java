@@ -270,34 +270,9 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
         return nodes.check(nodeName);
     }
 
-    /** A client for DOCKER_HOST, or the standard socket. */
-    public static DockerClient client(String dockerHost) {
-        return DockerDetection.client(dockerHost);
-    }
-
-    /** The Docker endpoint this machine offers: DOCKER_HOST, else the standard socket when it exists. */
-    public static Optional<String> dockerHost() {
-        return DockerDetection.dockerHost();
-    }
-
-    /** A local engine when a Docker engine answers; empty otherwise ({@link #describeUnavailable()} says why). */
-    public static Optional<LocalEngine> detect(LocalEngineSettings settings) {
-        return DockerDetection.ping().map(c -> {
-            LocalEngine e;
-            try {
-                e = open(c, settings, new StateStore(StateStore.defaultFile()));
-            } catch (SQLException storeUnusable) {
-                LOG.warn("state store unusable ({}); the local engine keeps its state in memory", storeUnusable.getMessage());
-                e = new LocalEngine(c, settings);
-            }
-            e.ownsClient = true;
-            return e;
-        });
-    }
-
-    /** What to tell a person who has no Docker engine: none found, permission denied on the socket, or not answering. */
-    public static String describeUnavailable() {
-        return DockerDetection.describe();
+    /** This engine made its Docker client ({@link LocalEngines#detect}) and closes it with itself. */
+    void ownClient() {
+        ownsClient = true;
     }
 
     @Override
@@ -426,7 +401,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
         if (TaskKind.of(task.type()) == TaskKind.DELETE || spec == null) {
             threads.work(() -> run(task, () -> reconciler.deleteAll(databaseId, store, log)));
         } else {
-            threads.work(() -> run(task, () -> reconciler.apply(databaseId, spec, log)));
+            threads.work(() -> run(task, () -> reconciler.apply(databaseId, spec, log, journal.cancelOf(task))));
         }
     }
 
@@ -434,8 +409,12 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
     private void run(Task task, Runnable work) {
         try {
             journal.update(task, TaskStatus.RUNNING, null);
+            journal.cancelOf(task).check("before it began; nothing was changed");
             work.run();
             journal.update(task, TaskStatus.COMPLETED, null);
+        } catch (TaskCancel.Canceled e) {
+            journal.log(task, e.getMessage());
+            journal.update(task, TaskStatus.CANCELED, null);
         } catch (RuntimeException e) {
             if (!threads.halted()) {
                 journal.log(task, "failed: " + e.getMessage());
@@ -473,6 +452,21 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
     @Override
     public Task task(String databaseId, String taskId) throws ControlPlaneException {
         return journal.task(databaseId, taskId);
+    }
+
+    @Override
+    public List<Task> tasks(String databaseId) {
+        return journal.tasks(databaseId);
+    }
+
+    @Override
+    public boolean canCancelTasks() {
+        return true;
+    }
+
+    @Override
+    public Task cancelTask(String databaseId, String taskId) throws ControlPlaneException {
+        return journal.cancel(databaseId, taskId);
     }
 
     @Override

@@ -69,6 +69,15 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
                 StateStore.defaultFile().resolveSibling("services"), true);
     }
 
+    /**
+     * What is wrong with an image setting, naming the service type and the field, with the way
+     * out; empty when Docker can pull it.
+     */
+    public static java.util.Optional<String> imageProblem(String serviceType, String reference) {
+        return ImageReference.problem(reference).map(why -> "Image of " + serviceType + ": '" + (reference == null ? "" : reference)
+                + "' is not an image reference: " + why + "; use [registry/]repository[:tag].");
+    }
+
     /** The image reference for a service: a repository with the spec's version as tag, or a fixed reference. */
     public String image(String serviceType, String version) {
         // database nodes Trellis runs in a container: the official image unless set

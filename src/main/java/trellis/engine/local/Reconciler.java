@@ -88,39 +88,43 @@ final class Reconciler {
 
     /**
      * Applies a spec; each step goes to {@code log}. The images of the containers to create are
-     * pulled first, where their engine lacks them: when one cannot be, nothing is created.
+     * pulled first, where their engine lacks them: when one cannot be, nothing is created. A
+     * cancel stops the pull, or the apply before its next container.
      */
-    void apply(String databaseId, DatabaseSpec spec, Consumer<String> log) {
+    void apply(String databaseId, DatabaseSpec spec, Consumer<String> log, TaskCancel cancel) {
         notCreated.remove(databaseId);
         Map<String, Container> existing = new LinkedHashMap<>();
         for (Container c : containers(databaseId)) {
             existing.put(Labels.label(c, Labels.SERVICE) + "/" + Labels.label(c, Labels.HOST), c);
         }
-        pullImages(databaseId, spec, existing, log);
+        pullImages(databaseId, spec, existing, log, cancel);
+        cancel.check("before creating anything");
         nodes.provision(spec, log);
+        List<Runnable> creates = new ArrayList<>();
         for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
             String hash = Labels.hash(svc);
             for (String host : SpecCatalog.orEmpty(svc.hostIds())) {
                 Container c = existing.remove(svc.serviceId() + "/" + host);
+                String name = Labels.name(databaseId, svc.serviceId(), host);
                 if (c != null && hash.equals(Labels.label(c, Labels.HASH))) {
-                    String name = Labels.name(databaseId, svc.serviceId(), host);
-                    if (CREATED.equals(c.getState())) {
-                        // made by an apply that was interrupted before it started it
-                        log.accept(name + ": unchanged, " + startLeftOver(c));
-                    } else {
-                        log.accept(name + ": unchanged");
-                    }
+                    // made by an apply that was interrupted before it started it, else as it should be
+                    log.accept(name + ": unchanged" + (CREATED.equals(c.getState()) ? ", " + startLeftOver(c) : ""));
                     continue;
                 }
-                if (threads.halted()) {
-                    throw new IllegalStateException("engine halted");
-                }
-                if (c != null) {
-                    remove(c, log);
-                }
-                createAndStart(databaseId, spec, svc, host, log);
+                creates.add(() -> {
+                    if (threads.halted()) {
+                        throw new IllegalStateException("engine halted");
+                    }
+                    cancel.check("before " + name + "; what was made before it stays");
+                    if (c != null) {
+                        remove(c, log);
+                    }
+                    createAndStart(databaseId, spec, svc, host, log);
+                });
             }
         }
+        // all at once, as 50 docker run started together are: one after another, 50 took minutes longer on a loaded machine
+        threads.all(creates);
         for (Container gone : existing.values()) {
             remove(gone, log);
         }
@@ -132,7 +136,8 @@ final class Reconciler {
     }
 
     /** Pulls the images of the instances to create (missing or changed); fails the apply, creating nothing, when one cannot be. */
-    private void pullImages(String databaseId, DatabaseSpec spec, Map<String, Container> existing, Consumer<String> log) {
+    private void pullImages(String databaseId, DatabaseSpec spec, Map<String, Container> existing, Consumer<String> log,
+                            TaskCancel cancel) {
         Map<DockerClient, Set<String>> needed = new IdentityHashMap<>();
         Map<String, String> imageOf = new LinkedHashMap<>();
         for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
@@ -146,7 +151,7 @@ final class Reconciler {
                 }
             }
         }
-        Map<String, String> failed = puller.pullMissing(needed, log);
+        Map<String, String> failed = puller.pullMissing(needed, log, cancel);
         if (failed.isEmpty()) {
             return;
         }

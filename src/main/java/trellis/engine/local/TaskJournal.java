@@ -30,6 +30,8 @@ final class TaskJournal {
     private final BooleanSupplier halted;
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final Map<String, List<TaskLogEntry>> logs = new ConcurrentHashMap<>();
+    /** The cancel of each task not yet done. */
+    private final Map<String, TaskCancel> cancels = new ConcurrentHashMap<>();
 
     TaskJournal(StateStore store, BooleanSupplier halted) {
         this.store = store;
@@ -51,6 +53,9 @@ final class TaskJournal {
             TaskStatus s = TaskStatus.of(t.status());
             if (s == TaskStatus.PENDING || s == TaskStatus.RUNNING) {
                 interrupted.add(t);
+            } else if (s == TaskStatus.CANCELING) {
+                log(t, "canceled: the engine stopped while the task was being canceled");
+                update(t, TaskStatus.CANCELED, null);
             }
         }
         return interrupted;
@@ -94,11 +99,17 @@ final class TaskJournal {
         return new ControlPlaneException(500, "server_error", "the local engine could not record the change: " + e.getMessage());
     }
 
-    void update(Task task, TaskStatus status, String error) {
+    synchronized void update(Task task, TaskStatus status, String error) {
         if (halted.getAsBoolean()) {
             return;
         }
         Task cur = tasks.get(task.taskId());
+        if (status == TaskStatus.RUNNING && TaskStatus.of(cur.status()) == TaskStatus.CANCELING) {
+            return; // canceled before its work began: the work sees the cancel at its first step
+        }
+        if (status.done()) {
+            cancels.remove(task.taskId());
+        }
         Task next = new Task(cur.taskId(), null, cur.scope(), cur.entityId(), cur.databaseId(), null, null,
                 null, cur.type(), status.word(), error, cur.createdAt(), status.done() ? Instant.now().toString() : null, null);
         tasks.put(task.taskId(), next);
@@ -126,6 +137,37 @@ final class TaskJournal {
         } catch (SQLException e) {
             LOG.warn("task log of {} not recorded: {}", task.taskId(), e.getMessage());
         }
+    }
+
+    /** The cancel a task's work looks at. */
+    TaskCancel cancelOf(Task task) {
+        return cancels.computeIfAbsent(task.taskId(), k -> new TaskCancel());
+    }
+
+    /**
+     * Asks a pending or running task to stop: it is {@code canceling} until its work sees the
+     * cancel, then {@code canceled}. A task that has ended cannot be.
+     */
+    synchronized Task cancel(String databaseId, String taskId) throws ControlPlaneException {
+        Task t = task(databaseId, taskId);
+        TaskStatus s = TaskStatus.of(t.status());
+        if (s == null || s.done()) {
+            throw new ControlPlaneException(409, "invalid_state", "task " + taskId + " has already ended (" + t.status()
+                    + "); there is nothing to cancel");
+        }
+        if (s != TaskStatus.CANCELING) {
+            log(t, "cancel asked for");
+            update(t, TaskStatus.CANCELING, null);
+            cancelOf(t).cancel();
+        }
+        return tasks.get(taskId);
+    }
+
+    /** A database's tasks, newest first. */
+    List<Task> tasks(String databaseId) {
+        return tasks.values().stream().filter(t -> databaseId.equals(t.databaseId()))
+                .sorted(java.util.Comparator.comparing((Task t) -> Instant.parse(t.createdAt())).reversed())
+                .toList();
     }
 
     Task task(String databaseId, String taskId) throws ControlPlaneException {

@@ -141,7 +141,7 @@ class LocalEngineIT {
 
     @Test
     void hostsAreBoundToEnginesAndAnUnreachableOneSaysSo() throws Exception {
-        String endpoint = LocalEngine.dockerHost().orElseThrow();
+        String endpoint = LocalEngines.dockerHost().orElseThrow();
         engine.bindHost("host-2", endpoint);
         engine.bindHost("host-9", "tcp://127.0.0.1:1");
         engine.createDatabase(example("multiple-instances.json"));

@@ -46,6 +46,7 @@ class LocalEngineImagePullIT {
     static Process registry;
     static Path registryDir;
     static String repo;
+    static int registryPort;
 
     LocalEngine engine;
     String id = "pull" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
@@ -68,6 +69,7 @@ class LocalEngineImagePullIT {
         registry = new ProcessBuilder(REGISTRY.toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(registryDir.resolve("registry.log").toFile()).start();
         awaitRegistry(port);
+        registryPort = port;
         repo = "127.0.0.1:" + port + "/pgedge/postgrest";
         // the stand-in with a layer of its own (4 MB of random bytes), so the pull downloads something
         Path context = Files.createDirectories(registryDir.resolve("build"));
@@ -115,6 +117,14 @@ class LocalEngineImagePullIT {
         if (engine != null) {
             LocalEngineTesting.removeContainers(docker, id);
             engine.close();
+        }
+        // the next test pulls again, its layers included
+        for (var image : docker.listImagesCmd().exec()) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                if (tag.startsWith("127.0.0.1:") && tag.endsWith("/pgedge/postgrest:" + TAG)) {
+                    docker.removeImageCmd(tag).withForce(true).exec();
+                }
+            }
         }
     }
 
@@ -232,5 +242,82 @@ class LocalEngineImagePullIT {
         assertThat(containers()).as("no container of the failed apply").isEmpty();
         assertThat(onlyInstance("failed").error()).startsWith("image " + closed + "/pgedge/postgrest:" + TAG
                 + " could not be pulled: registry " + closed + " cannot be reached");
+    }
+
+    /** A deploy of the stand-in through a registry door passing about 300 KB/s: its 4 MB pull lasts some 13 s. */
+    private Task slowDeploy(SlowProxy slow, String hostEndpoint) throws Exception {
+        String slowRepo = slow.address() + "/pgedge/postgrest";
+        engine = new LocalEngine(docker, LocalEngineTesting.standInSettings().withImage("postgrest", slowRepo));
+        if (hostEndpoint != null) {
+            engine.bindHost("host-1", hostEndpoint);
+        }
+        Task t = engine.createDatabase(LocalEngineTesting.example("co-located.json", id));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && log(t).stream().noneMatch(l -> l.startsWith(slowRepo + ":" + TAG + ": "))) {
+            Thread.sleep(100);
+        }
+        assertThat(log(t)).as("the pull is under way").anyMatch(l -> l.startsWith(slowRepo + ":" + TAG + ": "));
+        return t;
+    }
+
+    private static boolean imagePresent(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException missing) {
+            return false;
+        }
+    }
+
+    @Test
+    void aCancelDuringThePullStopsItCreatesNothingAndTheTaskEndsCanceled() throws Exception {
+        try (SlowProxy slow = new SlowProxy(registryPort, 300_000)) {
+            String image = slow.address() + "/pgedge/postgrest:" + TAG;
+            Task t = slowDeploy(slow, null);
+            Task asked = engine.cancelTask(id, t.taskId());
+            assertThat(asked.status()).isIn("canceling", "canceled");
+            Task done = LocalEngineTesting.finish(engine, t);
+            assertThat(done.status()).isEqualTo("canceled");
+            assertThat(done.completedAt()).isNotNull();
+            List<String> log = log(done);
+            assertThat(log.subList(log.size() - 2, log.size())).containsExactly("cancel asked for",
+                    "canceled during the pull of " + image + "; the pull was stopped and nothing was created");
+            assertThat(containers()).as("no container of the canceled apply").isEmpty();
+            Thread.sleep(2000);
+            assertThat(imagePresent(image)).as("the engine stopped pulling").isFalse();
+            assertThat(engine.tasks(id)).extracting(Task::taskId, Task::type, Task::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(t.taskId(), "create", "canceled"));
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine.cancelTask(id, t.taskId())))
+                    .hasMessageContaining("task " + t.taskId() + " has already ended (canceled); there is nothing to cancel");
+        }
+    }
+
+    @Test
+    void tasksListsTheDeploysNewestFirst() throws Exception {
+        Task created = deploy(repo, TAG);
+        assertThat(created.status()).as(String.valueOf(created.error())).isEqualTo("completed");
+        var update = Json.MAPPER.treeToValue(((ObjectNode) Json.MAPPER.valueToTree(LocalEngineTesting.example("co-located.json", id)))
+                .without("id"), trellis.spec.UpdateDatabaseRequest.class);
+        Task updated = LocalEngineTesting.finish(engine, engine.updateDatabase(id, update));
+        assertThat(engine.tasks(id)).extracting(Task::taskId, Task::type, Task::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(updated.taskId(), "update", "completed"),
+                org.assertj.core.groups.Tuple.tuple(created.taskId(), "create", "completed"));
+        assertThat(engine.tasks("someone-else")).isEmpty();
+    }
+
+    @Test
+    void theDockerEngineGoneMidPullFailsTheTaskWithThatReasonAndLeavesNothing() throws Exception {
+        try (SlowProxy slow = new SlowProxy(registryPort, 300_000);
+             EngineProxy door = new EngineProxy(LocalEngines.dockerHost().orElseThrow())) {
+            String image = slow.address() + "/pgedge/postgrest:" + TAG;
+            Task t = slowDeploy(slow, door.endpoint());
+            door.cut();
+            Task done = LocalEngineTesting.finish(engine, t);
+            assertThat(done.status()).isEqualTo("failed");
+            assertThat(done.error()).startsWith("image " + image
+                    + " could not be pulled: the Docker engine stopped answering during the pull (").endsWith("); nothing was created");
+            assertThat(containers()).as("nothing half-created").isEmpty();
+            assertThat(imagePresent(image)).as("no image half-pulled").isFalse();
+        }
     }
 }

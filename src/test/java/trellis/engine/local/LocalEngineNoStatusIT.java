@@ -27,7 +27,7 @@ class LocalEngineNoStatusIT {
     @BeforeEach
     void start() throws Exception {
         docker = LocalEngineTesting.requireDocker();
-        proxy = new EngineProxy(LocalEngine.dockerHost().orElseThrow());
+        proxy = new EngineProxy(LocalEngines.dockerHost().orElseThrow());
         engine = new LocalEngine(docker, LocalEngineTesting.standInSettings().withMonitor(Duration.ofSeconds(3), Duration.ofMillis(500)));
         engine.addTransitionListener(moves::add);
         id = "ns" + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);

@@ -78,7 +78,7 @@ class LocalEngineRestartIT {
     void hostBindingsAndLifecycleEventsSurviveARestart() throws Exception {
         docker = LocalEngineTesting.requireDocker();
         Path file = dir.resolve("engine.db");
-        String endpoint = LocalEngine.dockerHost().orElseThrow();
+        String endpoint = LocalEngines.dockerHost().orElseThrow();
         engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
         engine.bindHost("host-2", endpoint);
         engine.createDatabase(LocalEngineTesting.example("multiple-instances.json", id));

@@ -45,11 +45,11 @@ public final class LocalEngineTesting {
 
     public static DockerClient requireDocker() {
         boolean required = "1".equals(System.getenv("TRELLIS_REQUIRE_DOCKER"));
-        Optional<String> host = LocalEngine.dockerHost();
+        Optional<String> host = LocalEngines.dockerHost();
         String why;
         if (host.isPresent()) {
             try {
-                DockerClient c = LocalEngine.client(host.get());
+                DockerClient c = LocalEngines.client(host.get());
                 c.pingCmd().exec();
                 c.inspectImageCmd(STAND_IN).exec();
                 return c;
@@ -70,7 +70,7 @@ public final class LocalEngineTesting {
     public static trellis.spec.Task finish(LocalEngine engine, trellis.spec.Task task) throws Exception {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
         trellis.spec.Task cur = engine.task(task.databaseId(), task.taskId());
-        while (System.nanoTime() < deadline && !java.util.List.of("completed", "failed").contains(cur.status())) {
+        while (System.nanoTime() < deadline && !java.util.List.of("completed", "failed", "canceled").contains(cur.status())) {
             Thread.sleep(100);
             cur = engine.task(task.databaseId(), task.taskId());
         }
