@@ -43,7 +43,7 @@ import trellis.topology.LifecycleRules.Seen;
 final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     /** Containers reach database nodes on this machine through the Docker host gateway. */
-    static final String HOST_GATEWAY_ENTRY = LocalEngine.NodeConnection.HOST_GATEWAY + ":host-gateway";
+    static final String HOST_GATEWAY_ENTRY = trellis.engine.local.nodes.NodeConnection.HOST_GATEWAY + ":host-gateway";
     static final double NANOS_PER_CPU = 1e9;
     static final double MILLICPUS_PER_CPU = 1000;
     /** Characters of a container id shown in logs, as docker ps shows them. */

@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trellis.engine.ControlPlaneException;
-import trellis.engine.local.LocalEngine.NodeConnection;
 import trellis.engine.local.StateStore;
 import trellis.spec.DatabaseNode;
 import trellis.spec.DatabaseSpec;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import trellis.engine.local.LocalEngine.NodeConnection;
 import trellis.engine.local.StateStore;
 import trellis.spec.DatabaseSpec;
 import trellis.spec.ServiceSpec;
