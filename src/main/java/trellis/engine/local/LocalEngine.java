@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import trellis.engine.ControlPlane;
 import trellis.engine.ControlPlaneException;
 import trellis.engine.InstanceLogs;
+import trellis.engine.NodeChoice;
+import trellis.engine.local.nodes.DefaultNodes;
 import trellis.engine.local.nodes.NodeConnection;
 import trellis.engine.local.nodes.Nodes;
 import trellis.engine.local.nodes.ServiceGrants;
@@ -64,6 +66,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
     private final ContainerWatcher watcher;
     private final DockerHosts hosts;
     private final Nodes nodes;
+    private final DefaultNodes defaultNodes;
     private final ServiceGrants grants;
     private final Reconciler reconciler;
     private final InstanceView view;
@@ -94,7 +97,8 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
         this.hosts = new DockerHosts(docker, store, watcher::watch);
         this.nodes = new Nodes(docker, settings, store, LABEL_NODE);
         this.grants = new ServiceGrants(nodes, store);
-        this.reconciler = new Reconciler(catalog, hosts, monitor, nodes, grants, settings, threads);
+        this.defaultNodes = new DefaultNodes(nodes, settings);
+        this.reconciler = new Reconciler(catalog, hosts, monitor, nodes, defaultNodes, grants, settings, threads);
         this.view = new InstanceView(catalog, hosts, monitor, reconciler::removing, reconciler::whyNotCreated);
         watcher.start(settings.sweepInterval());
     }
@@ -223,6 +227,18 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
     /** What the engine knows of a node: how it was attached, or empty. */
     public Optional<NodeConnection> node(String nodeName) {
         return nodes.node(nodeName);
+    }
+
+    /** The node plan in words, one line per node of the spec: what will be started, attached or skipped. Connects (I/O). */
+    @Override
+    public List<String> nodePlan(DatabaseSpec spec, Map<String, NodeChoice> choices) {
+        return defaultNodes.plan(spec, choices);
+    }
+
+    /** Makes a person's per-node choices the engine's, before a deploy: attach, skip, or start here (the default). */
+    @Override
+    public void chooseNodes(Map<String, NodeChoice> choices) {
+        defaultNodes.choose(choices);
     }
 
     /** Connects to a node as its admin user and says what answered ("PostgreSQL 17.7"). */

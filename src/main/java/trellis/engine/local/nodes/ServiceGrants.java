@@ -39,7 +39,8 @@ public final class ServiceGrants {
         for (String node : TargetNodes.of(spec, svc)) {
             NodeConnection nc = nodes.node(node).orElse(null);
             if (nc == null) {
-                log.accept(svc.serviceId() + ": no PostgreSQL attached for node " + node + "; grants not applied there");
+                log.accept("warning: " + svc.serviceId() + ": " + (nodes.skipped(node) ? "node " + node + " skipped"
+                        : "no PostgreSQL started or attached for node " + node) + "; grants not applied there");
                 continue;
             }
             String key = databaseId + "/" + svc.serviceId() + "/" + node;
