@@ -1,6 +1,7 @@
 package trellis.engine;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,6 +37,16 @@ public interface LocalEngineAdmin extends ControlPlane {
 
     /** Connects to a node and says what answered, e.g. "PostgreSQL 17.7". */
     String checkNode(String nodeName) throws ControlPlaneException;
+
+    /**
+     * The node plan in words, said before a deploy: one line per node of the spec under the
+     * person's choices (a node not named: start here), e.g. "node n1: Trellis will start
+     * PostgreSQL 17 on this machine". Connects to the servers named, so not on the FX thread.
+     */
+    List<String> nodePlan(trellis.spec.DatabaseSpec spec, Map<String, NodeChoice> choices);
+
+    /** Makes the person's per-node choices the engine's: attaches the servers, skips the nodes named. */
+    void chooseNodes(Map<String, NodeChoice> choices);
 
     /** Tells the listener how far each image pull has come; called on the engine's threads. */
     void addPullListener(Consumer<PullProgress> listener);

@@ -42,4 +42,7 @@ public interface Dialogs {
 
     /** Engine > Database node. */
     Optional<NodeDialog.Request> askNode(List<String> nodes);
+
+    /** File > Deploy to the local engine: per node of the spec, start here, attach a server, or skip; empty when cancelled. */
+    Optional<java.util.Map<String, trellis.engine.NodeChoice>> askDeployNodes(String databaseId, List<String> nodes);
 }

@@ -142,4 +142,9 @@ public final class FxDialogs implements Dialogs {
     public Optional<NodeDialog.Request> askNode(List<String> nodes) {
         return NodeDialog.ask(owner, nodes);
     }
+
+    @Override
+    public Optional<java.util.Map<String, trellis.engine.NodeChoice>> askDeployNodes(String databaseId, List<String> nodes) {
+        return DeployNodesDialog.ask(owner, databaseId, nodes);
+    }
 }

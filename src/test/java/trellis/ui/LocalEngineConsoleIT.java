@@ -158,7 +158,7 @@ class LocalEngineConsoleIT {
             robot.interact(() -> port2.setText(Integer.toString(pg.getPort())));
             robot.clickOn("#form-ok");
             waitUntil("attached", 15, () -> window.events().stream().anyMatch(e -> e.contains("node n1: attached, PostgreSQL ")));
-            assertThat(engine.node("n1")).get().extracting(LocalEngine.NodeConnection::containerPort).isEqualTo(pg.getPort());
+            assertThat(engine.node("n1")).get().extracting(trellis.engine.local.nodes.NodeConnection::containerPort).isEqualTo(pg.getPort());
             assertThat(window.events()).noneMatch(e -> e.contains("typed-secret-pw"));
         }
 

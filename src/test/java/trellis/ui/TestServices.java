@@ -57,6 +57,7 @@ final class TestServices {
         @Override
         public boolean confirm(String header, String text) {
             confirmations.add(header);
+            confirmationTexts.add(text);
             return answer;
         }
 
@@ -104,6 +105,18 @@ final class TestServices {
         @Override
         public Optional<NodeDialog.Request> askNode(List<String> nodes) {
             return Optional.empty();
+        }
+
+        /** What the deploy dialog's node choices are answered (every node: start here), and the nodes it was offered. */
+        java.util.Map<String, trellis.engine.NodeChoice> nodeAnswer = java.util.Map.of();
+        final List<String> nodeOffers = new ArrayList<>();
+        /** The text of every confirmation, in the order asked. */
+        final List<String> confirmationTexts = new ArrayList<>();
+
+        @Override
+        public Optional<java.util.Map<String, trellis.engine.NodeChoice>> askDeployNodes(String databaseId, List<String> nodes) {
+            nodeOffers.add(databaseId + " " + nodes);
+            return answer ? Optional.of(nodeAnswer) : Optional.empty();
         }
     }
 }

@@ -4,8 +4,6 @@ import trellis.engine.PullProgress;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,19 +11,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trellis.engine.ControlPlane;
 import trellis.engine.ControlPlaneException;
 import trellis.engine.InstanceLogs;
+import trellis.engine.NodeChoice;
+import trellis.engine.local.nodes.DefaultNodes;
+import trellis.engine.local.nodes.NodeConnection;
 import trellis.engine.local.nodes.Nodes;
 import trellis.engine.local.nodes.ServiceGrants;
 import trellis.spec.Cluster;
@@ -68,6 +66,7 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
     private final ContainerWatcher watcher;
     private final DockerHosts hosts;
     private final Nodes nodes;
+    private final DefaultNodes defaultNodes;
     private final ServiceGrants grants;
     private final Reconciler reconciler;
     private final InstanceView view;
@@ -98,7 +97,8 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
         this.hosts = new DockerHosts(docker, store, watcher::watch);
         this.nodes = new Nodes(docker, settings, store, LABEL_NODE);
         this.grants = new ServiceGrants(nodes, store);
-        this.reconciler = new Reconciler(catalog, hosts, monitor, nodes, grants, settings, threads);
+        this.defaultNodes = new DefaultNodes(nodes, settings);
+        this.reconciler = new Reconciler(catalog, hosts, monitor, nodes, defaultNodes, grants, settings, threads);
         this.view = new InstanceView(catalog, hosts, monitor, reconciler::removing, reconciler::whyNotCreated);
         watcher.start(settings.sweepInterval());
     }
@@ -168,42 +168,6 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
     }
 
     /**
-     * A PostgreSQL server Trellis attached to for a database node. The password lives in memory
-     * only (read from an environment variable or asked for), and never reaches a log.
-     */
-    public record NodeConnection(String jdbcUrl, String user, String password, String containerHost, int containerPort) {
-        /** How containers reach this machine: Docker's host gateway name. */
-        public static final String HOST_GATEWAY = "host.docker.internal";
-        /** PostgreSQL's port, when a URL names none. */
-        public static final int DEFAULT_PORT = 5432;
-        private static final Pattern PORT = Pattern.compile("//[^:/]+:(\\d+)");
-
-        /** A connection as the admin user that gives up after {@code timeoutSeconds} when nothing answers. */
-        public Connection connect(int timeoutSeconds) throws SQLException {
-            Properties props = new Properties();
-            props.setProperty("user", user);
-            props.setProperty("password", password);
-            props.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
-            return DriverManager.getConnection(jdbcUrl, props);
-        }
-
-        /** Containers reach the node through the Docker host gateway, at the port of the JDBC URL. */
-        public NodeConnection(String jdbcUrl, String user, String password) {
-            this(jdbcUrl, user, password, HOST_GATEWAY, portOf(jdbcUrl));
-        }
-
-        private static int portOf(String jdbcUrl) {
-            Matcher m = PORT.matcher(jdbcUrl);
-            return m.find() ? Integer.parseInt(m.group(1)) : DEFAULT_PORT;
-        }
-
-        @Override
-        public String toString() {
-            return user + "@" + jdbcUrl;
-        }
-    }
-
-    /**
      * Places a host id on a Docker engine endpoint ({@code unix://}, {@code tcp://} with TLS from
      * DOCKER_CERT_PATH, {@code ssh://} as docker-java supports); several host ids may share one.
      */
@@ -263,6 +227,18 @@ public final class LocalEngine implements ControlPlane, InstanceLogs, trellis.en
     /** What the engine knows of a node: how it was attached, or empty. */
     public Optional<NodeConnection> node(String nodeName) {
         return nodes.node(nodeName);
+    }
+
+    /** The node plan in words, one line per node of the spec: what will be started, attached or skipped. Connects (I/O). */
+    @Override
+    public List<String> nodePlan(DatabaseSpec spec, Map<String, NodeChoice> choices) {
+        return defaultNodes.plan(spec, choices);
+    }
+
+    /** Makes a person's per-node choices the engine's, before a deploy: attach, skip, or start here (the default). */
+    @Override
+    public void chooseNodes(Map<String, NodeChoice> choices) {
+        defaultNodes.choose(choices);
     }
 
     /** Connects to a node as its admin user and says what answered ("PostgreSQL 17.7"). */

@@ -21,11 +21,21 @@ import java.util.HashMap;
  * @param noStatusTimeout running becomes failed when Docker gave no status for this long (Control Plane: 30 s)
  * @param sweepInterval   how often the monitor looks at every instance besides the events stream, so
  *                        time-outs fire and a lost stream costs no more than this
+ * @param containerNodes  a node that has no server is started as a {@code postgres} container, not
+ *                        from the embedded binaries (the default)
  */
 public record LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
                                   int healthRetries, Duration startPeriod, Duration createTimeout,
                                   Path dataDir, boolean imageCommands,
-                                  Duration noStatusTimeout, Duration sweepInterval) {
+                                  Duration noStatusTimeout, Duration sweepInterval, boolean containerNodes) {
+
+    /** Nodes started from the embedded binaries. */
+    public LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
+                               int healthRetries, Duration startPeriod, Duration createTimeout,
+                               Path dataDir, boolean imageCommands, Duration noStatusTimeout, Duration sweepInterval) {
+        this(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout, dataDir, imageCommands,
+                noStatusTimeout, sweepInterval, false);
+    }
 
     /** The Control Plane's no-status limit (30 s) and a 5 s sweep. */
     public LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
@@ -37,7 +47,13 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
 
     public LocalEngineSettings withMonitor(Duration noStatusTimeout, Duration sweepInterval) {
         return new LocalEngineSettings(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
-                dataDir, imageCommands, noStatusTimeout, sweepInterval);
+                dataDir, imageCommands, noStatusTimeout, sweepInterval, containerNodes);
+    }
+
+    /** The same, with nodes that have no server started as containers ({@code true}) or embedded. */
+    public LocalEngineSettings withContainerNodes(boolean containers) {
+        return new LocalEngineSettings(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
+                dataDir, imageCommands, noStatusTimeout, sweepInterval, containers);
     }
 
     /** The same, with the image of one service type replaced (a registry mirror, a local build). */
@@ -45,7 +61,7 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
         Map<String, String> m = new HashMap<>(images);
         m.put(serviceType, image);
         return new LocalEngineSettings(Map.copyOf(m), healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
-                dataDir, imageCommands, noStatusTimeout, sweepInterval);
+                dataDir, imageCommands, noStatusTimeout, sweepInterval, containerNodes);
     }
 
     /** The same, with the images of several service types replaced ({@code trellis serve --image TYPE=REFERENCE}). */

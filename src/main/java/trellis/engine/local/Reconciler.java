@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import trellis.engine.local.nodes.DefaultNodes;
 import trellis.engine.local.nodes.Nodes;
 import trellis.engine.local.nodes.ServiceGrants;
 import trellis.spec.DatabaseSpec;
@@ -35,7 +36,8 @@ import trellis.topology.LifecycleRules.Seen;
 
 /**
  * Makes a database's containers match its spec: creates the missing, replaces the changed (the
- * spec-hash label tells), removes the rest; then the nodes' database, users and grants. Each
+ * spec-hash label tells), removes the rest; first a server for each node that has none
+ * ({@link DefaultNodes}) and the nodes' database and users, last the grants. Each
  * container is an {@link InstancePlan} (one {@link ServiceRuntime}'s recipe over what every
  * instance gets: labels, the published port on 127.0.0.1, resources, the health check timings and
  * the host gateway), written and created as planned: {@code trellis render} shows the same plan.
@@ -43,7 +45,7 @@ import trellis.topology.LifecycleRules.Seen;
 final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
     /** Containers reach database nodes on this machine through the Docker host gateway. */
-    static final String HOST_GATEWAY_ENTRY = LocalEngine.NodeConnection.HOST_GATEWAY + ":host-gateway";
+    static final String HOST_GATEWAY_ENTRY = trellis.engine.local.nodes.NodeConnection.HOST_GATEWAY + ":host-gateway";
     static final double NANOS_PER_CPU = 1e9;
     static final double MILLICPUS_PER_CPU = 1000;
     /** Characters of a container id shown in logs, as docker ps shows them. */
@@ -55,6 +57,7 @@ final class Reconciler {
     private final DockerHosts hosts;
     private final LifecycleMonitor monitor;
     private final Nodes nodes;
+    private final DefaultNodes defaultNodes;
     private final ServiceGrants grants;
     private final InstanceFiles files;
     private final LocalEngineSettings settings;
@@ -65,12 +68,13 @@ final class Reconciler {
     private final Map<String, Map<String, String>> notCreated = new ConcurrentHashMap<>();
     private final ImagePuller puller = new ImagePuller(System::nanoTime, DockerCredentials.standard());
 
-    Reconciler(SpecCatalog catalog, DockerHosts hosts, LifecycleMonitor monitor, Nodes nodes, ServiceGrants grants,
-               LocalEngineSettings settings, EngineThreads threads) {
+    Reconciler(SpecCatalog catalog, DockerHosts hosts, LifecycleMonitor monitor, Nodes nodes, DefaultNodes defaultNodes,
+               ServiceGrants grants, LocalEngineSettings settings, EngineThreads threads) {
         this.catalog = catalog;
         this.hosts = hosts;
         this.monitor = monitor;
         this.nodes = nodes;
+        this.defaultNodes = defaultNodes;
         this.grants = grants;
         this.files = new InstanceFiles(settings.dataDir());
         this.settings = settings;
@@ -99,7 +103,9 @@ final class Reconciler {
         }
         pullImages(databaseId, spec, existing, log, cancel);
         cancel.check("before creating anything");
+        defaultNodes.ensure(spec, log);
         nodes.provision(spec, log);
+        defaultNodes.anonRoles(spec, log);
         List<Runnable> creates = new ArrayList<>();
         for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
             String hash = Labels.hash(svc);

@@ -25,7 +25,7 @@ record ServiceConnection(String database, List<PostgrestConf.Endpoint> endpoints
     static final String DEFAULT_DATABASE = "postgres";
     /** Where a node Trellis knows nothing of is looked for: the Docker host, PostgreSQL's port. */
     static final PostgrestConf.Endpoint UNKNOWN_NODE =
-            new PostgrestConf.Endpoint(LocalEngine.NodeConnection.HOST_GATEWAY, LocalEngine.NodeConnection.DEFAULT_PORT);
+            new PostgrestConf.Endpoint(trellis.engine.local.nodes.NodeConnection.HOST_GATEWAY, trellis.engine.local.nodes.NodeConnection.DEFAULT_PORT);
 
     /** libpq's values (database/service_connection.go). */
     static final String PRIMARY = "primary";

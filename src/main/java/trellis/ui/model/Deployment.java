@@ -29,6 +29,17 @@ public final class Deployment {
      * ({@code existing}) or, when there is none, an empty database of the same name.
      */
     public static Confirmation confirmation(CreateDatabaseRequest body, String databaseId, Database existing, String target) {
+        return confirmation(body, databaseId, existing, target, List.of());
+    }
+
+    /** The same, with the node plan in words after the changes (the local engine's, before anything runs). */
+    public static Confirmation confirmation(CreateDatabaseRequest body, String databaseId, Database existing, String target,
+                                            List<String> nodePlan) {
+        Confirmation c = changes(body, databaseId, existing, target);
+        return nodePlan.isEmpty() ? c : new Confirmation(c.header(), c.text() + "\n\nDatabase nodes:\n" + String.join("\n", nodePlan));
+    }
+
+    private static Confirmation changes(CreateDatabaseRequest body, String databaseId, Database existing, String target) {
         DatabaseSpec before = existing != null && existing.spec() != null ? existing.spec()
                 : new DatabaseSpec(body.spec().databaseName(), null, null, null, null, null, null,
                 List.of(), List.of(), List.of(), null);

@@ -64,7 +64,7 @@ class LocalEngineGrantsIT {
     @Test
     void deployGrantsChangeRevokesRemovalKeepsTheUser() throws Exception {
         engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
-        engine.attachNode("n1", new LocalEngine.NodeConnection(pg.getJdbcUrl("postgres", "storefront"), "postgres", ""));
+        engine.attachNode("n1", new trellis.engine.local.nodes.NodeConnection(pg.getJdbcUrl("postgres", "storefront"), "postgres", ""));
         CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
 
         Task created = LocalEngineTesting.finish(engine, engine.createDatabase(req));
@@ -112,7 +112,7 @@ class LocalEngineGrantsIT {
             st.execute("REVOKE web_reader FROM app");
         }
         java.nio.file.Path file = dir.resolve("engine.db");
-        LocalEngine.NodeConnection node = new LocalEngine.NodeConnection(pg.getJdbcUrl("postgres", "storefront"), "postgres", "");
+        trellis.engine.local.nodes.NodeConnection node = new trellis.engine.local.nodes.NodeConnection(pg.getJdbcUrl("postgres", "storefront"), "postgres", "");
         engine = LocalEngine.open(docker, LocalEngineTesting.standInSettings(), new StateStore(file));
         engine.attachNode("n1", node);
         CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);

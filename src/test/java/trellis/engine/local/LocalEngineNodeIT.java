@@ -34,7 +34,7 @@ class LocalEngineNodeIT {
     void theDatabaseAndItsUsersAreCreatedOnAStartedNode() throws Exception {
         docker = LocalEngineTesting.requireDocker();
         engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
-        LocalEngine.NodeConnection node = engine.startNode("n1");
+        trellis.engine.local.nodes.NodeConnection node = engine.startNode("n1");
         // the person's part, as with the Control Plane: the anon role PostgREST will use
         try (Connection c = DriverManager.getConnection(node.jdbcUrl(), "postgres", ""); Statement st = c.createStatement()) {
             st.execute("DROP ROLE IF EXISTS web_anon");
@@ -80,7 +80,7 @@ class LocalEngineNodeIT {
             CreateDatabaseRequest req = Json.MAPPER.readValue(TestFiles.example("co-located.json").toFile(), CreateDatabaseRequest.class);
 
             engine = new LocalEngine(docker, LocalEngineTesting.standInSettings());
-            LocalEngine.NodeConnection nc = engine.attachNode("n1", "127.0.0.1", pg.getPort(), "postgres", "postgres",
+            trellis.engine.local.nodes.NodeConnection nc = engine.attachNode("n1", "127.0.0.1", pg.getPort(), "postgres", "postgres",
                     "TRELLIS_TEST_UNSET_PASSWORD", null, false);
             assertThat(nc.containerHost()).as("containers reach it through the Docker host gateway").isEqualTo("host.docker.internal");
             assertThat(nc.containerPort()).isEqualTo(pg.getPort());
@@ -113,7 +113,7 @@ class LocalEngineNodeIT {
         engine = new LocalEngine(docker, settings);
         String volume = "trellis-node-n1";
         try {
-            LocalEngine.NodeConnection node = engine.startNodeContainer("n1");
+            trellis.engine.local.nodes.NodeConnection node = engine.startNodeContainer("n1");
             assertThat(engine.checkNode("n1")).startsWith("PostgreSQL 17");
             assertThat(node.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:");
             assertThat(java.nio.file.Files.getPosixFilePermissions(data.resolveSibling("nodes").resolve("n1.password")))
@@ -144,7 +144,7 @@ class LocalEngineNodeIT {
             // a second start finds the same container and its data again
             engine.close();
             engine = new LocalEngine(docker, settings);
-            LocalEngine.NodeConnection again = engine.startNodeContainer("n1");
+            trellis.engine.local.nodes.NodeConnection again = engine.startNodeContainer("n1");
             assertThat(again.password()).isEqualTo(node.password());
             assertThat(docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(java.util.Map.of(LocalEngine.LABEL_NODE, "n1")).exec()).hasSize(1);

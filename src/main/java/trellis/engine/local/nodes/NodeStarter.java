@@ -26,7 +26,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trellis.engine.ControlPlaneException;
-import trellis.engine.local.LocalEngine.NodeConnection;
 import trellis.engine.local.LocalEngineSettings;
 
 /**

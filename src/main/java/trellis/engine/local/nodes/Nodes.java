@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import trellis.engine.ControlPlaneException;
-import trellis.engine.local.LocalEngine.NodeConnection;
 import trellis.engine.local.StateStore;
 import trellis.spec.DatabaseNode;
 import trellis.spec.DatabaseSpec;
@@ -44,6 +43,10 @@ public final class Nodes implements AutoCloseable {
     private final Map<String, EmbeddedPostgres> embedded = new ConcurrentHashMap<>();
     /** Nodes the spec's database and users are created on (started ones, and attached ones when asked). */
     private final Set<String> provisioned = ConcurrentHashMap.newKeySet();
+    /** How each node came to be, for the node plan. */
+    private final Map<String, NodeKind> kinds = new ConcurrentHashMap<>();
+    /** Nodes a person chose to skip: nothing started, attached, created or granted there (this session). */
+    private final Set<String> skipped = ConcurrentHashMap.newKeySet();
 
     /** @param nodeLabel the label Trellis puts on the node containers it starts */
     public Nodes(DockerClient docker, LocalEngineSettings settings, StateStore store,
@@ -72,6 +75,7 @@ public final class Nodes implements AutoCloseable {
 
     /** Attaches a node for this session only (nothing stored). */
     public void attachForSession(String nodeName, NodeConnection connection) {
+        skipped.remove(nodeName);
         nodes.put(nodeName, connection);
     }
 
@@ -106,6 +110,27 @@ public final class Nodes implements AutoCloseable {
         return Optional.ofNullable(nodes.get(nodeName));
     }
 
+    /** How a node came to be; empty when the engine has nothing for it. */
+    public Optional<NodeKind> kind(String nodeName) {
+        return nodes.containsKey(nodeName) ? Optional.of(kinds.getOrDefault(nodeName, NodeKind.ATTACHED)) : Optional.empty();
+    }
+
+    /** Skips a node for this session: what the engine had for it is let go (an embedded server keeps running). */
+    public void skip(String nodeName) {
+        skipped.add(nodeName);
+        nodes.remove(nodeName);
+        provisioned.remove(nodeName);
+    }
+
+    /** Takes a skipped node back: the next apply starts or uses a server for it again. */
+    public void unskip(String nodeName) {
+        skipped.remove(nodeName);
+    }
+
+    public boolean skipped(String nodeName) {
+        return skipped.contains(nodeName);
+    }
+
     /** Connects as the admin user and says what answered ("PostgreSQL 17.7"). */
     public String check(String nodeName) throws ControlPlaneException {
         NodeConnection nc = nodes.get(nodeName);
@@ -123,6 +148,8 @@ public final class Nodes implements AutoCloseable {
     }
 
     private void remember(String nodeName, NodeKind kind, NodeConnection nc, String passwordEnv, boolean provision) {
+        kinds.put(nodeName, kind);
+        skipped.remove(nodeName);
         try {
             store.node(new StateStore.NodeRecord(nodeName, kind.word(), nc.jdbcUrl(), nc.user(), passwordEnv, nc.containerHost(),
                     nc.containerPort(), provision));
@@ -141,6 +168,7 @@ public final class Nodes implements AutoCloseable {
                     case ATTACHED -> {
                         nodes.put(n.name(), new NodeConnection(n.jdbcUrl(), n.adminUser(), Passwords.fromEnv(n.passwordEnv()),
                                 n.containerHost(), n.containerPort()));
+                        kinds.put(n.name(), NodeKind.ATTACHED);
                         if (n.provision()) {
                             provisioned.add(n.name());
                         }
@@ -155,7 +183,7 @@ public final class Nodes implements AutoCloseable {
     /** Creates the spec's database and users on the nodes that take them; each statement goes to {@code log}. */
     public void provision(DatabaseSpec spec, Consumer<String> log) {
         for (DatabaseNode node : spec.nodes() == null ? List.<DatabaseNode>of() : spec.nodes()) {
-            EmbeddedPostgres pg = embedded.get(node.name());
+            EmbeddedPostgres pg = skipped.contains(node.name()) ? null : embedded.get(node.name());
             NodeConnection attached = provisioned.contains(node.name()) ? nodes.get(node.name()) : null;
             if (pg == null && attached == null) {
                 continue;

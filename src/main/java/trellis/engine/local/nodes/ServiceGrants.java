@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import trellis.engine.local.LocalEngine.NodeConnection;
 import trellis.engine.local.StateStore;
 import trellis.spec.DatabaseSpec;
 import trellis.spec.ServiceSpec;
@@ -40,7 +39,8 @@ public final class ServiceGrants {
         for (String node : TargetNodes.of(spec, svc)) {
             NodeConnection nc = nodes.node(node).orElse(null);
             if (nc == null) {
-                log.accept(svc.serviceId() + ": no PostgreSQL attached for node " + node + "; grants not applied there");
+                log.accept("warning: " + svc.serviceId() + ": " + (nodes.skipped(node) ? "node " + node + " skipped"
+                        : "no PostgreSQL started or attached for node " + node) + "; grants not applied there");
                 continue;
             }
             String key = databaseId + "/" + svc.serviceId() + "/" + node;
