@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = TrellisCommand.Version.class,
         description = "Console and CLI for the supporting services (PostgREST, MCP, RAG) of pgEdge databases.%n"
                 + "With no command, opens the console.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, TopologyCommand.class, ApplyCommand.class, ExportCommand.class, ServeCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, TopologyCommand.class, ApplyCommand.class, DatabasesCommand.class, StatusCommand.class, DeleteServiceCommand.class, TasksCommand.class, ExportCommand.class, ServeCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
 public final class TrellisCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
