@@ -2,57 +2,35 @@ package trellis.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import trellis.engine.ControlPlane;
 import trellis.engine.ControlPlaneException;
-import trellis.engine.http.RestControlPlane;
-import trellis.engine.http.ServeToken;
-import trellis.spec.CreateDatabaseRequest;
 import trellis.spec.Database;
-import trellis.spec.DatabaseSpec;
 import trellis.spec.Json;
 import trellis.spec.Secrets;
-import trellis.spec.Task;
-import trellis.spec.TaskLog;
-import trellis.spec.TaskLogEntry;
-import trellis.spec.UpdateDatabaseRequest;
 import trellis.spec.validation.Problem;
 import trellis.spec.validation.SpecValidator;
-import trellis.topology.Plan;
-import trellis.topology.PlanChange;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Creates the database of FILE, or updates it to FILE's spec: validates it as the Control Plane",
-                "would (an update against the database as it is now), shows the plan, asks, sends the full spec,",
-                "and follows the task to its end. Exit 0 done; 1 refused, invalid or the task failed; 2 unreadable or unreachable."})
+                "would (an update against the database as it is now), shows the plan against the server's spec, asks,",
+                "sends the full spec, and follows the task to its end."},
+        footer = {"Exit: 0 done; 1 refused, invalid, not confirmed or the task failed; 2 unreadable, unreachable or a TLS file unusable."})
 public final class ApplyCommand implements Callable<Integer> {
-    private static final Set<String> DONE = Set.of("completed", "failed", "canceled", "unknown");
-
     @Parameters(paramLabel = "FILE", description = "a create body {id, spec}, or {spec} with --id")
     Path file;
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "http://127.0.0.1:3000",
-            description = "the Control Plane (or 'trellis serve') to apply to (default: ${DEFAULT-VALUE})")
-    URI server;
-
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "the bearer token of the server ('trellis serve' writes serve.token); for a loopback --server"
-                    + " your own serve's token is found without it")
-    Path tokenFile;
+    @Mixin
+    ServerOptions server = new ServerOptions();
 
     @Option(names = "--id", paramLabel = "DATABASE_ID", description = "the database id when FILE has none")
     String databaseId;
@@ -66,6 +44,9 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "validate and show the plan, send nothing")
     boolean dryRun;
+
+    @Option(names = "--json", description = "one JSON document at the end: plan, task and its log (needs --yes or --dry-run)")
+    boolean json;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", description = "how long to follow the task (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
@@ -96,15 +77,12 @@ public final class ApplyCommand implements Callable<Integer> {
         }
         ControlPlane cp = controlPlane;
         if (cp == null) {
-            java.util.Optional<String> token;
             try {
-                token = ServeToken.forServer(server, tokenFile, ServeToken.defaultFile());
-            } catch (java.io.IOException e) {
-                err.println("apply: cannot read the token file " + (tokenFile != null ? tokenFile : ServeToken.defaultFile())
-                        + ": " + e.getMessage() + "; pass the file 'trellis serve' wrote with --token-file FILE");
+                cp = server.connect();
+            } catch (ServerOptions.Unusable e) {
+                err.println("apply: " + e.getMessage());
                 return 2;
             }
-            cp = new RestControlPlane(server, token.orElse(null));
         }
         Database current;
         try {
@@ -113,7 +91,7 @@ public final class ApplyCommand implements Callable<Integer> {
             if (e.status() == 404) {
                 current = null;
             } else {
-                err.println("apply: " + cp.displayName() + ": " + e.getMessage()
+                err.println("apply: " + e.getMessage()
                         + (e.status() == 401 ? " (pass the server's token file with --token-file FILE)" : ""));
                 return e.unreachable() ? 2 : 1;
             }
@@ -143,87 +121,7 @@ public final class ApplyCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-
-        DatabaseSpec next = Json.convert(spec, DatabaseSpec.class);
-        DatabaseSpec before = current != null && current.spec() != null ? current.spec()
-                : new DatabaseSpec(next.databaseName(), null, null, null, null, null, null, List.of(), List.of(), List.of(), null);
-        List<PlanChange> plan = Plan.between(before, next);
-        out.println((current == null ? "Create" : "Update") + " database '" + id + "' on " + cp.displayName() + ":");
-        if (plan.isEmpty()) {
-            out.println("  no changes");
-        }
-        plan.forEach(c -> out.println("  " + c));
-        out.flush();
-        if (dryRun) {
-            out.println("Dry run: nothing sent.");
-            return 0;
-        }
-        if (!yes && !confirm(out)) {
-            out.println("Not applied.");
-            return 1;
-        }
-        Task task;
-        try {
-            task = current == null
-                    ? cp.createDatabase(Json.convert(body, CreateDatabaseRequest.class))
-                    : cp.updateDatabase(id, Json.convert(body, UpdateDatabaseRequest.class));
-        } catch (ControlPlaneException e) {
-            err.println("apply: refused: " + e.getMessage() + (e.name() != null ? " (" + e.name() + ")" : ""));
-            return e.unreachable() ? 2 : 1;
-        }
-        return follow(cp, id, task, out, err);
-    }
-
-    private int follow(ControlPlane cp, String id, Task task, PrintWriter out, PrintWriter err) throws InterruptedException {
-        out.println("Task " + task.taskId() + ": " + task.status());
-        out.flush();
-        long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-        String after = null;
-        String status = task.status();
-        while (true) {
-            try {
-                TaskLog log = cp.taskLog(id, task.taskId(), after);
-                if (log.entries() != null) {
-                    for (TaskLogEntry e : log.entries()) {
-                        out.println("  " + (e.timestamp() != null ? e.timestamp() + "  " : "") + e.message());
-                    }
-                }
-                if (log.lastEntryId() != null) {
-                    after = log.lastEntryId();
-                }
-                Task t = cp.task(id, task.taskId());
-                status = t.status();
-                if (status != null && DONE.contains(status.toLowerCase(Locale.ROOT))) {
-                    out.println("Task " + task.taskId() + ": " + status + (t.error() != null ? ": " + t.error() : ""));
-                    out.flush();
-                    return "completed".equals(status) ? 0 : 1;
-                }
-            } catch (ControlPlaneException e) {
-                err.println("apply: following the task: " + e.getMessage());
-                err.flush();
-                if (!e.unreachable()) {
-                    return 1;
-                }
-            }
-            out.flush();
-            if (System.nanoTime() > deadline) {
-                err.println("apply: task " + task.taskId() + " still " + status + " after " + timeoutSeconds
-                        + " s; follow it with GET /v1/databases/" + id + "/tasks/" + task.taskId());
-                return 1;
-            }
-            // The official Go client polls tasks every 500 ms.
-            Thread.sleep(500);
-        }
-    }
-
-    private boolean confirm(PrintWriter out) throws java.io.IOException {
-        if (System.console() == null) {
-            out.println("Not a terminal: pass --yes to apply without asking.");
-            return false;
-        }
-        out.print("Apply? [y/N] ");
-        out.flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+        return ServerChange.run(cp, id, current, spec,
+                new ServerChange.Asked(yes, dryRun, json, Duration.ofSeconds(timeoutSeconds), "apply"), out, err);
     }
 }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 @Command(name = "trellis", mixinStandardHelpOptions = true, versionProvider = TrellisCommand.Version.class,
         description = "Console and CLI for the supporting services (PostgREST, MCP, RAG) of pgEdge databases.%n"
                 + "With no command, opens the console.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, TopologyCommand.class, ApplyCommand.class, ExportCommand.class, ServeCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
+        footer = {"Exit codes: 0 done; 1 invalid, refused, not found, busy or the task failed; 2 unreadable, unreachable",
+                "or a TLS/token file unusable; 3 something unexpected. Each command's --help says its own."},
+        subcommands = {ValidateCommand.class, PlanCommand.class, TopologyCommand.class, ApplyCommand.class, DatabasesCommand.class, StatusCommand.class, DeleteServiceCommand.class, TasksCommand.class, ExportCommand.class, ServeCommand.class, RenderCommand.class, CommandLine.HelpCommand.class})
 public final class TrellisCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -33,6 +33,12 @@ public final class RestControlPlane implements ControlPlane {
     private final Duration timeout;
     /** Sent as Authorization: Bearer (trellis serve demands one); never logged. */
     private final String bearerToken;
+    private final Duration connectTimeout;
+    /** Waits before each retry of a GET whose connection failed; writes are never retried. */
+    private volatile List<Duration> retryDelays = DEFAULT_RETRY_DELAYS;
+
+    /** 3 more tries after the first, 200, 400 and 800 ms apart. */
+    public static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
 
     public RestControlPlane(URI base) {
         this(base, null, Duration.ofSeconds(5), Duration.ofSeconds(30));
@@ -63,6 +69,13 @@ public final class RestControlPlane implements ControlPlane {
         }
         this.http = b.build();
         this.timeout = requestTimeout;
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** How long to wait before each retry of a GET that got no answer (empty: never retry). */
+    public RestControlPlane retryDelays(List<Duration> delays) {
+        this.retryDelays = List.copyOf(delays);
+        return this;
     }
 
     @Override
@@ -126,15 +139,15 @@ public final class RestControlPlane implements ControlPlane {
         return list(get("/v1/databases/" + seg(databaseId) + "/tasks?sort_order=desc").path("tasks"), Task.class);
     }
 
-    /** The Control Plane stops a running task when asked (cancel-database-task). */
     @Override
     public boolean canCancelTasks() {
         return true;
     }
 
+    /** The contract makes cancel a GET; it changes a task, so it is sent once, never retried. */
     @Override
     public Task cancelTask(String databaseId, String taskId) throws ControlPlaneException {
-        return as(get("/v1/databases/" + seg(databaseId) + "/tasks/" + seg(taskId) + "/cancel"), Task.class);
+        return task(send("GET", "/v1/databases/" + seg(databaseId) + "/tasks/" + seg(taskId) + "/cancel", null, false));
     }
 
     /** The answer in the record's shape, or a clear error when the server sent another shape. */
@@ -153,10 +166,47 @@ public final class RestControlPlane implements ControlPlane {
     }
 
     private JsonNode get(String path) throws ControlPlaneException {
-        return send("GET", path, null);
+        return send("GET", path, null, true);
     }
 
     private JsonNode send(String method, String path, Object body) throws ControlPlaneException {
+        return send(method, path, body, false);
+    }
+
+    /** Sends once, or for a read ({@code retry}) again after each of the retry delays while the connection fails. */
+    private JsonNode send(String method, String path, Object body, boolean retry) throws ControlPlaneException {
+        List<Duration> delays = retry ? retryDelays : List.of();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return sendOnce(method, path, body);
+            } catch (Unanswered e) {
+                ErrorWords.Failure kind = ErrorWords.kind(e.cause);
+                if (attempt >= delays.size() || !kind.retriable()) {
+                    IOException why = e.cause;
+                    Duration ran = why instanceof java.net.http.HttpConnectTimeoutException ? connectTimeout : timeout;
+                    throw new ControlPlaneException(ErrorWords.failure(base, ran, why), why);
+                }
+                try {
+                    Thread.sleep(delays.get(attempt).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new ControlPlaneException("interrupted while calling " + base, ie);
+                }
+            }
+        }
+    }
+
+    /** A request that got no answer: only {@link #send} decides whether to try again. */
+    private static final class Unanswered extends Exception {
+        final IOException cause;
+
+        Unanswered(IOException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    private JsonNode sendOnce(String method, String path, Object body) throws ControlPlaneException, Unanswered {
         URI uri = URI.create(base + path);
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
         if (bearerToken != null) {
@@ -172,7 +222,7 @@ public final class RestControlPlane implements ControlPlane {
         try {
             resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ControlPlaneException("cannot reach " + base + ": " + describe(e), e);
+            throw new Unanswered(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ControlPlaneException("interrupted while calling " + base, e);
@@ -186,15 +236,10 @@ public final class RestControlPlane implements ControlPlane {
         }
         if (resp.statusCode() >= 400) {
             String name = json.path("name").asText("http_" + resp.statusCode());
-            String message = json.path("message").asText("HTTP " + resp.statusCode());
-            throw new ControlPlaneException(resp.statusCode(), name, message);
+            String message = json.path("message").asText("");
+            throw new ControlPlaneException(resp.statusCode(), name, ErrorWords.answer(method, path, resp.statusCode(), name, message));
         }
         return json;
-    }
-
-    private static String describe(IOException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     private static String seg(String s) {
