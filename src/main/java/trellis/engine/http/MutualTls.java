@@ -65,6 +65,15 @@ public final class MutualTls {
         }
     }
 
+    /**
+     * For a client of the Control Plane: presents {@code clientCert}/{@code clientKey} when given
+     * (both or neither), and trusts servers signed by {@code ca}, or by the JDK's own CAs when
+     * {@code ca} is null. {@link ClientTls} also says why a connection made with it failed.
+     */
+    public static SSLContext clientContext(Path clientCert, Path clientKey, Path ca) throws Unusable {
+        return ClientTls.of(clientCert, clientKey, ca).context();
+    }
+
     static List<X509Certificate> certificates(Path pem) throws Unusable {
         try (InputStream in = Files.newInputStream(pem)) {
             List<X509Certificate> out = new ArrayList<>();
@@ -92,7 +101,7 @@ public final class MutualTls {
                     return conv.getPrivateKey(info);
                 }
                 if (o.getClass().getSimpleName().contains("Encrypted")) {
-                    throw new Unusable(pem + " is an encrypted key; serve reads unencrypted keys only"
+                    throw new Unusable(pem + " is an encrypted key; Trellis reads unencrypted keys only"
                             + " (decrypt it with: openssl pkey -in " + pem + " -out KEY.pem, and keep that file 0600)", null);
                 }
             }

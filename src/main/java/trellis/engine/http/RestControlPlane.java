@@ -33,13 +33,15 @@ public final class RestControlPlane implements ControlPlane {
     private final Duration timeout;
     /** Sent as Authorization: Bearer (trellis serve demands one); never logged. */
     private final String bearerToken;
+    /** The client side of mutual TLS, which also says why a handshake failed; null for plain HTTP or a bare SSLContext. */
+    private final ClientTls tls;
 
     public RestControlPlane(URI base) {
-        this(base, null, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        this(base, (SSLContext) null, Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     public RestControlPlane(URI base, String bearerToken) {
-        this(base, null, Duration.ofSeconds(5), Duration.ofSeconds(30), bearerToken);
+        this(base, (SSLContext) null, Duration.ofSeconds(5), Duration.ofSeconds(30), bearerToken);
     }
 
     /**
@@ -54,6 +56,16 @@ public final class RestControlPlane implements ControlPlane {
      * @param bearerToken sent with every request, or null
      */
     public RestControlPlane(URI base, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout, String bearerToken) {
+        this(base, sslContext, null, connectTimeout, requestTimeout, bearerToken);
+    }
+
+    /** With a profile's TLS: a TLS failure is told as what it is (unknown CA, expired, wrong host name, certificate refused). */
+    public RestControlPlane(URI base, ClientTls tls, Duration connectTimeout, Duration requestTimeout, String bearerToken) {
+        this(base, tls == null ? null : tls.context(), tls, connectTimeout, requestTimeout, bearerToken);
+    }
+
+    private RestControlPlane(URI base, SSLContext sslContext, ClientTls tls, Duration connectTimeout, Duration requestTimeout, String bearerToken) {
+        this.tls = tls;
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken.trim();
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -72,6 +84,12 @@ public final class RestControlPlane implements ControlPlane {
 
     public URI base() {
         return base;
+    }
+
+    /** GET /v1/version: the API server's version. */
+    @Override
+    public String serverVersion() throws ControlPlaneException {
+        return get("/v1/version").path("version").asText("");
     }
 
     @Override
@@ -155,6 +173,10 @@ public final class RestControlPlane implements ControlPlane {
         try {
             resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            java.util.Optional<String> why = tls == null ? java.util.Optional.empty() : tls.explain(e, base);
+            if (why.isPresent()) {
+                throw new ControlPlaneException(0, "tls", "TLS with " + base + " failed: " + why.get());
+            }
             throw new ControlPlaneException("cannot reach " + base + ": " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
