@@ -142,4 +142,11 @@ public final class FxDialogs implements Dialogs {
     public Optional<NodeDialog.Request> askNode(List<String> nodes) {
         return NodeDialog.ask(owner, nodes);
     }
+
+    @Override
+    public Optional<trellis.engine.ConnectionProfile> askProfile(trellis.engine.ConnectionProfile initial,
+            List<trellis.engine.ConnectionProfile> saved, TaskRunner runner,
+            java.util.function.Function<trellis.engine.ConnectionProfile, trellis.engine.ControlPlane> open) {
+        return ConnectDialog.ask(owner, initial, saved, runner, open);
+    }
 }

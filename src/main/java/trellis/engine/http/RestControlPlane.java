@@ -77,9 +77,28 @@ public final class RestControlPlane implements ControlPlane {
         this.timeout = requestTimeout;
     }
 
+    /** What the sources tree calls it: a profile's name, else the address. */
+    private volatile String name;
+
+    /** Named as its profile is; answers itself. */
+    public RestControlPlane named(String profileName) {
+        this.name = profileName;
+        return this;
+    }
+
+    /**
+     * A client for a connection profile: its TLS files read (PEM), its timeouts, and the bearer
+     * token to send (or null). A file that cannot be used is named in the exception.
+     */
+    public static RestControlPlane of(trellis.engine.ConnectionProfile profile, String bearerToken) throws MutualTls.Unusable {
+        ClientTls tls = profile.tls() ? ClientTls.of(profile.clientCertPath(), profile.clientKeyPath(), profile.caPath()) : null;
+        return new RestControlPlane(profile.uri(), tls, profile.connectTimeout(), profile.requestTimeout(), bearerToken).named(profile.name());
+    }
+
     @Override
     public String displayName() {
-        return "Control Plane at " + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
+        String n = name;
+        return n != null ? n : "Control Plane at " + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
     }
 
     public URI base() {
