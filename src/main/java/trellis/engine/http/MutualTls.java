@@ -75,6 +75,7 @@ public final class MutualTls {
     }
 
     static List<X509Certificate> certificates(Path pem) throws Unusable {
+        missing(pem);
         try (InputStream in = Files.newInputStream(pem)) {
             List<X509Certificate> out = new ArrayList<>();
             for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
@@ -90,7 +91,15 @@ public final class MutualTls {
         }
     }
 
+    /** A file that is not there, named with the way out, before anything tries to read it. */
+    private static void missing(Path pem) throws Unusable {
+        if (!Files.isRegularFile(pem)) {
+            throw new Unusable(pem + " does not exist or is not a file; give the path of a PEM file", null);
+        }
+    }
+
     static PrivateKey privateKey(Path pem) throws Unusable {
+        missing(pem);
         try (Reader r = Files.newBufferedReader(pem, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(r)) {
             JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {

@@ -145,4 +145,13 @@ class ClientTlsTest {
         assertThatThrownBy(() -> MutualTls.clientContext(null, alice[1], ca)).isInstanceOf(MutualTls.Unusable.class)
                 .hasMessage("a client key (" + alice[1] + ") without its certificate; give the client certificate too, or neither");
     }
+
+    @Test
+    void aFileThatIsNotThereIsNamed() {
+        Path none = dir.resolve("none.pem");
+        assertThatThrownBy(() -> ClientTls.of(null, null, none)).isInstanceOf(MutualTls.Unusable.class)
+                .hasMessage(none + " does not exist or is not a file; give the path of a PEM file");
+        assertThatThrownBy(() -> ClientTls.of(alice[0], none, ca)).isInstanceOf(MutualTls.Unusable.class)
+                .hasMessage(none + " does not exist or is not a file; give the path of a PEM file");
+    }
 }
