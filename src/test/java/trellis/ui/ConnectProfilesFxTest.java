@@ -146,7 +146,13 @@ class ConnectProfilesFxTest {
                 + other + " (unknown CA); choose the CA certificate that issued the Control Plane's server certificate");
         assertThat(FxTesting.has(robot.lookup("#profile-test-result").query(), "failed")).isTrue();
         assertThat(robot.lookup("#form-ok").query().isDisabled()).isTrue();
-        FxTesting.screenshot(robot.lookup("#profile-test-result").query().getScene(), "connect-tls-error");
+        javafx.scene.Scene dialog = robot.lookup("#profile-test-result").query().getScene();
+        FxTesting.screenshot(dialog, "connect-tls-error");
+        // as it opens over a dark window: the dialog takes its owner's style sheets
+        var pane = (javafx.scene.control.DialogPane) dialog.getRoot();
+        robot.interact(() -> pane.getStylesheets().setAll(Theme.DARK.stylesheets()));
+        FxTesting.screenshot(dialog, "connect-tls-error-dark");
+        robot.interact(() -> pane.getStylesheets().setAll(Theme.LIGHT.stylesheets()));
 
         // the right CA, tested again: now it can be saved; changing a field after the test asks for another
         TextField caField = robot.lookup("#profile-ca").queryAs(TextField.class);
