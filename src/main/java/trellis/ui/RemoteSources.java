@@ -85,7 +85,8 @@ final class RemoteSources {
                 + "deleted from " + remote.profiles().file() + ". The certificate and key files it names stay where they are.")) {
             forget(source);
             actions.run(UserAction.of("Remove profile '" + p.name() + "'", () -> ctx.get().runner().run(
-                    () -> remote.profiles().remove(p.name()), removed -> ctx.get().log("Profile '" + p.name() + "' removed"),
+                    () -> remote.profiles().remove(p.name()), removed -> ctx.get().log(removed ? "Profile '" + p.name() + "' removed"
+                            : "Profile '" + p.name() + "' was not saved; its source is closed"),
                     error -> ctx.get().alert("Cannot remove the profile '" + p.name() + "'", ActionContext.message(error)))));
         }
     }

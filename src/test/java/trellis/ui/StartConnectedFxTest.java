@@ -81,4 +81,20 @@ class StartConnectedFxTest {
                 .isEqualTo("3 hosts on 127.0.0.1:" + server.uri().getPort() + "; 1 cannot take services (not Docker Swarm)");
         FxTesting.screenshot(stage.getScene(), "hosts");
     }
+
+    @Test
+    void removingTheProfilesSourceClosesItAndStopsItsPollers(FxRobot robot) {
+        waitUntil("orders on screen", 20, () -> window.currentDatabase() != null && "orders".equals(window.currentDatabase().databaseId()));
+        javafx.scene.control.Labeled cell = robot.lookup(".tree-cell").match(
+                (javafx.scene.control.Labeled c) -> ("127.0.0.1:" + server.uri().getPort()).equals(c.getText())).query();
+        var menu = cell.getContextMenu();
+        assertThat(menu.getItems()).extracting(javafx.scene.control.MenuItem::getText).containsExactly("Edit profile…", "Remove profile…");
+        robot.interact(() -> menu.getItems().get(1).fire());
+        waitUntil("source closed", 10, () -> window.liveSourceList().isEmpty());
+        assertThat(dialogs.confirmations).containsExactly("Remove the connection profile '127.0.0.1:" + server.uri().getPort() + "'?");
+        assertThat(window.pollerKeys()).isEmpty();
+        assertThat(window.currentDatabase()).isNull();
+        assertThat(window.graph().topology()).isNull();
+        waitUntil("logged", 10, () -> window.events().stream().anyMatch(e -> e.endsWith("was not saved; its source is closed")));
+    }
 }
