@@ -3,7 +3,6 @@ package trellis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import trellis.cli.TrellisCommand;
 
 /**
@@ -23,6 +22,10 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** What a person is told when there is no display to open the console on. */
+    public static final String NO_DISPLAY = "trellis: no display to open the console on (DISPLAY is not set). Run it on a desktop, "
+            + "or under xvfb-run; the CLI works anywhere: java -jar trellis.jar --help";
+
     private static boolean noDisplay() {
         boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
         return linux && System.getProperty("glass.platform") == null
@@ -35,14 +38,14 @@ public final class Launcher {
 
     public static void main(String[] args) {
         FX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        if (args.length == 0 || Arrays.stream(args).allMatch(a -> a.endsWith(".json") && Files.isRegularFile(Path.of(a)))) {
-            if (noDisplay()) {
-                System.err.println("trellis: no display to open the console on (DISPLAY is not set). Run it on a desktop, "
-                        + "or under xvfb-run; the CLI works anywhere: java -jar trellis.jar --help");
-                System.exit(2);
+        boolean startConnected = Arrays.stream(args).anyMatch(a -> a.equals("--connect") || a.equals("--profile"));
+        if (args.length == 0 || startConnected || Arrays.stream(args).allMatch(a -> a.endsWith(".json") && Files.isRegularFile(Path.of(a)))) {
+            Boolean opened = trellis.app.ConsoleMain.open(args, Launcher::noDisplay);
+            if (opened == null) {
+                // --profile NAME with a command: the CLI's
+                System.exit(TrellisCommand.run(args));
             }
-            List<Path> files = Arrays.stream(args).map(Path::of).toList();
-            if (!trellis.app.ConsoleMain.open(files)) {
+            if (!opened) {
                 System.exit(2);
             }
             return;

@@ -5,9 +5,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import trellis.engine.ConnectionProfile;
+import trellis.engine.ConnectionProfiles;
 import trellis.engine.LocalEngineAdmin;
 import trellis.engine.LocalEngineDetection;
 import trellis.engine.ControlPlane;
+import trellis.engine.http.MutualTls;
 import trellis.engine.http.RestControlPlane;
 import trellis.engine.http.ServeToken;
 import trellis.engine.local.LocalEngine;
@@ -17,6 +20,7 @@ import trellis.ui.ConsoleApp;
 import trellis.ui.ConsoleServices;
 import trellis.ui.EngineImages;
 import trellis.ui.FxDialogs;
+import trellis.ui.Remote;
 import trellis.ui.Settings;
 import trellis.ui.TaskRunner;
 
@@ -39,11 +43,53 @@ public final class ConsoleMain {
      * having said why in one line, when the console cannot start on this machine.
      */
     public static boolean open(List<Path> files) {
+        return open(files, null, null);
+    }
+
+    /**
+     * Opens the console on the command line's arguments (spec files, {@code --connect URL} or
+     * {@code --profile NAME}, {@code --database ID}); false, having said why in one line, when it
+     * cannot start. Null when the arguments are the CLI's.
+     */
+    public static Boolean open(String[] args, java.util.function.BooleanSupplier noDisplay) {
+        Settings settings = new Settings(Settings.defaultFile());
+        ConnectionProfiles profiles = profiles(settings);
+        try {
+            Optional<ConsoleArgs> console = ConsoleArgs.parse(args);
+            if (console.isEmpty()) {
+                return null;
+            }
+            ConnectionProfile start = console.get().start(profiles);
+            if (start != null) {
+                try {
+                    connect(start).close();
+                } catch (IllegalArgumentException e) {
+                    throw new ConsoleArgs.Refused("trellis: profile '" + start.name() + "': " + e.getMessage()
+                            + "; fix it in File > Connect to Control Plane…");
+                }
+            }
+            if (noDisplay.getAsBoolean()) {
+                System.err.println(trellis.Launcher.NO_DISPLAY);
+                return false;
+            }
+            return open(console.get().files(), start, console.get().database());
+        } catch (ConsoleArgs.Refused e) {
+            System.err.println(e.getMessage());
+            return false;
+        }
+    }
+
+    /** profiles.json, beside the settings file. */
+    static ConnectionProfiles profiles(Settings settings) {
+        return new ConnectionProfiles(settings.file().toAbsolutePath().resolveSibling("profiles.json"));
+    }
+
+    static boolean open(List<Path> files, ConnectionProfile start, String database) {
         TaskRunner runner = TaskRunner.standard();
         Settings settings = new Settings(Settings.defaultFile());
         try {
             ConsoleApp.open(files, new ConsoleServices(settings, runner, new FxDialogs(), localEngine(settings),
-                    ConsoleMain::connect));
+                    ConsoleMain::connect, new Remote(profiles(settings), ConsoleMain::connect, start, database)));
             return true;
         } catch (RuntimeException e) {
             String why = whyNoToolkit(e);
@@ -71,6 +117,21 @@ public final class ConsoleMain {
      */
     static ControlPlane connect(URI address) {
         return connect(address, ServeToken.defaultFile());
+    }
+
+    /**
+     * A Control Plane by its profile (TLS files read now); a file that cannot be used is an
+     * IllegalArgumentException that names it. A loopback {@code trellis serve} of this user gets its token.
+     */
+    static ControlPlane connect(ConnectionProfile profile) {
+        try {
+            String token = ServeToken.forServer(profile.uri(), null, ServeToken.defaultFile()).orElse(null);
+            return RestControlPlane.of(profile, token);
+        } catch (MutualTls.Unusable e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the token of the local 'trellis serve' could not be read: " + e.getMessage(), e);
+        }
     }
 
     static ControlPlane connect(URI address, Path ownTokenFile) {

@@ -17,6 +17,11 @@ public interface ControlPlane extends AutoCloseable {
     /** What a person calls this source in the sources tree, e.g. "Local engine". */
     String displayName();
 
+    /** The server's version (GET /v1/version), or "" for a source that has none of its own. */
+    default String serverVersion() throws ControlPlaneException {
+        return "";
+    }
+
     Cluster cluster() throws ControlPlaneException;
 
     List<Host> hosts() throws ControlPlaneException;

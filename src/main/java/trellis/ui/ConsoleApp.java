@@ -131,7 +131,9 @@ public final class ConsoleApp extends Application {
             // launched as an Application with the files as its parameters (TestFX, other launchers)
             getParameters().getRaw().stream().map(Path::of).forEach(files::add);
         }
-        if (files.isEmpty()) {
+        // --connect URL / --profile NAME: connected at once, with no dialog and no last session
+        boolean connected = window.startConnected();
+        if (files.isEmpty() && !connected) {
             window.reopenLast();
         } else {
             // openFile checks each off the FX thread and says so when one is not a spec file

@@ -132,19 +132,6 @@ final class ConsoleCommands {
         }
     }
 
-    void connect() {
-        dialogs.askText("Connect to a Control Plane", "The address of a pgEdge Control Plane API (or of 'trellis serve')",
-                "http://127.0.0.1:3000").map(String::strip).filter(s -> !s.isEmpty()).ifPresent(url ->
-                actions.run(UserAction.of("Connect to " + url, () -> {
-                    try {
-                        addControlPlane.accept(connectTo.apply(java.net.URI.create(url)));
-                        settings.remember("controlPlanes", url);
-                    } catch (IllegalArgumentException e) {
-                        alert("Not an address: " + url, "Enter an address such as http://127.0.0.1:3000");
-                    }
-                })));
-    }
-
     void export() {
         if (graph.topology() == null) {
             alert("Nothing to export", "Open a spec file or pick a database first.");

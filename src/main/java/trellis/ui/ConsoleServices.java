@@ -11,7 +11,15 @@ import trellis.engine.LocalEngineDetection;
  * engine, and how it reaches a Control Plane at an address (the console names no adapter).
  */
 public record ConsoleServices(Settings settings, TaskRunner runner, Dialogs dialogs, LocalEngineDetection engines,
-        Function<URI, ControlPlane> connect) {
+        Function<URI, ControlPlane> connect, Remote remote) {
+    /** Profiles in profiles.json beside the settings, each opened by its address alone; nothing connected at start. */
+    public ConsoleServices(Settings settings, TaskRunner runner, Dialogs dialogs, LocalEngineDetection engines,
+            Function<URI, ControlPlane> connect) {
+        this(settings, runner, dialogs, engines, connect, new Remote(
+                new trellis.engine.ConnectionProfiles(settings.file().toAbsolutePath().resolveSibling("profiles.json")),
+                p -> connect.apply(p.uri()), null, null));
+    }
+
     /** JavaFX's dialogs and no local engine: for tests and training runs. */
     public static ConsoleServices offline(Settings settings, TaskRunner runner) {
         return new ConsoleServices(settings, runner, new FxDialogs(), LocalEngineDetection.none(), ConsoleServices::unreachable);

@@ -40,6 +40,16 @@ public interface Dialogs {
     /** Engine > Bind host. */
     Optional<HostDialog.Request> askHost(List<String> hosts, String endpoint);
 
+    /**
+     * File > Connect to Control Plane… (and a source's Edit profile…): the profile editor, which
+     * tests the connection through {@code runner} before it gives the profile to save.
+     */
+    default Optional<trellis.engine.ConnectionProfile> askProfile(trellis.engine.ConnectionProfile initial,
+            List<trellis.engine.ConnectionProfile> saved, TaskRunner runner,
+            java.util.function.Function<trellis.engine.ConnectionProfile, trellis.engine.ControlPlane> open) {
+        return ConnectDialog.ask(null, initial, saved, runner, open);
+    }
+
     /** Engine > Database node. */
     Optional<NodeDialog.Request> askNode(List<String> nodes);
 

@@ -147,4 +147,11 @@ public final class FxDialogs implements Dialogs {
     public Optional<java.util.Map<String, trellis.engine.NodeChoice>> askDeployNodes(String databaseId, List<String> nodes) {
         return DeployNodesDialog.ask(owner, databaseId, nodes);
     }
+
+    @Override
+    public Optional<trellis.engine.ConnectionProfile> askProfile(trellis.engine.ConnectionProfile initial,
+            List<trellis.engine.ConnectionProfile> saved, TaskRunner runner,
+            java.util.function.Function<trellis.engine.ConnectionProfile, trellis.engine.ControlPlane> open) {
+        return ConnectDialog.ask(owner, initial, saved, runner, open);
+    }
 }

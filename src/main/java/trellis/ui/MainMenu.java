@@ -74,7 +74,7 @@ public final class MainMenu {
 
     @FXML
     private void onConnect() {
-        commands.connect();
+        window.remoteSources().connect();
     }
 
     @FXML

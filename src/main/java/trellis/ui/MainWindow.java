@@ -64,6 +64,10 @@ public final class MainWindow {
     /** The Logs tab; its content ({@link LogsDock}) is loaded on its first selection. */
     @FXML private Tab logsTab;
     @FXML private Tab tasksTab;
+    @FXML private Tab hostsTab;
+    private final HostsView hostsView = new HostsView();
+    /** Control Planes by connection profile: connect, edit, remove, start connected. */
+    private RemoteSources remote;
 
     private final TopologyView graph = new TopologyView();
     private final MainWindowViewModel vm = new MainWindowViewModel();
@@ -103,6 +107,7 @@ public final class MainWindow {
         LogsDock.loadOnFirstSelection(logsTab, logs);
         eventLog.setCellFactory(EventLogCell::new);
         sources = new SourcesTree(sourcesTree, this::selectDatabase);
+        hostsTab.setContent(hostsView.root());
         WindowGestures.acceptDroppedFiles(root, this::openFile);
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
@@ -119,6 +124,12 @@ public final class MainWindow {
         this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
         this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane, tasksTab);
         menuController.attach(this, commands, this::ctx, with, dialogs, stage, theme);
+        this.remote = new RemoteSources(actions, this::ctx, dialogs, with.remote(), this::addControlPlane, this::dropSource);
+        sources.onHosts(live -> {
+            hostsView.show(runner, live);
+            hostsTab.getTabPane().getSelectionModel().select(hostsTab);
+        });
+        sources.sourceMenu(live -> SourceMenu.of(remote, live));
         WindowGestures.installKeys(root.getScene(), filterField, graph, this::onRefresh);
         layout.restore();
     }
@@ -197,12 +208,20 @@ public final class MainWindow {
 
     /** Adds a live control plane to the sources and lists its databases. */
     public void addControlPlane(ControlPlane cp) {
+        addControlPlane(cp, null);
+    }
+
+    /** Adds a live control plane to the sources, lists its databases and shows {@code show} (null: the first, if nothing is shown). */
+    public void addControlPlane(ControlPlane cp, String show) {
         Sources.LiveSource source = sources.addLive(cp);
         runner.run(cp::databases, dbs -> {
             sources.addDatabases(source, dbs);
             log(cp.displayName() + ": " + dbs.size() + " database(s)");
+            if (show != null && !sources.selectDatabase(source, show)) {
+                log(cp.displayName() + ": no database '" + show + "'; pick one of its databases in the sources");
+            }
             // A control plane found at start-up never takes the screen from a file being opened.
-            if (current == null && opening == 0) {
+            if (show == null && current == null && opening == 0) {
                 sources.selectFirstDatabase(source);
             }
         }, error -> {
@@ -237,6 +256,33 @@ public final class MainWindow {
             }
         }
         Platform.runLater(graph::resetView);
+    }
+
+    /** Takes a source out of the tree, its pollers stopped; the picture empties when it was on screen. */
+    void dropSource(Sources.LiveSource live) {
+        pollers.stopSource(live.id());
+        sources.removeLive(live);
+        if (current != null && current.source() == live) {
+            current = null;
+            poller = null;
+            graph.show(null);
+        }
+        log(live.label() + ": closed");
+    }
+
+    /** Opens what --connect or --profile named; true when there was one. */
+    public boolean startConnected() {
+        return remote.startConnected();
+    }
+
+    /** Control Planes by profile (File > Connect…, start connected). */
+    RemoteSources remoteSources() {
+        return remote;
+    }
+
+    /** The dock's Hosts view. */
+    HostsView hostsView() {
+        return hostsView;
     }
 
     /** The keys of the pollers of this window, for tests. */

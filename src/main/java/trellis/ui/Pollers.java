@@ -35,6 +35,17 @@ final class Pollers {
         return Set.copyOf(pollers.keySet());
     }
 
+    /** Cancels and forgets the pollers of one source. */
+    void stopSource(String sourceId) {
+        pollers.entrySet().removeIf(e -> {
+            boolean of = e.getKey().sourceId().equals(sourceId);
+            if (of) {
+                e.getValue().cancel();
+            }
+            return of;
+        });
+    }
+
     void stop() {
         pollers.values().forEach(DatabasePoller::cancel);
         pollers.clear();

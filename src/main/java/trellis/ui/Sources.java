@@ -38,6 +38,14 @@ public final class Sources {
         }
     }
 
+    /** A control plane's hosts: the node under each live source that opens the Hosts tab. */
+    public record HostsRef(LiveSource source) {
+        @Override
+        public String toString() {
+            return "Hosts";
+        }
+    }
+
     /** What a poller is kept under: one per database of one source. */
     public record PollerKey(String sourceId, String databaseId) {
         public static PollerKey of(LiveSource source, String databaseId) {

@@ -20,6 +20,8 @@ final class SourcesTree {
     private final TreeItem<Object> filesItem = new TreeItem<>("Spec files");
     private final TreeItem<Object> liveItem = new TreeItem<>("Control planes");
     private int liveSourcesAdded;
+    private Consumer<Sources.LiveSource> onHosts = s -> { };
+    private java.util.function.Function<Sources.LiveSource, javafx.scene.control.ContextMenu> sourceMenu = s -> null;
 
     SourcesTree(TreeView<Object> tree, Consumer<Sources.DatabaseRef> onSelect) {
         this.tree = tree;
@@ -34,11 +36,15 @@ final class SourcesTree {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null
                         : item instanceof Sources.Source s ? s.label() : item.toString());
+                setId(item instanceof Sources.HostsRef ? "hosts-node" : null);
+                setContextMenu(!empty && item instanceof Sources.LiveSource live ? sourceMenu.apply(live) : null);
             }
         });
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.getValue() instanceof Sources.DatabaseRef ref) {
                 onSelect.accept(ref);
+            } else if (b != null && b.getValue() instanceof Sources.HostsRef hosts) {
+                onHosts.accept(hosts.source());
             }
         });
     }
@@ -58,9 +64,36 @@ final class SourcesTree {
     Sources.LiveSource addLive(ControlPlane cp) {
         Sources.LiveSource source = new Sources.LiveSource("live-" + ++liveSourcesAdded, cp);
         TreeItem<Object> item = new TreeItem<>(source);
+        item.getChildren().add(new TreeItem<>(new Sources.HostsRef(source)));
         item.setExpanded(true);
         liveItem.getChildren().add(item);
         return source;
+    }
+
+    /** What selecting a source's Hosts node does. */
+    void onHosts(Consumer<Sources.LiveSource> action) {
+        this.onHosts = action;
+    }
+
+    /** The context menu of a source (null for none). */
+    void sourceMenu(java.util.function.Function<Sources.LiveSource, javafx.scene.control.ContextMenu> menu) {
+        this.sourceMenu = menu;
+    }
+
+    /** Takes a source out of the tree. */
+    void removeLive(Sources.LiveSource live) {
+        liveItem.getChildren().removeIf(i -> i.getValue() == live);
+    }
+
+    /** Selects the source's database of that id; false when it has none such. */
+    boolean selectDatabase(Sources.LiveSource live, String databaseId) {
+        TreeItem<Object> item = itemOf(live);
+        TreeItem<Object> db = item == null ? null : item.getChildren().stream()
+                .filter(c -> c.getValue() instanceof Sources.DatabaseRef r && r.databaseId().equals(databaseId)).findFirst().orElse(null);
+        if (db != null) {
+            tree.getSelectionModel().select(db);
+        }
+        return db != null;
     }
 
     /** Lists a source's databases under it. */
@@ -74,10 +107,12 @@ final class SourcesTree {
     /** Selects the source's first database; false when it has none. */
     boolean selectFirstDatabase(Sources.LiveSource live) {
         TreeItem<Object> item = itemOf(live);
-        if (item == null || item.getChildren().isEmpty()) {
+        TreeItem<Object> first = item == null ? null : item.getChildren().stream()
+                .filter(c -> c.getValue() instanceof Sources.DatabaseRef).findFirst().orElse(null);
+        if (first == null) {
             return false;
         }
-        tree.getSelectionModel().select(item.getChildren().get(0));
+        tree.getSelectionModel().select(first);
         return true;
     }
 

@@ -65,7 +65,17 @@ public final class MutualTls {
         }
     }
 
+    /**
+     * For a client of the Control Plane: presents {@code clientCert}/{@code clientKey} when given
+     * (both or neither), and trusts servers signed by {@code ca}, or by the JDK's own CAs when
+     * {@code ca} is null. {@link ClientTls} also says why a connection made with it failed.
+     */
+    public static SSLContext clientContext(Path clientCert, Path clientKey, Path ca) throws Unusable {
+        return ClientTls.of(clientCert, clientKey, ca).context();
+    }
+
     static List<X509Certificate> certificates(Path pem) throws Unusable {
+        missing(pem);
         try (InputStream in = Files.newInputStream(pem)) {
             List<X509Certificate> out = new ArrayList<>();
             for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
@@ -81,7 +91,15 @@ public final class MutualTls {
         }
     }
 
+    /** A file that is not there, named with the way out, before anything tries to read it. */
+    private static void missing(Path pem) throws Unusable {
+        if (!Files.isRegularFile(pem)) {
+            throw new Unusable(pem + " does not exist or is not a file; give the path of a PEM file", null);
+        }
+    }
+
     static PrivateKey privateKey(Path pem) throws Unusable {
+        missing(pem);
         try (Reader r = Files.newBufferedReader(pem, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(r)) {
             JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
@@ -92,7 +110,7 @@ public final class MutualTls {
                     return conv.getPrivateKey(info);
                 }
                 if (o.getClass().getSimpleName().contains("Encrypted")) {
-                    throw new Unusable(pem + " is an encrypted key; serve reads unencrypted keys only"
+                    throw new Unusable(pem + " is an encrypted key; Trellis reads unencrypted keys only"
                             + " (decrypt it with: openssl pkey -in " + pem + " -out KEY.pem, and keep that file 0600)", null);
                 }
             }

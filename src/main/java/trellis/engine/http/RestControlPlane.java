@@ -39,13 +39,15 @@ public final class RestControlPlane implements ControlPlane {
 
     /** 3 more tries after the first, 200, 400 and 800 ms apart. */
     public static final List<Duration> DEFAULT_RETRY_DELAYS = List.of(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
+    /** The client side of mutual TLS, which also says why a handshake failed; null for plain HTTP or a bare SSLContext. */
+    private final ClientTls tls;
 
     public RestControlPlane(URI base) {
-        this(base, null, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        this(base, (SSLContext) null, Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     public RestControlPlane(URI base, String bearerToken) {
-        this(base, null, Duration.ofSeconds(5), Duration.ofSeconds(30), bearerToken);
+        this(base, (SSLContext) null, Duration.ofSeconds(5), Duration.ofSeconds(30), bearerToken);
     }
 
     /**
@@ -60,6 +62,16 @@ public final class RestControlPlane implements ControlPlane {
      * @param bearerToken sent with every request, or null
      */
     public RestControlPlane(URI base, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout, String bearerToken) {
+        this(base, sslContext, null, connectTimeout, requestTimeout, bearerToken);
+    }
+
+    /** With a profile's TLS: a TLS failure is told as what it is (unknown CA, expired, wrong host name, certificate refused). */
+    public RestControlPlane(URI base, ClientTls tls, Duration connectTimeout, Duration requestTimeout, String bearerToken) {
+        this(base, tls == null ? null : tls.context(), tls, connectTimeout, requestTimeout, bearerToken);
+    }
+
+    private RestControlPlane(URI base, SSLContext sslContext, ClientTls tls, Duration connectTimeout, Duration requestTimeout, String bearerToken) {
+        this.tls = tls;
         this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken.trim();
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -78,13 +90,38 @@ public final class RestControlPlane implements ControlPlane {
         return this;
     }
 
+    /** What the sources tree calls it: a profile's name, else the address. */
+    private volatile String name;
+
+    /** Named as its profile is; answers itself. */
+    public RestControlPlane named(String profileName) {
+        this.name = profileName;
+        return this;
+    }
+
+    /**
+     * A client for a connection profile: its TLS files read (PEM), its timeouts, and the bearer
+     * token to send (or null). A file that cannot be used is named in the exception.
+     */
+    public static RestControlPlane of(trellis.engine.ConnectionProfile profile, String bearerToken) throws MutualTls.Unusable {
+        ClientTls tls = profile.tls() ? ClientTls.of(profile.clientCertPath(), profile.clientKeyPath(), profile.caPath()) : null;
+        return new RestControlPlane(profile.uri(), tls, profile.connectTimeout(), profile.requestTimeout(), bearerToken).named(profile.name());
+    }
+
     @Override
     public String displayName() {
-        return "Control Plane at " + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
+        String n = name;
+        return n != null ? n : "Control Plane at " + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
     }
 
     public URI base() {
         return base;
+    }
+
+    /** GET /v1/version: the API server's version. */
+    @Override
+    public String serverVersion() throws ControlPlaneException {
+        return get("/v1/version").path("version").asText("");
     }
 
     @Override
@@ -222,6 +259,10 @@ public final class RestControlPlane implements ControlPlane {
         try {
             resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            java.util.Optional<String> why = tls == null ? java.util.Optional.empty() : tls.explain(e, base);
+            if (why.isPresent()) {
+                throw new ControlPlaneException(0, "tls", "TLS with " + base + " failed: " + why.get());
+            }
             throw new Unanswered(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -68,9 +68,37 @@ public final class TestCerts {
         return issue(cn, KeyPurposeId.id_kp_clientAuth, null);
     }
 
+    /** A client certificate that expired an hour ago ({@link #EXPIRED_AT}). */
+    public Issued expiredClient(String cn) throws Exception {
+        return issue(cn, KeyPurposeId.id_kp_clientAuth, null, Date.from(EXPIRED_AT.minus(Duration.ofDays(30))), Date.from(EXPIRED_AT));
+    }
+
+    /** A server certificate for localhost and 127.0.0.1 that expired at {@link #EXPIRED_AT}. */
+    public Issued expiredServer() throws Exception {
+        return issue("trellis-serve", KeyPurposeId.id_kp_serverAuth, loopback(),
+                Date.from(EXPIRED_AT.minus(Duration.ofDays(30))), Date.from(EXPIRED_AT));
+    }
+
+    /** A server certificate for the one DNS name given (and no IP address). */
+    public Issued serverNamed(String dnsName) throws Exception {
+        return issue(dnsName, KeyPurposeId.id_kp_serverAuth, new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
+    }
+
+    /** When the expired certificates ran out: a whole second, an hour before the test runs. */
+    public static final Instant EXPIRED_AT = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    private static GeneralNames loopback() {
+        return new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.dNSName, "localhost")});
+    }
+
     private Issued issue(String cn, KeyPurposeId purpose, GeneralNames san) throws Exception {
+        return issue(cn, purpose, san, from(), to());
+    }
+
+    private Issued issue(String cn, KeyPurposeId purpose, GeneralNames san, Date notBefore, Date notAfter) throws Exception {
         KeyPair keys = ecKeys();
-        org.bouncycastle.cert.X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(ca.cert().getSubjectX500Principal().getName()), serial(), from(), to(),
+        org.bouncycastle.cert.X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(ca.cert().getSubjectX500Principal().getName()), serial(), notBefore, notAfter,
                 new X500Name("CN=" + cn), keys.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
