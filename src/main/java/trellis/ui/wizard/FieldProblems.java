@@ -1,6 +1,8 @@
 package trellis.ui.wizard;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import trellis.spec.validation.Problem;
+import trellis.spec.validation.SpecValidator;
 import trellis.ui.wizard.ServiceWizardModel.Page;
 
 /**
@@ -22,6 +25,55 @@ final class FieldProblems {
     private static final Pattern USER_PATH = Pattern.compile("^database_users\\[(\\d+)].*");
 
     private FieldProblems() {
+    }
+
+    /** Fields the contract's schema checks, with a value that passes it, to look past them. */
+    private static final List<String> SHAPED = List.of("host_ids", "version", "port", "service_id", "connect_as", "cpus", "memory");
+
+    /**
+     * The validator's problems of the spec, and those it would find once the contract's shape is
+     * met. The validator stops at the contract's shape (as the Control Plane does), so an empty host
+     * list on a later page would hide a bad service id on this one: the fields out of shape are given
+     * a value that passes and the spec is checked again, until no new field is in trouble.
+     */
+    static List<Problem> throughShape(String databaseId, ObjectNode spec, int serviceIndex, List<Placement.HostChoice> hosts) {
+        List<Problem> all = new ArrayList<>(SpecValidator.validateSpec(databaseId, spec));
+        Set<String> seen = new LinkedHashSet<>();
+        all.forEach(p -> seen.add(fieldOf(p.path(), serviceIndex, Integer.MAX_VALUE)));
+        ObjectNode probe = spec;
+        for (int round = 0; round < 3; round++) {
+            ObjectNode next = probe.deepCopy();
+            ObjectNode svc = (ObjectNode) next.withArray("services").get(serviceIndex);
+            boolean patched = false;
+            for (String key : seen) {
+                if (SHAPED.contains(key) && svc != null) {
+                    patched = true;
+                    switch (key) {
+                        case "host_ids" -> svc.putArray("host_ids").add(hosts.isEmpty() ? "host-1" : hosts.get(0).hostId());
+                        case "version" -> svc.put("version", "latest");
+                        case "service_id" -> svc.put("service_id", "probe-" + serviceIndex);
+                        default -> svc.remove(key);
+                    }
+                }
+            }
+            if (!patched) {
+                break;
+            }
+            probe = next;
+            boolean grew = false;
+            for (Problem p : SpecValidator.validateSpec(databaseId, probe)) {
+                String key = fieldOf(p.path(), serviceIndex, Integer.MAX_VALUE);
+                if (!seen.contains(key)) {
+                    all.add(p);
+                    grew = true;
+                }
+            }
+            all.forEach(p -> seen.add(fieldOf(p.path(), serviceIndex, Integer.MAX_VALUE)));
+            if (!grew) {
+                break;
+            }
+        }
+        return all;
     }
 
     static Map<String, List<String>> byField(List<Problem> problems, int serviceIndex, int existingUsers, Set<String> earlier) {

@@ -446,7 +446,7 @@ public final class ServiceWizardModel {
     /** Every problem of the edited spec, as {@code trellis validate} finds them (paths relative to the spec). */
     public List<Problem> problems() {
         if (problems == null) {
-            problems = SpecValidator.validateSpec(databaseId, specTree());
+            problems = FieldProblems.throughShape(databaseId, specTree(), serviceIndex, placement.hosts());
         }
         return problems;
     }
