@@ -145,7 +145,7 @@ final class Pages {
         pane.row(g, "Connect as", users, users, "connect_as");
         Button newUser = new Button("New database user…");
         newUser.setId("new-database-user");
-        g.addRow(g.getRowCount(), new Label(), newUser);
+        StepPane.extraRow(g, new Label(), newUser);
 
         GridPane form = StepPane.grid();
         form.getStyleClass().add("new-user-form");
@@ -176,7 +176,7 @@ final class Pages {
         name.textProperty().addListener((o, a, b) -> check.run());
         password.textProperty().addListener((o, a, b) -> check.run());
         check.run();
-        form.addRow(form.getRowCount(), new Label(), new HBox(8, add, message));
+        StepPane.extraRow(form, new Label(), new HBox(8, add, message));
         form.setVisible(false);
         form.setManaged(false);
         newUser.setOnAction(e -> {

@@ -68,13 +68,13 @@ final class RagForm {
                 Button remove = new Button("Remove table " + (t + 1));
                 remove.setId("remove-table-" + i + "-" + t);
                 remove.setOnAction(e -> change(pane, () -> RagPipelines.removeTable(m.configTree(), i, table)));
-                g.addRow(g.getRowCount(), new Label(), remove);
+                StepPane.extraRow(g, new Label(), remove);
             }
         }
         Button addTable = new Button("Add table");
         addTable.setId("add-table-" + i);
         addTable.setOnAction(e -> change(pane, () -> RagPipelines.addTable(m.configTree(), i)));
-        g.addRow(g.getRowCount(), new Label(), addTable);
+        StepPane.extraRow(g, new Label(), addTable);
         llm(b, g, "Embedding LLM", p + ".embedding_llm", EMBEDDING);
         llm(b, g, "Answering LLM", p + ".rag_llm", ANSWERING);
         b.number(g, "Token budget", p + ".token_budget", "the defaults' or the server's", () -> true);

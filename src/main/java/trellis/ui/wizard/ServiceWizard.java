@@ -63,13 +63,18 @@ public final class ServiceWizard {
                 return true;
             }
         });
-        List<String> sheets = owner != null && owner.getScene() != null
-                ? List.copyOf(owner.getScene().getStylesheets()) : theme.stylesheets();
+        List<String> sheets = theme.stylesheets();
         String own = ServiceWizard.class.getResource("/trellis/css/wizard.css").toExternalForm();
+        List<String> all = new ArrayList<>(sheets);
+        all.add(own);
         for (StepPane p : pages) {
-            p.getStylesheets().setAll(sheets);
-            p.getStylesheets().add(own);
-            p.getStyleClass().add("root");
+            // on the dialog's scene, not the page: ValidationSupport wraps the page in a decoration pane
+            // that becomes the scene's root, and the themes' colours are defined on .root
+            p.sceneProperty().addListener((o, a, scene) -> {
+                if (scene != null && !scene.getStylesheets().equals(all)) {
+                    scene.getStylesheets().setAll(all);
+                }
+            });
         }
         wizard.setFlow(new Wizard.LinearFlow(pages.toArray(StepPane[]::new)));
         wizard.resultProperty().addListener((o, a, b) -> {

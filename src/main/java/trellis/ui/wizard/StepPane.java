@@ -176,7 +176,9 @@ class StepPane extends WizardPane {
 
     /** Adds a row to a grid: the label, the control (registered for the key, when there is one) and its message. */
     final void row(GridPane g, String label, Node control, Control validated, String key) {
-        int r = g.getRowCount();
+        // the grid counts managed rows only, and a hidden message is unmanaged: the next row is kept here
+        int r = (int) g.getProperties().getOrDefault("next-row", 0);
+        g.getProperties().put("next-row", r + 2);
         Label l = new Label(label);
         l.getStyleClass().add("field-label");
         if (validated != null) {
@@ -187,6 +189,13 @@ class StepPane extends WizardPane {
         if (key != null) {
             g.add(validated != null ? field(validated, key) : message(key), 1, r + 1);
         }
+    }
+
+    /** A row of a grid with no field of the model (a button under the fields). */
+    static void extraRow(GridPane g, Node... nodes) {
+        int r = (int) g.getProperties().getOrDefault("next-row", 0);
+        g.getProperties().put("next-row", r + 1);
+        g.addRow(r, nodes);
     }
 
     /** Text under a form, in the muted colour. */
