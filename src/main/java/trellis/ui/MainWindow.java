@@ -10,10 +10,8 @@ import javafx.application.Platform;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Worker;
 import javafx.fxml.FXML;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
@@ -61,9 +59,8 @@ public final class MainWindow {
     @FXML private Label connectionLabel;
     @FXML private Label updatedLabel;
     @FXML private Label countsLabel;
-    @FXML private CheckMenuItem darkItem;
-    @FXML private MenuItem undoItem;
-    @FXML private MenuItem redoItem;
+    /** The menu bar's controller ({@code fxml/MainMenu.fxml}). */
+    @FXML private MainMenu menuController;
     /** The Logs tab; its content ({@link LogsDock}) is loaded on its first selection. */
     @FXML private Tab logsTab;
 
@@ -80,7 +77,6 @@ public final class MainWindow {
     private Dialogs dialogs;
     private LocalEngineDetection engines = LocalEngineDetection.none();
     private Stage stage;
-    private Theme theme = Theme.LIGHT;
     /** One poller per live database opened in this window, so each keeps its event log going. */
     private final Pollers pollers = new Pollers();
     /** The poller of the database on screen, or null for a spec file. */
@@ -93,10 +89,7 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         graphHolder.getChildren().add(graph);
-        undoItem.textProperty().bind(actions.undoTextProperty());
-        undoItem.disableProperty().bind(actions.canUndoProperty().not());
-        redoItem.textProperty().bind(actions.redoTextProperty());
-        redoItem.disableProperty().bind(actions.canRedoProperty().not());
+        menuController.bindActions(actions);
         graph.setOnSelect(this::showDetails);
         intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));
         intervalSpinner.valueProperty().addListener((o, a, b) -> {
@@ -122,10 +115,9 @@ public final class MainWindow {
         this.runner = with.runner();
         this.engines = with.engines();
         this.dialogs = with.dialogs().ownedBy(stage);
-        this.theme = theme;
         this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
         this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane);
-        darkItem.setSelected(theme == Theme.DARK);
+        menuController.attach(this, commands, this::ctx, with, dialogs, stage, theme);
         WindowGestures.installKeys(root.getScene(), filterField, graph, this::onRefresh);
         layout.restore();
     }
@@ -316,40 +308,9 @@ public final class MainWindow {
 
     // ---------------------------------------------------------------- actions
 
-    @FXML
-    private void onOpen() {
-        dialogs.chooseSpecFile().ifPresent(this::openFile);
-    }
-
-    @FXML
-    private void onNewFromTemplate(javafx.event.ActionEvent e) {
-        var template = trellis.ui.model.Templates.named((String) ((MenuItem) e.getSource()).getUserData());
-        actions.run(new trellis.ui.action.NewFromTemplateAction(ctx(), template, this::openFile));
-    }
-
-    @FXML
-    private void onConnect() {
-        commands.connect();
-    }
-
-    @FXML
-    private void onExport() {
-        commands.export();
-    }
-
-    @FXML
-    private void onDeploy() {
-        commands.deploy();
-    }
-
     /** Sends the file's spec to a control plane (create or full update) and shows it live there. */
     public void deploy(Sources.FileSource file, ControlPlane cp, boolean exists) {
         commands.deploy(file, cp, exists);
-    }
-
-    @FXML
-    private void onBindHost() {
-        commands.bindHost();
     }
 
     /** Binds a host off the FX thread (a new engine is reached over the network) and says what answered. */
@@ -357,29 +318,14 @@ public final class MainWindow {
         commands.bindHost(engine, r);
     }
 
-    @FXML
-    private void onNode() {
-        commands.node();
-    }
-
     /** Starts or attaches a node off the FX thread, then connects to it to say what answered. */
     public void applyNode(LocalEngineAdmin engine, NodeDialog.Request r) {
         commands.applyNode(engine, r);
     }
 
-    @FXML
-    private void onRemoveDatabase() {
-        commands.removeDatabase();
-    }
-
     /** Deletes a database on a control plane; the poller then shows its instances deleting and gone. */
     public void removeDatabase(ControlPlane cp, String databaseId) {
         commands.removeDatabase(cp, databaseId);
-    }
-
-    @FXML
-    private void onRemoveService() {
-        commands.removeService();
     }
 
     /**
@@ -388,23 +334,6 @@ public final class MainWindow {
      */
     public void removeService(ControlPlane cp, String databaseId, String serviceId) {
         commands.removeService(cp, databaseId, serviceId);
-    }
-
-    @FXML
-    private void onUndo() {
-        actions.undo();
-    }
-
-    @FXML
-    private void onRedo() {
-        actions.redo();
-    }
-
-    @FXML
-    private void onQuit() {
-        if (stage != null) {
-            stage.close();
-        }
     }
 
     @FXML
@@ -438,8 +367,8 @@ public final class MainWindow {
         intervalSpinner.getValueFactory().setValue(seconds);
     }
 
-    @FXML
-    private void onFocusFilter() {
+    /** Puts the cursor in the filter box, its text selected (Ctrl+F, /). */
+    void focusFilter() {
         filterField.requestFocus();
         filterField.selectAll();
     }
@@ -457,20 +386,6 @@ public final class MainWindow {
     @FXML
     private void onZoomOut() {
         graph.zoomOut();
-    }
-
-    @FXML
-    private void onToggleTheme() {
-        theme = darkItem.isSelected() ? Theme.DARK : Theme.LIGHT;
-        theme.apply(root.getScene());
-        settings.put("theme", theme.name());
-    }
-
-    @FXML
-    private void onAbout() {
-        // the contract's version is read from the 1.2 MB contract in the jar: not on the FX thread
-        runner.run(AboutModel::current, about -> dialogs.about(about.title(), about.text()),
-                error -> log("About Trellis: " + message(error)));
     }
 
     // ---------------------------------------------------------------- memory

@@ -1,0 +1,173 @@
+package trellis.ui;
+
+import java.util.function.Supplier;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import trellis.ui.action.ActionContext;
+import trellis.ui.action.ActionManager;
+import trellis.ui.action.NewFromTemplateAction;
+import trellis.ui.model.Templates;
+
+/**
+ * The main window's menu bar (view {@code fxml/MainMenu.fxml}, included by the main window's):
+ * turns each menu item into a call on the window's {@link ConsoleCommands}, its
+ * {@link ActionManager} or the window itself. A feature adds its menu items here and in the FXML,
+ * with ids that tests and assistive tools find them by.
+ */
+public final class MainMenu {
+    @FXML private MenuBar menuBar;
+    @FXML private CheckMenuItem darkItem;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+
+    private MainWindow window;
+    private ConsoleCommands commands;
+    private ActionManager actions;
+    private Supplier<ActionContext> ctx;
+    private ConsoleServices services;
+    private Dialogs dialogs;
+    private Stage stage;
+    private Theme theme = Theme.LIGHT;
+
+    /** Binds Undo and Redo to the window's action manager; called when the window's FXML is loaded. */
+    void bindActions(ActionManager actions) {
+        this.actions = actions;
+        undoItem.textProperty().bind(actions.undoTextProperty());
+        undoItem.disableProperty().bind(actions.canUndoProperty().not());
+        redoItem.textProperty().bind(actions.redoTextProperty());
+        redoItem.disableProperty().bind(actions.canRedoProperty().not());
+    }
+
+    /** Called once the window has what the composition root made. */
+    void attach(MainWindow window, ConsoleCommands commands, Supplier<ActionContext> ctx, ConsoleServices services,
+                Dialogs dialogs, Stage stage, Theme theme) {
+        this.window = window;
+        this.commands = commands;
+        this.ctx = ctx;
+        this.services = services;
+        this.dialogs = dialogs;
+        this.stage = stage;
+        this.theme = theme;
+        darkItem.setSelected(theme == Theme.DARK);
+    }
+
+    public MenuBar menuBar() {
+        return menuBar;
+    }
+
+    // ---------------------------------------------------------------- File
+
+    @FXML
+    private void onOpen() {
+        dialogs.chooseSpecFile().ifPresent(window::openFile);
+    }
+
+    @FXML
+    private void onNewFromTemplate(ActionEvent e) {
+        var template = Templates.named((String) ((MenuItem) e.getSource()).getUserData());
+        actions.run(new NewFromTemplateAction(ctx.get(), template, window::openFile));
+    }
+
+    @FXML
+    private void onConnect() {
+        commands.connect();
+    }
+
+    @FXML
+    private void onDeploy() {
+        commands.deploy();
+    }
+
+    @FXML
+    private void onRemoveService() {
+        commands.removeService();
+    }
+
+    @FXML
+    private void onRemoveDatabase() {
+        commands.removeDatabase();
+    }
+
+    @FXML
+    private void onExport() {
+        commands.export();
+    }
+
+    @FXML
+    private void onQuit() {
+        if (stage != null) {
+            stage.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- Edit
+
+    @FXML
+    private void onUndo() {
+        actions.undo();
+    }
+
+    @FXML
+    private void onRedo() {
+        actions.redo();
+    }
+
+    // ---------------------------------------------------------------- Engine
+
+    @FXML
+    private void onBindHost() {
+        commands.bindHost();
+    }
+
+    @FXML
+    private void onNode() {
+        commands.node();
+    }
+
+    // ---------------------------------------------------------------- View
+
+    @FXML
+    private void onRefresh() {
+        window.onRefresh();
+    }
+
+    @FXML
+    private void onFocusFilter() {
+        window.focusFilter();
+    }
+
+    @FXML
+    private void onFit() {
+        window.graph().fit();
+    }
+
+    @FXML
+    private void onZoomIn() {
+        window.graph().zoomIn();
+    }
+
+    @FXML
+    private void onZoomOut() {
+        window.graph().zoomOut();
+    }
+
+    @FXML
+    private void onToggleTheme() {
+        theme = darkItem.isSelected() ? Theme.DARK : Theme.LIGHT;
+        theme.apply(window.root().getScene());
+        services.settings().put("theme", theme.name());
+    }
+
+    // ---------------------------------------------------------------- Help
+
+    @FXML
+    private void onAbout() {
+        // the contract's version is read from the 1.2 MB contract in the jar: not on the FX thread
+        services.runner().run(AboutModel::current, about -> dialogs.about(about.title(), about.text()),
+                error -> window.log("About Trellis: " + MainWindowViewModel.message(error)));
+    }
+}

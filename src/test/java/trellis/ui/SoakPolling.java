@@ -1,0 +1,314 @@
+package trellis.ui;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+import trellis.bench.BenchResults;
+import trellis.engine.http.RestControlPlane;
+import trellis.spec.Database;
+import trellis.spec.DatabaseNode;
+import trellis.spec.DatabaseSpec;
+import trellis.spec.DatabaseUser;
+import trellis.spec.HealthCheckResult;
+import trellis.spec.Json;
+import trellis.spec.ServiceInstance;
+import trellis.spec.ServiceInstanceStatus;
+import trellis.spec.ServiceSpec;
+
+/**
+ * The soak of issue 15: the real window and REST client polling, as fast as the poller lets
+ * them, a real HTTP server on 127.0.0.1 that serves a 100-instance database whose states change
+ * between polls, and that at random drops the connection, stalls past the client's timeout,
+ * answers 500 or answers malformed JSON. Measured: the heap after a full GC at the start and at
+ * the end, the longest time the FX thread did not take a queued runnable (a probe posts one every
+ * 2 ms), and the most requests the server had in flight at once for the database.
+ * {@code bench/run-soak.sh} runs 10,000 polls; {@link SoakPollingIT} a few hundred.
+ */
+final class SoakPolling {
+    static final Duration CLIENT_TIMEOUT = Duration.ofMillis(400);
+    static final Duration POLL_PERIOD = Duration.ofMillis(20);
+    static final String DATABASE = "soak";
+    static final int HOSTS = 10;
+    static final int SERVICES = 10;
+    private static final List<String> FAULTS = List.of("500", "drop", "stall", "malformed");
+
+    /** What a run showed. */
+    record Result(int polls, int faults, int maxInFlight, long heapStartBytes, long heapEndBytes, double longestFxPauseMs,
+            String bannerAfterRecovery, boolean bannerShownAfterRecovery) {
+        double heapGrowth() {
+            return (heapEndBytes - heapStartBytes) / (double) heapStartBytes;
+        }
+    }
+
+    /** Serves the soak database; one request in {@code faultEvery} is a fault (0: none), in turn. */
+    static final class FaultyServer implements AutoCloseable {
+        final AtomicInteger polls = new AtomicInteger();
+        final AtomicInteger faults = new AtomicInteger();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+        volatile int faultEvery;
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newFixedThreadPool(4);
+        private final Random random = new Random(15);
+
+        FaultyServer(int faultEvery) throws IOException {
+            this.faultEvery = faultEvery;
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(threads);
+            server.createContext("/v1/databases", ex -> {
+                try (ex) {
+                    if (ex.getRequestURI().getPath().equals("/v1/databases")) {
+                        send(ex, 200, "{\"databases\":[" + json(database(0)) + "]}");
+                    } else {
+                        poll(ex);
+                    }
+                } catch (IOException cut) {
+                    // the connection was cut on purpose, or the client gave up: what it sees is the point
+                }
+            });
+            server.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        private void poll(HttpExchange ex) throws IOException {
+            int now = inFlight.incrementAndGet();
+            maxInFlight.accumulateAndGet(now, Math::max);
+            try {
+                int n = polls.incrementAndGet();
+                String fault = null;
+                synchronized (random) {
+                    if (faultEvery > 0 && random.nextInt(faultEvery) == 0) {
+                        fault = FAULTS.get(faults.getAndIncrement() % FAULTS.size());
+                    }
+                }
+                String body = json(database(n));
+                if (fault == null) {
+                    send(ex, 200, body);
+                } else if ("500".equals(fault)) {
+                    send(ex, 500, "{\"name\":\"server_error\",\"message\":\"injected failure\"}");
+                } else if ("stall".equals(fault)) {
+                    sleep(CLIENT_TIMEOUT.toMillis() + 300);
+                    send(ex, 200, body);
+                } else if ("malformed".equals(fault)) {
+                    send(ex, 200, body.substring(0, body.length() / 3));
+                } else {
+                    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+                    ex.getResponseHeaders().set("Content-Type", "application/json");
+                    ex.sendResponseHeaders(200, b.length);
+                    ex.getResponseBody().write(b, 0, b.length / 2);
+                    ex.getResponseBody().flush();
+                    throw new IOException("cut on purpose");
+                }
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        private static String json(Database db) {
+            try {
+                return Json.MAPPER.writeValueAsString(db);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static void send(HttpExchange ex, int status, String json) throws IOException {
+            byte[] b = json.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(status, b.length);
+            ex.getResponseBody().write(b);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
+    private SoakPolling() {
+    }
+
+    /**
+     * 10 hosts with 10 services each; at poll {@code n} one instance in ten (a different tenth each
+     * poll) is creating, the rest running, so every poll changes states on the picture.
+     */
+    static Database database(int n) {
+        List<String> hosts = new ArrayList<>();
+        for (int h = 1; h <= HOSTS; h++) {
+            hosts.add("host-" + h);
+        }
+        List<ServiceSpec> services = new ArrayList<>();
+        List<ServiceInstance> instances = new ArrayList<>();
+        for (int s = 0; s < SERVICES; s++) {
+            String id = "svc-" + s;
+            services.add(new ServiceSpec(id, "postgrest", "14.5", hosts, "app", 0, null, null, null, null, null, null));
+            for (int h = 0; h < HOSTS; h++) {
+                String state = (s + n) % 10 == h % 10 ? "creating" : "running";
+                instances.add(new ServiceInstance(DATABASE + "-" + id + "-" + hosts.get(h), id, DATABASE, hosts.get(h), state,
+                        new ServiceInstanceStatus("c" + s + h, "14.5", List.of("127.0.0.1"), List.of(),
+                                new HealthCheckResult("running".equals(state) ? "healthy" : "unknown", "2026-12-03T10:00:00Z", null, null),
+                                "2026-12-03T10:00:00Z", true, null),
+                        null, "2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z", null));
+            }
+        }
+        DatabaseSpec spec = new DatabaseSpec(DATABASE, null, null, null, null, null, null,
+                List.of(new DatabaseNode("n1", List.of("host-1"), null, null, null, null, null, null, null)),
+                List.of(new DatabaseUser("app", null, null, null, null, null)), services, null);
+        return new Database(DATABASE, null, "available", "2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z", spec, List.of(), instances, null);
+    }
+
+    /** Runs the window against the faulty server until it has answered {@code polls} polls; call off the FX thread. */
+    static Result run(Stage stage, int polls, int faultEvery) throws Exception {
+        AtomicLong longestPause = new AtomicLong();
+        try (FaultyServer server = new FaultyServer(faultEvery)) {
+            MainWindow window = fx(() -> {
+                MainWindow w = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
+                stage.setWidth(1400);
+                stage.setHeight(900);
+                stage.show();
+                w.addControlPlane(new RestControlPlane(server.uri(), null, Duration.ofSeconds(5), CLIENT_TIMEOUT));
+                return w;
+            });
+            try {
+                FxTesting.waitUntil("the soak database shown", 30, () -> window.poller() != null);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; events: " + ask(() -> List.copyOf(window.events())), e);
+            }
+            fx(() -> {
+                window.poller().setPeriod(javafx.util.Duration.millis(POLL_PERIOD.toMillis()));
+                return null;
+            });
+            FxProbe probe = new FxProbe(longestPause);
+            Thread prober = new Thread(probe, "fx-probe");
+            prober.setDaemon(true);
+            FxTesting.waitUntil("100 polls to warm up", 120, () -> server.polls.get() >= 100);
+            long heapStart = heapAfterGc();
+            longestPause.set(0);
+            prober.start();
+            FxTesting.waitUntil(polls + " polls", 7200, () -> server.polls.get() >= polls);
+            probe.stop();
+            // The server recovers: the banner goes and the picture is fresh again.
+            server.faultEvery = 0;
+            int recovered = server.polls.get() + 50;
+            FxTesting.waitUntil("polls after recovery", 120, () -> server.polls.get() >= recovered);
+            FxTesting.waitUntil("the banner gone after recovery", 30, () -> !window.bannerShown());
+            long heapEnd = heapAfterGc();
+            String banner = ask(() -> window.bannerLabel().getText());
+            boolean shown = ask(window::bannerShown);
+            fx(() -> {
+                window.shutdown();
+                return null;
+            });
+            return new Result(server.polls.get(), server.faults.get(), server.maxInFlight.get(), heapStart, heapEnd,
+                    longestPause.get() / 1e6, banner, shown);
+        }
+    }
+
+    /** Posts a runnable every 2 ms and keeps the longest wait before the FX thread ran one. */
+    private static final class FxProbe implements Runnable {
+        private final AtomicLong longest;
+        private volatile boolean running = true;
+
+        FxProbe(AtomicLong longest) {
+            this.longest = longest;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> longest.accumulateAndGet(System.nanoTime() - posted, Math::max));
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static long heapAfterGc() throws Exception {
+        return fx(() -> {
+            System.gc();
+            System.gc();
+            return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        });
+    }
+
+    private static <T> T ask(Callable<T> question) {
+        try {
+            return fx(question);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** bench/run-soak.sh: {@code POLLS FAULT_EVERY RESULTS.md}. */
+    public static void main(String[] args) throws Exception {
+        int polls = Integer.parseInt(args.length > 0 ? args[0] : "10000");
+        int faultEvery = Integer.parseInt(args.length > 1 ? args[1] : "100");
+        Path results = Path.of(args.length > 2 ? args[2] : "bench/RESULTS.md");
+        Platform.startup(() -> { });
+        Stage stage = fx(Stage::new);
+        long started = System.nanoTime();
+        Result r = run(stage, polls, faultEvery);
+        double minutes = (System.nanoTime() - started) / 6e10;
+        String md = "## Soak: polling a faulty Control Plane\n\n"
+                + String.format("The console (`MainWindow`, the REST client, the poller every %d ms) against a real HTTP server on"
+                        + " 127.0.0.1 serving a %d-instance database whose states change on every poll; about one request in %d"
+                        + " is a fault, in turn: 500, dropped connection, a stall past the client's %d ms timeout, malformed JSON."
+                        + " %d polls in %.1f min. %s, %s.%n%n",
+                        POLL_PERIOD.toMillis(), HOSTS * SERVICES, faultEvery, CLIENT_TIMEOUT.toMillis(), r.polls(), minutes,
+                        LocalDate.now(), BenchResults.machine())
+                + "| measure | goal | result |\n|---|---|---|\n"
+                + String.format("| polls / faults | 10,000 / — | %d / %d |%n", r.polls(), r.faults())
+                + String.format("| heap after GC, start → end | within 5 %% | %.1f MB → %.1f MB (%+.1f %%) |%n",
+                        r.heapStartBytes() / 1e6, r.heapEndBytes() / 1e6, 100 * r.heapGrowth())
+                + String.format("| longest FX-thread pause | < 16 ms | %.1f ms |%n", r.longestFxPauseMs())
+                + String.format("| requests in flight for the database, at most | 1 | %d |%n", r.maxInFlight())
+                + String.format("| banner after the server recovered | gone | %s |%n", r.bannerShownAfterRecovery() ? "shown: " + r.bannerAfterRecovery() : "gone");
+        BenchResults.writeSection(results, "soak", md);
+        System.out.print(md);
+        Platform.exit();
+        System.exit(0);
+    }
+}
