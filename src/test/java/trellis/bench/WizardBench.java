@@ -56,6 +56,9 @@ public final class WizardBench {
             ListChangeListener<Window> watch = c -> {
                 while (c.next()) {
                     for (Window w : c.getAddedSubList()) {
+                        if (w.isShowing()) {
+                            shown.complete(w);
+                        }
                         w.showingProperty().addListener((o, a, on) -> {
                             if (on) {
                                 shown.complete(w);

@@ -203,7 +203,13 @@ class ServiceWizardFxTest {
         screenshot(robot, "wizard-6-resources" + suffix);
         next(robot);
 
-        System.out.println("PLAN<<" + robot.lookup("#wizard-plan").queryAs(TextArea.class).getText() + ">>");
+        assertThat(robot.lookup("#wizard-plan").queryAs(TextArea.class).getText()).isEqualTo(String.join("\n",
+                "+ add database user rest_user",
+                "+ add service 'rest' (postgrest 14.5) as rest_user on host-1",
+                "+ add instance of 'rest' on host-1",
+                "+ ALTER ROLE rest_user NOINHERIT  -- for 'rest', on every primary",
+                "+ GRANT CONNECT ON DATABASE storefront TO rest_user  -- for 'rest', on every primary",
+                "+ GRANT web_anon TO rest_user  -- for 'rest', on every primary"));
         screenshot(robot, "wizard-7-review" + suffix);
         robot.clickOn("#wizard-finish");
         waitUntil("the wizard closes and the edit is in the draft", 10, () -> draft.spec().services().size() == 2);
@@ -242,7 +248,7 @@ class ServiceWizardFxTest {
         for (int i = 0; i < 4; i++) {
             next(robot);
         }
-        assertThat(robot.lookup("#wizard-plan").queryAs(TextArea.class).getText()).isEqualTo("- remove instance of 'api' on host-2");
+        assertThat(robot.lookup("#wizard-plan").queryAs(TextArea.class).getText()).isEqualTo("- remove instance of 'api' from host-2");
         robot.clickOn("#wizard-finish");
         waitUntil("the edit is in the draft", 10, () -> draft.spec().services().get(0).hostIds().size() == 1);
         assertThat(draft.spec().services().get(0).hostIds()).containsExactly("host-1");
