@@ -32,6 +32,7 @@ public final class MainMenu {
     private Dialogs dialogs;
     private Stage stage;
     private Theme theme = Theme.LIGHT;
+    private ServiceWizardCommands serviceWizard;
 
     /** Binds Undo and Redo to the window's action manager; called when the window's FXML is loaded. */
     void bindActions(ActionManager actions) {
@@ -53,6 +54,7 @@ public final class MainMenu {
         this.stage = stage;
         this.theme = theme;
         darkItem.setSelected(theme == Theme.DARK);
+        this.serviceWizard = new ServiceWizardCommands(window, actions, () -> stage, () -> this.theme, window::log);
     }
 
     public MenuBar menuBar() {
@@ -129,6 +131,16 @@ public final class MainMenu {
     @FXML
     private void onRedo() {
         actions.redo();
+    }
+
+    @FXML
+    private void onAddService() {
+        serviceWizard.addService(null);
+    }
+
+    @FXML
+    private void onEditService() {
+        serviceWizard.editService();
     }
 
     // ---------------------------------------------------------------- Engine

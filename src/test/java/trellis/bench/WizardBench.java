@@ -1,0 +1,119 @@
+package trellis.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import trellis.spec.CreateDatabaseRequest;
+import trellis.spec.Json;
+import trellis.ui.Theme;
+import trellis.ui.action.ActionManager;
+import trellis.ui.export.TopologyPngExporter;
+import trellis.ui.model.SpecDraft;
+import trellis.ui.wizard.ServiceEditing;
+
+/**
+ * The Add Service wizard's speed (bench/run-wizard.sh): from the menu's call to the first page on
+ * screen, and the FX-thread time of one keystroke in the service id (the whole edited spec
+ * validated, every field of the page given its message, the decorations and Next updated), on
+ * the largest template.
+ */
+public final class WizardBench {
+    public static void main(String[] args) throws Exception {
+        Path results = Path.of(args.length > 0 ? args[0] : "bench/RESULTS.md");
+        Path largest;
+        try (var files = Files.list(Path.of("src/main/resources/trellis/templates"))) {
+            largest = files.filter(f -> f.toString().endsWith(".json")).max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
+        }
+        CreateDatabaseRequest body = Json.MAPPER.readValue(largest.toFile(), CreateDatabaseRequest.class);
+        TopologyPngExporter.startToolkit();
+        Stage[] owner = new Stage[1];
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            owner[0] = new Stage();
+            owner[0].setScene(new Scene(new StackPane(), 800, 600));
+            owner[0].show();
+            up.complete(null);
+        });
+        up.get(30, TimeUnit.SECONDS);
+        List<Long> opens = new ArrayList<>();
+        List<Double> keys = new ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            CompletableFuture<Window> shown = new CompletableFuture<>();
+            long[] t0 = new long[1];
+            ListChangeListener<Window> watch = c -> {
+                while (c.next()) {
+                    for (Window w : c.getAddedSubList()) {
+                        if (w.isShowing()) {
+                            shown.complete(w);
+                        }
+                        w.showingProperty().addListener((o, a, on) -> {
+                            if (on) {
+                                shown.complete(w);
+                            }
+                        });
+                    }
+                }
+            };
+            Platform.runLater(() -> {
+                Window.getWindows().addListener(watch);
+                t0[0] = System.nanoTime();
+                ServiceEditing editing = new ServiceEditing(new ActionManager(), () -> owner[0], () -> Theme.LIGHT);
+                editing.addService(new SpecDraft(body.spec()), body.id(), null).showAndWait();
+            });
+            Window w = shown.get(30, TimeUnit.SECONDS);
+            long open = System.nanoTime() - t0[0];
+            opens.add(open / 1_000_000);
+            // to the identity page, then 40 keystrokes in the service id, each timed on the FX thread
+            CompletableFuture<double[]> typed = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                Window.getWindows().removeListener(watch);
+                ((Button) w.getScene().lookup("#wizard-next")).fire();
+                Platform.runLater(() -> {
+                    TextField id = (TextField) w.getScene().lookup("#service-id");
+                    double[] times = new double[40];
+                    for (int i = 0; i < times.length; i++) {
+                        long s = System.nanoTime();
+                        id.appendText(i % 5 == 4 ? "-" : "a");
+                        times[i] = (System.nanoTime() - s) / 1e6;
+                    }
+                    w.hide();
+                    typed.complete(times);
+                });
+            });
+            for (double t : typed.get(60, TimeUnit.SECONDS)) {
+                keys.add(t);
+            }
+        }
+        long firstOpen = opens.get(0);
+        List<Long> warmOpens = opens.subList(1, opens.size());
+        long openMedian = warmOpens.stream().sorted().toList().get(warmOpens.size() / 2);
+        double[] k = keys.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double keyMedian = k[k.length / 2];
+        double key95 = k[(int) (k.length * 0.95)];
+        String md = "## Add Service wizard\n\n`bench/run-wizard.sh`, " + LocalDate.now() + ", " + BenchResults.machine()
+                + ", JavaFX on Monocle headless with the software pipeline; template " + largest.getFileName() + ".\n\n"
+                + "| measure | goal | result |\n|---|---|---|\n"
+                + "| wizard open → first page shown (median of 7 after the first; the first, cold: " + firstOpen + " ms) | < 150 ms | "
+                + openMedian + " ms |\n"
+                + "| one keystroke in the service id: FX-thread time (whole spec validated, messages, decorations, Next; median / 95th of "
+                + k.length + ") | < 5 ms | " + String.format("%.2f ms / %.2f ms", keyMedian, key95) + " |\n";
+        System.out.println(md);
+        System.out.println("opens " + opens + " keys " + Arrays.toString(Arrays.copyOf(k, 5)));
+        BenchResults.writeSection(results, "wizard", md);
+        Platform.exit();
+        System.exit(0);
+    }
+}
