@@ -61,7 +61,7 @@ final class ConsoleCommands {
         this.addControlPlane = addControlPlane;
         this.connectTo = with.connect();
         this.files = new SpecFileCommands(actions, this.ctx, dialogs, current,
-                () -> graph.getScene() == null ? null : graph.getScene().getWindow());
+                () -> graph.getScene() == null ? null : graph.getScene().getWindow(), sources::replaceFile);
     }
 
     /** File > Save (as false) and Save As (true), Edit > Database users…: see {@link SpecFileCommands}. */

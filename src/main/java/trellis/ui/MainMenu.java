@@ -54,7 +54,8 @@ public final class MainMenu {
         this.stage = stage;
         this.theme = theme;
         darkItem.setSelected(theme == Theme.DARK);
-        this.serviceWizard = new ServiceWizardCommands(window, actions, () -> stage, () -> this.theme, window::log);
+        this.serviceWizard = new ServiceWizardCommands(window, actions, () -> stage, () -> this.theme, window::log,
+                commands.files()::draft);
     }
 
     public MenuBar menuBar() {

@@ -1,14 +1,12 @@
 package trellis.ui;
 
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.stage.Window;
-import trellis.spec.CreateDatabaseRequest;
 import trellis.ui.action.ActionManager;
 import trellis.ui.model.SpecDraft;
+import trellis.ui.review.ReviewView;
 import trellis.ui.wizard.ServiceEditing;
 
 /**
@@ -21,11 +19,16 @@ final class ServiceWizardCommands {
     private final MainWindow window;
     private final ServiceEditing editing;
     private final Consumer<String> log;
-    private final Map<Path, SpecDraft> drafts = new HashMap<>();
+    private final Function<Sources.FileSource, SpecDraft> drafts;
 
-    ServiceWizardCommands(MainWindow window, ActionManager actions, Supplier<Window> owner, Supplier<Theme> theme, Consumer<String> log) {
+    /** @param drafts the one draft of each open spec file (File > Save saves it) */
+    ServiceWizardCommands(MainWindow window, ActionManager actions, Supplier<Window> owner, Supplier<Theme> theme, Consumer<String> log,
+                          Function<Sources.FileSource, SpecDraft> drafts) {
         this.window = window;
+        this.drafts = drafts;
         this.editing = new ServiceEditing(actions, owner, theme);
+        // the wizard's last page is the review before apply: plan, side-by-side diff, grants, warnings
+        this.editing.setReview(ReviewView::node);
         this.log = log;
     }
 
@@ -66,14 +69,6 @@ final class ServiceWizardCommands {
     }
 
     private SpecDraft draftOf(Sources.FileSource file) {
-        return drafts.computeIfAbsent(file.path(), p -> {
-            SpecDraft d = new SpecDraft(file.body().spec());
-            d.onChange(spec -> {
-                CreateDatabaseRequest b = file.body();
-                Sources.FileSource edited = new Sources.FileSource(p, new CreateDatabaseRequest(b.id(), b.tenantId(), spec, b.extra()));
-                window.selectDatabase(new Sources.DatabaseRef(edited, edited.databaseId(), "offline, edited"));
-            });
-            return d;
-        });
+        return drafts.apply(file);
     }
 }

@@ -23,8 +23,11 @@ final class SourcesTree {
     private Consumer<Sources.LiveSource> onHosts = s -> { };
     private java.util.function.Function<Sources.LiveSource, javafx.scene.control.ContextMenu> sourceMenu = s -> null;
 
+    private final Consumer<Sources.DatabaseRef> onSelect;
+
     SourcesTree(TreeView<Object> tree, Consumer<Sources.DatabaseRef> onSelect) {
         this.tree = tree;
+        this.onSelect = onSelect;
         TreeItem<Object> root = new TreeItem<>("sources");
         root.getChildren().addAll(filesItem, liveItem);
         filesItem.setExpanded(true);
@@ -58,6 +61,29 @@ final class SourcesTree {
         filesItem.getChildren().removeIf(i -> i.getValue().equals(source.label()));
         filesItem.getChildren().add(item);
         tree.getSelectionModel().select(dbItem);
+    }
+
+    /**
+     * Puts a spec file's edited body in the tree in place of the one opened, so that selecting it,
+     * deploying it and the open-file secrets all see the edit, and shows it.
+     */
+    void replaceFile(Sources.FileSource edited) {
+        for (TreeItem<Object> f : filesItem.getChildren()) {
+            for (TreeItem<Object> d : f.getChildren()) {
+                if (d.getValue() instanceof Sources.DatabaseRef r && r.source() instanceof Sources.FileSource fs
+                        && fs.path().equals(edited.path())) {
+                    Sources.DatabaseRef ref = new Sources.DatabaseRef(edited, edited.databaseId(), "offline, edited");
+                    d.setValue(ref);
+                    if (tree.getSelectionModel().getSelectedItem() == d) {
+                        onSelect.accept(ref);
+                    } else {
+                        tree.getSelectionModel().select(d);
+                    }
+                    return;
+                }
+            }
+        }
+        showFile(edited);
     }
 
     /** Adds a control plane as a new source, under an id of its own. */

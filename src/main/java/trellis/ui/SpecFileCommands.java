@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -31,9 +32,12 @@ final class SpecFileCommands {
     private final Supplier<Sources.DatabaseRef> current;
     private final Supplier<Window> owner;
     private final Map<Path, SpecDraft> drafts = new HashMap<>();
+    private final Consumer<Sources.FileSource> onEdited;
 
+    /** @param onEdited told of each edit of a file's draft, with the file's edited body (to show it) */
     SpecFileCommands(ActionManager actions, Supplier<ActionContext> ctx, Dialogs dialogs, Supplier<Sources.DatabaseRef> current,
-                     Supplier<Window> owner) {
+                     Supplier<Window> owner, Consumer<Sources.FileSource> onEdited) {
+        this.onEdited = onEdited;
         this.actions = actions;
         this.ctx = ctx;
         this.dialogs = dialogs;
@@ -41,9 +45,19 @@ final class SpecFileCommands {
         this.owner = owner;
     }
 
-    /** The draft of an open spec file: its spec as opened, then as edited. */
+    /**
+     * The draft of an open spec file: its spec as opened, then as edited by every editor (the
+     * wizard, Database users, the graph), one per file so that one Undo history and Save see them all.
+     */
     SpecDraft draft(Sources.FileSource file) {
-        return drafts.computeIfAbsent(file.path(), p -> new SpecDraft(file.body().spec()));
+        return drafts.computeIfAbsent(file.path(), p -> {
+            SpecDraft d = new SpecDraft(file.body().spec());
+            d.onChange(spec -> {
+                CreateDatabaseRequest b = file.body();
+                onEdited.accept(new Sources.FileSource(p, new CreateDatabaseRequest(b.id(), b.tenantId(), spec, b.extra())));
+            });
+            return d;
+        });
     }
 
     private Optional<Sources.FileSource> file(String what) {

@@ -73,4 +73,44 @@ class SaveFxTest {
         assertThat(Files.readString(plain)).contains("\"reporter\"").doesNotContain("pw-of-reporter", "change-me-app", "change-me-admin");
         assertThat(Files.readString(file)).as("the file opened is untouched by Save As").isEqualTo(Files.readString(trellis.TestFiles.example("co-located.json")));
     }
+
+    /**
+     * The editors share one draft per file: a service added with the wizard (Ctrl+Shift+A, reviewed
+     * on its last page) shows on the picture at once, is what Save writes, and Undo takes it back.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWizardsEditIsReviewedShownAndSavedAndUndone(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openFile(file));
+        work.drain();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil("the wizard", 15, () -> robot.lookup("#service-type-postgrest").tryQuery().isPresent());
+        robot.clickOn("#service-type-postgrest").clickOn("#wizard-next");
+        robot.interact(() -> robot.lookup("#service-id").queryAs(javafx.scene.control.TextField.class).setText("rest"));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#place-host-1").clickOn("#wizard-next");
+        robot.interact(() -> robot.lookup("#connect-as").queryAs(javafx.scene.control.ComboBox.class).getSelectionModel().select("app"));
+        robot.clickOn("#wizard-next").clickOn("#wizard-next").clickOn("#wizard-next");
+        waitUntil("the review page", 10, () -> robot.lookup("#review-plan").tryQuery().isPresent());
+        var plan = robot.lookup("#review-plan").queryAs(javafx.scene.control.ListView.class).getItems();
+        assertThat(plan).contains("+ add service 'rest' (postgrest 14.5) as app on host-1");
+        robot.clickOn("#wizard-finish");
+        waitUntil("the new instance on the picture", 10,
+                () -> robot.lookup("#instance-storefront-rest-host-1").tryQuery().isPresent());
+
+        dialogs.specTarget = Optional.of(file);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil("save dialog", 10, () -> robot.lookup("#include-secrets").tryQuery().isPresent());
+        robot.clickOn("#include-secrets").clickOn("#save-ok");
+        work.drain();
+        assertThat(dialogs.errors).isEmpty();
+        var saved = Json.MAPPER.readTree(file.toFile());
+        assertThat(saved.at("/spec/services/1/service_id").asText()).isEqualTo("rest");
+        assertThat(saved.at("/spec/services/1/connect_as").asText()).isEqualTo("app");
+        assertThat(saved.at("/spec/database_users/1/password").asText()).isEqualTo("change-me-app");
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        waitUntil("the instance gone after Undo", 10,
+                () -> robot.lookup("#instance-storefront-rest-host-1").tryQuery().isEmpty());
+    }
 }
