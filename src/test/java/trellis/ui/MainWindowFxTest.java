@@ -99,6 +99,7 @@ class MainWindowFxTest {
         work.drain(); // the write
         work.drain(); // the open it asks for
         assertThat(dialogs.specTargetOffers).containsExactly("multiple-instances.json");
+        assertThat(dialogs.textQuestions).containsExactly("Database id of the new spec (PostgREST on every node's host)");
         assertThat(Files.readAllBytes(target)).as("byte for byte the template the jar ships")
                 .isEqualTo(Files.readAllBytes(trellis.TestFiles.example("multiple-instances.json")));
         assertThat(dialogs.errors).isEmpty();
@@ -108,6 +109,30 @@ class MainWindowFxTest {
         assertThat(window.currentDatabase().databaseId()).isEqualTo("catalog");
         assertThat(robot.lookup("#instance-catalog-api-host-1").tryQuery()).isPresent();
         assertThat(robot.lookup("#instance-catalog-api-host-2").tryQuery()).isPresent();
+    }
+
+    @Test
+    void newFromTemplateTakesTheDatabaseIdAskedForAndRefusesOneTheControlPlaneWould(FxRobot robot) throws Exception {
+        Path target = Files.createTempDirectory("trellis-new").resolve("orders.json");
+        dialogs.specTarget = Optional.of(target);
+        dialogs.textAnswers.add(Optional.of("Orders DB"));
+        chooseTemplate(robot, "#template-co-located-item");
+        work.drain();
+        assertThat(target).doesNotExist();
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot write orders.json: database id \"Orders DB\": ")
+                .endsWith(". Choose another id, e.g. storefront-2");
+
+        dialogs.textAnswers.add(Optional.of(" orders "));
+        chooseTemplate(robot, "#template-co-located-item");
+        work.drain();
+        work.drain();
+        var written = trellis.spec.Json.MAPPER.readTree(target.toFile());
+        var shipped = (com.fasterxml.jackson.databind.node.ObjectNode) trellis.spec.Json.MAPPER.readTree(
+                trellis.TestFiles.example("co-located.json").toFile());
+        shipped.put("id", "orders");
+        assertThat(written).as("the template with the id asked for, nothing else changed").isEqualTo(shipped);
+        assertThat(window.currentDatabase().databaseId()).isEqualTo("orders");
+        assertThat(robot.lookup("#instance-orders-api-host-1").tryQuery()).isPresent();
     }
 
     @Test

@@ -61,9 +61,15 @@ final class TestServices {
             return answer;
         }
 
+        /** What askText answers, in turn; when none is left, the initial value (as OK would). */
+        final java.util.Deque<Optional<String>> textAnswers = new java.util.ArrayDeque<>();
+        /** The headers askText was asked with. */
+        final List<String> textQuestions = new ArrayList<>();
+
         @Override
         public Optional<String> askText(String title, String header, String initial) {
-            return Optional.empty();
+            textQuestions.add(header);
+            return textAnswers.isEmpty() ? Optional.of(initial) : textAnswers.poll();
         }
 
         @Override

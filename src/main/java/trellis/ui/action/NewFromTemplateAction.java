@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import trellis.ui.model.Templates;
 
 /**
- * File > New from template: asks where to keep the new spec, writes the template there off the
+ * File > New from template: asks where to keep the new spec and its database id, writes the template there off the
  * FX thread, and opens it, so a person starts from a documented topology instead of a blank file.
  */
 public final class NewFromTemplateAction extends UserAction {
@@ -27,13 +27,19 @@ public final class NewFromTemplateAction extends UserAction {
 
     @Override
     public void run() {
-        ctx.dialogs().chooseSpecTarget(template.fileName()).ifPresent(target -> ctx.runner().run(() -> {
-            Files.write(target, Templates.bytes(template));
+        ctx.dialogs().chooseSpecTarget(template.fileName()).ifPresent(target -> ctx.dialogs()
+                .askText("New from template", "Database id of the new spec (" + template.title() + ")", template.databaseId())
+                .map(String::strip).ifPresent(id -> write(target, id)));
+    }
+
+    private void write(Path target, String id) {
+        ctx.runner().run(() -> {
+            Files.write(target, Templates.withId(template, id));
             return target;
         }, written -> {
             ctx.log("New spec " + written.getFileName() + " from template '" + template.name() + "' (" + template.title() + ")");
             open.accept(written);
-        }, error -> ctx.alert("Cannot write " + target.getFileName(), ActionContext.message(error)
-                + "\n\nChoose a folder you can write to.")));
+        }, error -> ctx.alert("Cannot write " + target.getFileName(), error instanceof IllegalArgumentException
+                ? ActionContext.message(error) : ActionContext.message(error) + "\n\nChoose a folder you can write to."));
     }
 }
