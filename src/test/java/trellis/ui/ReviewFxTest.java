@@ -176,7 +176,7 @@ class ReviewFxTest {
 
         waitUntil("refusal shown", 10, () -> !robot.lookup("#review-error").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup("#review-error").queryAs(Label.class).getText()).isEqualTo(
-                "The Control Plane refused the edit: services[1].config.db_anon_role: role report_anon does not exist. "
+                "The Control Plane refused the request as invalid: services[1].config.db_anon_role: role report_anon does not exist. "
                         + "Your edit is kept: change it and apply again.");
         assertThat(server.updates()).hasSize(1);
         JsonNode body = Json.parse(server.updates().get(0)).get("spec");

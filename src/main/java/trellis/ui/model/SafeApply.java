@@ -92,14 +92,17 @@ public final class SafeApply {
         }
     }
 
+    private static String sentence(String words) {
+        return words == null || words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     private Refused refused(ControlPlaneException e) {
         if (e.status() == 409 && "operation_already_in_progress".equals(e.name())) {
-            return new Refused("Another task is still running on database '" + databaseId + "', so the Control Plane "
-                    + "takes no update now (" + e.getMessage() + "). Your edit is kept: retry when that task ends.", true);
+            // the client's words already name the database and the wait ("database 'x' is busy with another task …")
+            return new Refused(sentence(e.getMessage()) + ". Your edit is kept: retry when that task ends.", true);
         }
         if (e.status() == 400) {
-            return new Refused("The Control Plane refused the edit: " + e.getMessage() + ". Your edit is kept: change it "
-                    + "and apply again.", false);
+            return new Refused(sentence(e.getMessage()) + ". Your edit is kept: change it and apply again.", false);
         }
         if (e.unreachable()) {
             return new Refused("Nothing was sent: " + e.getMessage() + ". Your edit is kept: apply again when the "

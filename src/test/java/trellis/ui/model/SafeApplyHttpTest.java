@@ -97,8 +97,7 @@ class SafeApplyHttpTest {
         server.failNext(409, "operation_already_in_progress", "database shop has a task in progress");
 
         assertThat(apply.apply(base, editOf(base), List.of(file), Map.of())).isEqualTo(new SafeApply.Refused(
-                "Another task is still running on database 'shop', so the Control Plane takes no update now "
-                        + "(database shop has a task in progress). Your edit is kept: retry when that task ends.", true));
+                "Database 'shop' is busy with another task; try again when it ends. Your edit is kept: retry when that task ends.", true));
         assertThat(apply.apply(base, editOf(base), List.of(file), Map.of())).isInstanceOf(SafeApply.Sent.class);
     }
 
@@ -110,7 +109,7 @@ class SafeApplyHttpTest {
         server.failNext(400, "invalid_input", "services[0].config.db_anon_role: role web_reader does not exist");
 
         assertThat(apply.apply(base, edited, List.of(file), Map.of())).isEqualTo(new SafeApply.Refused(
-                "The Control Plane refused the edit: services[0].config.db_anon_role: role web_reader does not exist. "
+                "The Control Plane refused the request as invalid: services[0].config.db_anon_role: role web_reader does not exist. "
                         + "Your edit is kept: change it and apply again.", false));
         assertThat(Json.write(edited)).isEqualTo(before);
         assertThat(server.spec()).isEqualTo(Json.toTree(file));
