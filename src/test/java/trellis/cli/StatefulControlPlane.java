@@ -182,10 +182,7 @@ final class StatefulControlPlane implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {
-        byte[] b = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, b.length);
-        ex.getResponseBody().write(b);
+        trellis.TestHttp.sendJson(ex, status, body);
     }
 
     @Override

@@ -116,10 +116,7 @@ final class FlakyPolling {
         }
 
         private static void send(HttpExchange ex, int status, String json) throws IOException {
-            byte[] b = json.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, b.length);
-            ex.getResponseBody().write(b);
+            trellis.TestHttp.sendJson(ex, status, json);
         }
 
         private static void sleep(long millis) {

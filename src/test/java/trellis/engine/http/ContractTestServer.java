@@ -110,10 +110,7 @@ public final class ContractTestServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String json) throws IOException {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, b.length);
-        ex.getResponseBody().write(b);
+        trellis.TestHttp.sendJson(ex, status, json);
     }
 
     @Override

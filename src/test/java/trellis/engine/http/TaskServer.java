@@ -159,10 +159,7 @@ public final class TaskServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, JsonNode json) throws IOException {
-        byte[] b = Json.MAPPER.writeValueAsBytes(json);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, b.length);
-        ex.getResponseBody().write(b);
+        trellis.TestHttp.sendJson(ex, status, json);
     }
 
     @Override
