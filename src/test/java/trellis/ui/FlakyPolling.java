@@ -38,6 +38,8 @@ final class FlakyPolling {
     static final int INTERVAL_SECONDS = 1;
     static final Duration CLIENT_TIMEOUT = Duration.ofMillis(1500);
     private static final Duration STALL_MARGIN = Duration.ofMillis(300);
+    /** A request this soon after a dropped one is the REST client's own retry of it (200 ms, then 400, 800). */
+    private static final double RETRY_WINDOW_SECONDS = 0.6;
     private static final Pattern RETRY = Pattern.compile("retrying (?:in (\\d+) s|now)");
 
     /** One request as the server saw it. */
@@ -181,6 +183,11 @@ final class FlakyPolling {
             double gap = (requests.get(i + 1).atNanos() - requests.get(i).atNanos()) / 1e9;
             longest = Math.max(longest, gap);
             if (requests.get(i).fault() == null) {
+                continue;
+            }
+            if ("drop".equals(requests.get(i).fault()) && gap < RETRY_WINDOW_SECONDS) {
+                // the REST client sent the read again itself (a dropped connection is retried after
+                // 200 ms): the poller saw no failure unless the retry failed too, judged at the retry
                 continue;
             }
             failures++;

@@ -23,9 +23,13 @@ public final class ErrorWords {
     private ErrorWords() {
     }
 
-    /** Why a call got no answer. Only a failure that left the request unanswered may be retried for a GET. */
+    /**
+     * Why a call got no answer. Only a failure that left the request unanswered may be retried for a
+     * GET; a timeout is not: the server may still be working on the first request, and a second
+     * one would pile up on a slow server (the poller's backoff waits instead).
+     */
     public enum Failure {
-        REFUSED(true), TIMEOUT(true), RESET(true), UNKNOWN_HOST(false),
+        REFUSED(true), TIMEOUT(false), RESET(true), UNKNOWN_HOST(false),
         TLS_UNKNOWN_CA(false), TLS_EXPIRED(false), TLS_CLIENT_EXPIRED(false), TLS_WRONG_HOST(false),
         TLS_CLIENT_REFUSED(false), TLS_NOT_TLS(false), TLS_OTHER(false);
 

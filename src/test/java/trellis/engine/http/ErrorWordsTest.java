@@ -75,7 +75,7 @@ class ErrorWordsTest {
         assertThat(ErrorWords.failure(BASE, Duration.ofSeconds(5), new javax.net.ssl.SSLHandshakeException("Received fatal alert: certificate_expired")))
                 .isEqualTo("https://cp.example:3000 refused your client certificate: it has expired (expired certificate); use a current one");
         assertThat(ErrorWords.kind(new ConnectException()).retriable()).isTrue();
-        assertThat(ErrorWords.kind(new HttpTimeoutException("t")).retriable()).isTrue();
+        assertThat(ErrorWords.kind(new HttpTimeoutException("t")).retriable()).as("a timeout is not sent again on top of the stalled request").isFalse();
         assertThat(ErrorWords.kind(new IOException("Connection reset")).retriable()).isTrue();
         assertThat(ErrorWords.kind(new javax.net.ssl.SSLHandshakeException("x")).retriable()).isFalse();
     }
