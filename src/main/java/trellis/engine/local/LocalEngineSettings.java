@@ -27,7 +27,17 @@ import java.util.HashMap;
 public record LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
                                   int healthRetries, Duration startPeriod, Duration createTimeout,
                                   Path dataDir, boolean imageCommands,
-                                  Duration noStatusTimeout, Duration sweepInterval, boolean containerNodes) {
+                                  Duration noStatusTimeout, Duration sweepInterval, boolean containerNodes,
+                                  boolean startsNodes) {
+
+    /** Starts a server for each node nothing is started or attached for (the default). */
+    public LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
+                               int healthRetries, Duration startPeriod, Duration createTimeout,
+                               Path dataDir, boolean imageCommands, Duration noStatusTimeout, Duration sweepInterval,
+                               boolean containerNodes) {
+        this(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout, dataDir, imageCommands,
+                noStatusTimeout, sweepInterval, containerNodes, true);
+    }
 
     /** Nodes started from the embedded binaries. */
     public LocalEngineSettings(Map<String, String> images, Duration healthInterval, Duration healthTimeout,
@@ -47,13 +57,22 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
 
     public LocalEngineSettings withMonitor(Duration noStatusTimeout, Duration sweepInterval) {
         return new LocalEngineSettings(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
-                dataDir, imageCommands, noStatusTimeout, sweepInterval, containerNodes);
+                dataDir, imageCommands, noStatusTimeout, sweepInterval, containerNodes, startsNodes);
+    }
+
+    /**
+     * The same, but a node nothing is started or attached for is left alone (its services reach no
+     * database and its grants are skipped, as the task log says): for tests of other parts.
+     */
+    public LocalEngineSettings withoutDefaultNodes() {
+        return new LocalEngineSettings(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
+                dataDir, imageCommands, noStatusTimeout, sweepInterval, containerNodes, false);
     }
 
     /** The same, with nodes that have no server started as containers ({@code true}) or embedded. */
     public LocalEngineSettings withContainerNodes(boolean containers) {
         return new LocalEngineSettings(images, healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
-                dataDir, imageCommands, noStatusTimeout, sweepInterval, containers);
+                dataDir, imageCommands, noStatusTimeout, sweepInterval, containers, startsNodes);
     }
 
     /** The same, with the image of one service type replaced (a registry mirror, a local build). */
@@ -61,7 +80,7 @@ public record LocalEngineSettings(Map<String, String> images, Duration healthInt
         Map<String, String> m = new HashMap<>(images);
         m.put(serviceType, image);
         return new LocalEngineSettings(Map.copyOf(m), healthInterval, healthTimeout, healthRetries, startPeriod, createTimeout,
-                dataDir, imageCommands, noStatusTimeout, sweepInterval, containerNodes);
+                dataDir, imageCommands, noStatusTimeout, sweepInterval, containerNodes, startsNodes);
     }
 
     /** The same, with the images of several service types replaced ({@code trellis serve --image TYPE=REFERENCE}). */

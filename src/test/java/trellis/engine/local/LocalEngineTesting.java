@@ -17,8 +17,16 @@ public final class LocalEngineTesting {
     private static final java.nio.file.Path DATA_DIR = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
             "trellis-it-" + ProcessHandle.current().pid(), "services");
 
-    /** Control Plane behaviour with test timings, every service type on the stand-in image. */
+    /**
+     * Control Plane behaviour with test timings, every service type on the stand-in image, and no
+     * node started by default (the tests of the default nodes ask for {@link #withDefaultNodes}).
+     */
     public static LocalEngineSettings standInSettings() {
+        return withDefaultNodes().withoutDefaultNodes();
+    }
+
+    /** {@link #standInSettings} with the product's default: a server started for each node that has none. */
+    public static LocalEngineSettings withDefaultNodes() {
         return new LocalEngineSettings(java.util.Map.of("postgrest", STAND_IN, "mcp", STAND_IN, "rag", STAND_IN, "postgres", PostgresStandIn.IMAGE),
                 java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2), 2, java.time.Duration.ZERO,
                 java.time.Duration.ofSeconds(60), DATA_DIR, false);

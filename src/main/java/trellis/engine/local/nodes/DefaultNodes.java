@@ -32,11 +32,13 @@ public final class DefaultNodes {
 
     private final Nodes nodes;
     private final boolean containers;
+    private final boolean starts;
     private final String image;
 
     public DefaultNodes(Nodes nodes, LocalEngineSettings settings) {
         this.nodes = nodes;
         this.containers = settings.containerNodes();
+        this.starts = settings.startsNodes();
         this.image = settings.image("postgres", NodeStarter.DEFAULT_POSTGRES_VERSION);
     }
 
@@ -95,6 +97,9 @@ public final class DefaultNodes {
      * log), a warning for each skipped node. Nodes shared by two databases are started once.
      */
     public synchronized void ensure(DatabaseSpec spec, Consumer<String> log) {
+        if (!starts) {
+            return;
+        }
         for (DatabaseNode node : spec.nodes() == null ? List.<DatabaseNode>of() : spec.nodes()) {
             String name = node.name();
             if (nodes.skipped(name)) {
