@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The graph's goals of issue 14 (5,000-instance first layout and paint, cold and warm; a poll
 # changing 1,000 states; heap; a drag step and a drag start over 1,000 instances)
-# -> the "graph" section of bench/RESULTS.md
+# -> the "graph" section of bench/RESULTS.md (GRAPH_QUICK=1: no fresh JVMs, prints each measure's split, writes nothing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests test-compile
