@@ -124,7 +124,8 @@ public final class MainWindow {
         this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
         this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane, tasksTab);
         menuController.attach(this, commands, this::ctx, with, dialogs, stage, theme);
-        this.remote = new RemoteSources(actions, this::ctx, dialogs, with.remote(), this::addControlPlane, this::dropSource);
+        this.remote = new RemoteSources(actions, this::ctx, dialogs, with.remote(), this::addControlPlane, this::dropSource,
+                new ConnectedProfiles(settings));
         sources.onHosts(live -> {
             hostsView.show(runner, live);
             hostsTab.getTabPane().getSelectionModel().select(hostsTab);
