@@ -240,6 +240,7 @@ public final class MainWindow {
         current = ref;
         poller = null;
         detailsController.viewModel().show(null, null);
+        commands.tasks().showDatabase(ref.source() instanceof Sources.LiveSource l ? l.controlPlane() : null, ref.databaseId());
         if (ref.source() instanceof Sources.FileSource file) {
             Topology t = TopologyBuilder.planned(file.databaseId(), file.body().spec());
             vm.showPlanned(file.label(), t);
@@ -452,6 +453,7 @@ public final class MainWindow {
         pollers.stop();
         poller = null;
         clock.stop();
+        commands.tasks().stop();
         saveLayout();
     }
 }

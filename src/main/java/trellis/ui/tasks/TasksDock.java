@@ -64,7 +64,7 @@ public final class TasksDock {
 
     private void changed(TaskEntry e) {
         if (!rows.contains(e)) {
-            rows.add(0, e);
+            rows.add(Math.max(0, Math.min(rows.size(), model.entries().indexOf(e))), e);
             if (tasksList.getSelectionModel().getSelectedItem() == null || rows.size() == 1) {
                 tasksList.getSelectionModel().select(e);
             }
@@ -78,6 +78,7 @@ public final class TasksDock {
 
     private void showSelected() {
         TaskEntry e = tasksList.getSelectionModel().getSelectedItem();
+        model.load(e);
         cancelButton.setDisable(!model.canCancel(e));
         if (e == null) {
             taskHeading.setText("");
