@@ -104,6 +104,8 @@ class TaskHistoryFxTest {
 
         select(robot, canceled);
         waitUntil("cancel offered", 10, () -> !robot.lookup("#task-cancel-button").queryAs(Button.class).isDisabled());
+        assertThat(((Label) robot.lookup("#task-log").queryAs(javafx.scene.control.ListView.class).getPlaceholder()).getText())
+                .isEqualTo("No log entries for this task yet.");
         robot.clickOn("#task-cancel-button");
         waitUntil("canceled", 10, () -> TasksTabFxTest.rows(robot).get(0).equals("restart  storefront  canceled  (history)"));
         assertThat(server.requests).contains("GET /v1/databases/storefront/tasks/" + canceled + "/cancel");

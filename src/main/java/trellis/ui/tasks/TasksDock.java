@@ -28,6 +28,8 @@ public final class TasksDock {
     private TasksModel model;
     private LongSupplier clock;
     private final ObservableList<TaskEntry> rows = FXCollections.observableArrayList();
+    private final Label noneSelected = new Label("Select a task to see its log.");
+    private final Label noEntries = new Label("No log entries for this task yet.");
 
     SplitPane view() {
         return tasksPane;
@@ -41,7 +43,7 @@ public final class TasksDock {
         tasksList.setCellFactory(v -> new Row());
         tasksList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSelected());
         tasksList.setPlaceholder(new Label("No tasks yet: a deploy or a removal opens one here."));
-        taskLog.setPlaceholder(new Label("Select a task to see its log."));
+        taskLog.setPlaceholder(noneSelected);
         model.addChangeListener(this::changed);
         if (!rows.isEmpty()) {
             tasksList.getSelectionModel().select(0);
@@ -80,6 +82,8 @@ public final class TasksDock {
         TaskEntry e = tasksList.getSelectionModel().getSelectedItem();
         model.load(e);
         cancelButton.setDisable(!model.canCancel(e));
+        // a selected task with no entries yet must not read as if nothing were selected
+        taskLog.setPlaceholder(e == null ? noneSelected : noEntries);
         if (e == null) {
             taskHeading.setText("");
             taskLog.getItems().clear();
