@@ -5,9 +5,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import picocli.CommandLine.Option;
+import trellis.engine.ConnectionProfile;
 import trellis.engine.ControlPlane;
+import trellis.engine.http.ClientTls;
 import trellis.engine.http.MutualTls;
 import trellis.engine.http.RestControlPlane;
 import trellis.engine.http.ServeToken;
@@ -18,10 +19,14 @@ final class ServerOptions {
             description = "the Control Plane (or 'trellis serve') (default: ${DEFAULT-VALUE})")
     URI server;
 
-    @Option(names = "--ca-cert", paramLabel = "PEM", description = "the CA that signed the server's certificate (mutual TLS)")
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "a connection profile saved in the console (profiles.json): its URL, certificates and timeouts")
+    String profile;
+
+    @Option(names = "--ca-cert", paramLabel = "PEM", description = "the CA that signed the server's certificate (without it, the CAs this Java trusts)")
     Path caCert;
 
-    @Option(names = "--client-cert", paramLabel = "PEM", description = "this client's certificate (mutual TLS; with --client-key and --ca-cert)")
+    @Option(names = "--client-cert", paramLabel = "PEM", description = "this client's certificate (mutual TLS; with --client-key)")
     Path clientCert;
 
     @Option(names = "--client-key", paramLabel = "PEM", description = "the unencrypted key of --client-cert")
@@ -39,18 +44,35 @@ final class ServerOptions {
     }
 
     ControlPlane connect() throws Unusable {
-        SSLContext tls = null;
-        if (caCert != null || clientCert != null || clientKey != null) {
-            if (caCert == null || clientCert == null || clientKey == null) {
-                throw new Unusable("mutual TLS needs all three of --ca-cert, --client-cert and --client-key; "
-                        + (caCert == null ? "--ca-cert" : clientCert == null ? "--client-cert" : "--client-key") + " is missing");
+        URI url = server;
+        Path ca = caCert;
+        Path cert = clientCert;
+        Path key = clientKey;
+        Duration connectTimeout = Duration.ofSeconds(5);
+        Duration requestTimeout = Duration.ofSeconds(30);
+        if (profile != null) {
+            if (caCert != null || clientCert != null || clientKey != null) {
+                throw new Unusable("--profile " + profile + " brings its own certificates; give --profile or --ca-cert/--client-cert/--client-key, not both");
             }
+            ConnectionProfile p = ServerProfile.named(profile, ServerProfile.file());
+            url = p.uri();
+            ca = p.caPath();
+            cert = p.clientCertPath();
+            key = p.clientKeyPath();
+            connectTimeout = p.connectTimeout();
+            requestTimeout = p.requestTimeout();
+        } else if ((clientCert == null) != (clientKey == null)) {
+            throw new Unusable("--client-cert and --client-key go together; " + (clientCert == null ? "--client-cert" : "--client-key") + " is missing");
+        }
+        ClientTls tls = null;
+        if (ca != null || cert != null || key != null) {
             try {
-                tls = MutualTls.context(clientCert, clientKey, caCert);
+                tls = ClientTls.of(cert, key, ca);
             } catch (MutualTls.Unusable e) {
                 throw new Unusable(e.getMessage());
             }
         }
+        server = url;
         Optional<String> token;
         try {
             token = ServeToken.forServer(server, tokenFile, ServeToken.defaultFile());
@@ -58,6 +80,7 @@ final class ServerOptions {
             throw new Unusable("cannot read the token file " + (tokenFile != null ? tokenFile : ServeToken.defaultFile())
                     + ": " + e.getMessage() + "; pass the file 'trellis serve' wrote with --token-file FILE");
         }
-        return new RestControlPlane(server, tls, Duration.ofSeconds(5), Duration.ofSeconds(30), token.orElse(null));
+        RestControlPlane cp = new RestControlPlane(server, tls, connectTimeout, requestTimeout, token.orElse(null));
+        return profile != null ? cp.named(profile) : cp;
     }
 }

@@ -124,7 +124,8 @@ public final class MainWindow {
         this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
         this.commands = new ConsoleCommands(actions, this::ctx, with, dialogs, sources, graph, vm, () -> current, this::addControlPlane, tasksTab);
         menuController.attach(this, commands, this::ctx, with, dialogs, stage, theme);
-        this.remote = new RemoteSources(actions, this::ctx, dialogs, with.remote(), this::addControlPlane, this::dropSource);
+        this.remote = new RemoteSources(actions, this::ctx, dialogs, with.remote(), this::addControlPlane, this::dropSource,
+                new ConnectedProfiles(settings));
         sources.onHosts(live -> {
             hostsView.show(runner, live);
             hostsTab.getTabPane().getSelectionModel().select(hostsTab);
@@ -239,6 +240,7 @@ public final class MainWindow {
         current = ref;
         poller = null;
         detailsController.viewModel().show(null, null);
+        commands.tasks().showDatabase(ref.source() instanceof Sources.LiveSource l ? l.controlPlane() : null, ref.databaseId());
         if (ref.source() instanceof Sources.FileSource file) {
             Topology t = TopologyBuilder.planned(file.databaseId(), file.body().spec());
             vm.showPlanned(file.label(), t);
@@ -451,6 +453,7 @@ public final class MainWindow {
         pollers.stop();
         poller = null;
         clock.stop();
+        commands.tasks().stop();
         saveLayout();
     }
 }

@@ -1,6 +1,7 @@
 package trellis.ui;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ final class RemoteSources {
     private final Remote remote;
     private final BiConsumer<ControlPlane, String> add;
     private final Consumer<Sources.LiveSource> drop;
+    private final ConnectedProfiles connected;
     /** The profile each source was opened from, by the control plane it is (sources wrap it). */
     private final Map<ControlPlane, ConnectionProfile> profileOf = new HashMap<>();
 
@@ -32,13 +34,14 @@ final class RemoteSources {
      * @param drop takes a source out of the tree, its pollers stopped
      */
     RemoteSources(ActionManager actions, Supplier<ActionContext> ctx, Dialogs dialogs, Remote remote,
-                  BiConsumer<ControlPlane, String> add, Consumer<Sources.LiveSource> drop) {
+                  BiConsumer<ControlPlane, String> add, Consumer<Sources.LiveSource> drop, ConnectedProfiles connected) {
         this.actions = actions;
         this.ctx = ctx;
         this.dialogs = dialogs;
         this.remote = remote;
         this.add = add;
         this.drop = drop;
+        this.connected = connected;
     }
 
     /** The profile a source was opened from, or null (the local engine, a bare address of an older session). */
@@ -46,10 +49,15 @@ final class RemoteSources {
         return profileOf.get(source.controlPlane());
     }
 
-    /** Opens what {@code --connect}/{@code --profile} named; true when there was something to open. */
+    /**
+     * Opens what {@code --connect}/{@code --profile} named; true when there was something to open.
+     * Without either, the saved profiles connected when the last session ended are connected again
+     * (off the FX thread; one that cannot be is said in the event log) and the answer is false.
+     */
     boolean startConnected() {
         ConnectionProfile p = remote.start();
         if (p == null) {
+            reopenLast();
             return false;
         }
         open(p, remote.startDatabase(), false);
@@ -91,7 +99,33 @@ final class RemoteSources {
         }
     }
 
+    private void reopenLast() {
+        List<String> names = connected.last();
+        if (names.isEmpty()) {
+            return;
+        }
+        ctx.get().runner().run(() -> remote.profiles().list(), saved -> {
+            for (String name : names) {
+                // a bare address (--connect) was never saved: nothing to reconnect
+                saved.stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> ctx.get().runner().run(
+                        () -> remote.open().apply(s), cp -> opened(cp, s, null),
+                        error -> ctx.get().log("Not reconnected to '" + name + "' from the last session: " + ActionContext.message(error)
+                                + "; fix the profile with File > Connect to Control Plane…")));
+            }
+        }, error -> ctx.get().log("Not reconnected to the last session's Control Planes: " + ActionContext.message(error)));
+    }
+
+    private void opened(ControlPlane cp, ConnectionProfile p, String database) {
+        profileOf.put(cp, p);
+        connected.connected(p.name());
+        add.accept(cp, database);
+    }
+
     private void forget(Sources.LiveSource source) {
+        ConnectionProfile p = profileOf.get(source.controlPlane());
+        if (p != null) {
+            connected.closed(p.name());
+        }
         profileOf.remove(source.controlPlane());
         drop.accept(source);
         source.controlPlane().close();
@@ -107,10 +141,7 @@ final class RemoteSources {
 
     /** Opens the profile as a source (its PEM files read off the FX thread), showing {@code database} when given. */
     private void open(ConnectionProfile p, String database, boolean chosen) {
-        actions.run(UserAction.of("Connect to " + p.name(), () -> ctx.get().runner().run(() -> remote.open().apply(p), cp -> {
-            profileOf.put(cp, p);
-            add.accept(cp, database);
-        }, error -> ctx.get().alert("Cannot connect to " + p.name(), ActionContext.message(error)
+        actions.run(UserAction.of("Connect to " + p.name(), () -> ctx.get().runner().run(() -> remote.open().apply(p), cp -> opened(cp, p, database), error -> ctx.get().alert("Cannot connect to " + p.name(), ActionContext.message(error)
                 + (chosen ? "" : "; fix the profile with File > Connect to Control Plane…")))));
     }
 }

@@ -66,7 +66,7 @@ class CliTlsTest {
     void aServerSignedByAnotherCaIsSaidInWords() throws Exception {
         CliTest.Run r = databases(Files.writeString(dir.resolve("other-ca.pem"), TestCerts.pem(new TestCerts("other").ca().cert())));
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().split("\\R")).containsExactly("databases: " + url()
-                + ": the server's certificate is not signed by a CA you trust (unknown CA); give the CA certificate that signed it");
+        assertThat(r.err().split("\\R")).containsExactly("databases: TLS with " + url() + " failed: the server's certificate is not signed by the CA in "
+                + dir.resolve("other-ca.pem") + " (unknown CA); choose the CA certificate that issued the Control Plane's server certificate");
     }
 }

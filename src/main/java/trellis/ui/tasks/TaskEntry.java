@@ -34,6 +34,10 @@ public final class TaskEntry {
     private String lastEntryId;
     /** Why the last poll did not answer, shown until one does; null when it did. */
     private String pollProblem;
+    /** From the database's task history rather than started by this console. */
+    private boolean past;
+    /** Whether the log of an ended past task was asked for (once, when it is first selected). */
+    private boolean logAsked;
     private final List<String> lines = new ArrayList<>();
     private final Map<String, PullProgress> pulls = new LinkedHashMap<>();
 
@@ -48,6 +52,25 @@ public final class TaskEntry {
         this.what = what;
         this.startedMillis = nowMillis;
         update(task, nowMillis);
+    }
+
+    /** A task from the database's history (GET tasks): not started here, and marked so in the list. */
+    public static TaskEntry past(ControlPlane source, Task task, long nowMillis) {
+        String db = task.databaseId() != null ? task.databaseId() : task.entityId();
+        TaskEntry e = new TaskEntry(source, task, "Task history of '" + db + "' on " + source.displayName(), nowMillis);
+        e.past = true;
+        return e;
+    }
+
+    public boolean past() {
+        return past;
+    }
+
+    /** True the first time it is asked for an ended past task: its log is then fetched once. */
+    boolean askLog() {
+        boolean first = past && ended() && !logAsked;
+        logAsked = true;
+        return first;
     }
 
     public ControlPlane source() {
@@ -179,6 +202,10 @@ public final class TaskEntry {
 
     /** The list's line: "create  shop  running  0:07", with what is being pulled while it is. */
     public String summary(long nowMillis) {
+        if (past) {
+            // not started here: the console's clock knows nothing of how long it took
+            return kind + "  " + databaseId + "  " + state + "  (history)";
+        }
         String s = kind + "  " + databaseId + "  " + state + "  " + clock(elapsedMillis(nowMillis));
         if (pulling()) {
             long images = pulls.values().stream().filter(p -> !p.done()).count();

@@ -28,6 +28,8 @@ public final class TasksDock {
     private TasksModel model;
     private LongSupplier clock;
     private final ObservableList<TaskEntry> rows = FXCollections.observableArrayList();
+    private final Label noneSelected = new Label("Select a task to see its log.");
+    private final Label noEntries = new Label("No log entries for this task yet.");
 
     SplitPane view() {
         return tasksPane;
@@ -41,7 +43,7 @@ public final class TasksDock {
         tasksList.setCellFactory(v -> new Row());
         tasksList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showSelected());
         tasksList.setPlaceholder(new Label("No tasks yet: a deploy or a removal opens one here."));
-        taskLog.setPlaceholder(new Label("Select a task to see its log."));
+        taskLog.setPlaceholder(noneSelected);
         model.addChangeListener(this::changed);
         if (!rows.isEmpty()) {
             tasksList.getSelectionModel().select(0);
@@ -64,7 +66,7 @@ public final class TasksDock {
 
     private void changed(TaskEntry e) {
         if (!rows.contains(e)) {
-            rows.add(0, e);
+            rows.add(Math.max(0, Math.min(rows.size(), model.entries().indexOf(e))), e);
             if (tasksList.getSelectionModel().getSelectedItem() == null || rows.size() == 1) {
                 tasksList.getSelectionModel().select(e);
             }
@@ -78,7 +80,10 @@ public final class TasksDock {
 
     private void showSelected() {
         TaskEntry e = tasksList.getSelectionModel().getSelectedItem();
+        model.load(e);
         cancelButton.setDisable(!model.canCancel(e));
+        // a selected task with no entries yet must not read as if nothing were selected
+        taskLog.setPlaceholder(e == null ? noneSelected : noEntries);
         if (e == null) {
             taskHeading.setText("");
             taskLog.getItems().clear();

@@ -72,6 +72,42 @@ public final class TasksModel {
         return e;
     }
 
+    /**
+     * Takes a database's task history (newest first): a task not listed yet is added below the
+     * ones this console started, in the history's order; one already listed is left to its follower.
+     */
+    public void addPast(ControlPlane source, List<Task> history) {
+        int at = entries.size();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).past()) {
+                at = i;
+                break;
+            }
+        }
+        for (Task t : history) {
+            boolean known = entries.stream().anyMatch(e -> e.source() == source && e.taskId().equals(t.taskId()));
+            if (!known && t.taskId() != null) {
+                TaskEntry e = TaskEntry.past(source, t, clock.getAsLong());
+                entries.add(at++, e);
+                changed(e);
+            }
+        }
+    }
+
+    /** A past task that has ended is followed by no poll: its whole log is fetched once, when it is selected. */
+    public void load(TaskEntry e) {
+        if (e == null || !e.askLog()) {
+            return;
+        }
+        runner.run(() -> e.source().taskLog(e.databaseId(), e.taskId(), null), log -> {
+            e.append(log);
+            changed(e);
+        }, error -> {
+            e.pollFailed(MainWindowViewModel.message(error));
+            changed(e);
+        });
+    }
+
     private record Answer(Task task, TaskLog log) {
     }
 

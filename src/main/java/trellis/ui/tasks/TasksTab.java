@@ -27,12 +27,19 @@ public final class TasksTab {
     private final TasksModel model;
     private final Supplier<Window> owner;
     private final Timeline ticks;
+    private final TaskRunner runner;
+    private final Timeline historyTicks;
     private TasksDock dock;
     private int tick;
+    /** The live database shown, whose history is listed; null when none is. */
+    private ControlPlane historySource;
+    private String historyDatabase;
+    private boolean historyInFlight;
 
     public TasksTab(Tab tab, TaskRunner runner, Supplier<Window> owner) {
         this.tab = tab;
         this.owner = owner;
+        this.runner = runner;
         this.model = new TasksModel(runner, System::currentTimeMillis);
         model.addFailureListener(this::notifyFailed);
         tab.setOnSelectionChanged(e -> {
@@ -42,6 +49,42 @@ public final class TasksTab {
         });
         ticks = new Timeline(new KeyFrame(Duration.millis(100), e -> tick()));
         ticks.setCycleCount(Timeline.INDEFINITE);
+        historyTicks = new Timeline(new KeyFrame(Duration.seconds(HISTORY_SECONDS), e -> refreshHistory()));
+        historyTicks.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** How often the shown database's task history is asked for again. */
+    static final double HISTORY_SECONDS = 3;
+
+    /**
+     * A live database is shown (null, null: none is): its task history (GET tasks, newest first)
+     * is listed beside the console's own tasks now and every few seconds, one request at a time.
+     */
+    public void showDatabase(ControlPlane source, String databaseId) {
+        historySource = source;
+        historyDatabase = databaseId;
+        if (source == null) {
+            historyTicks.stop();
+            return;
+        }
+        refreshHistory();
+        historyTicks.play();
+    }
+
+    private void refreshHistory() {
+        ControlPlane cp = historySource;
+        String db = historyDatabase;
+        if (cp == null || historyInFlight) {
+            return;
+        }
+        historyInFlight = true;
+        runner.run(() -> cp.tasks(db), history -> {
+            historyInFlight = false;
+            model.addPast(cp, history);
+            if (model.anyRunning()) {
+                ticks.play();
+            }
+        }, error -> historyInFlight = false); // the poller's banner says when the source cannot be reached
     }
 
     public TasksModel model() {
@@ -67,6 +110,7 @@ public final class TasksTab {
 
     public void stop() {
         ticks.stop();
+        historyTicks.stop();
     }
 
     private void tick() {

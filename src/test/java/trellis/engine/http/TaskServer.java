@@ -46,6 +46,12 @@ public final class TaskServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** A database the Control Plane already has, available, with that spec. */
+    public synchronized void addDatabase(String id, JsonNode spec) {
+        databases.put(id, Json.MAPPER.createObjectNode().put("id", id).put("state", "available")
+                .put("created_at", "2026-12-03T15:00:00Z").set("spec", spec));
+    }
+
     /** A task of the database, as if the Control Plane had started it; answers its id. */
     public synchronized String addTask(String databaseId, String type, String status) {
         String id = String.format("0197842d-9082-7496-b787-%012d", ++next);
