@@ -110,7 +110,8 @@ final class ServiceWizardCommands {
                       List<DatabaseSpec> known) {
         ActionContext ctx = commands.context();
         editing.live(base, id, serviceId, onHost, hosts, m -> new LiveApplyWindow(owner.get(), theme.get(), ctx.runner(), cp, id,
-                base, m.result(), hosts, known, m.description(), task -> ctx.started(cp, task, m.description())).show())
+                base, m.result(), hosts, known, m.description(),
+                task -> ctx.started(cp, task, m.description() + " of '" + id + "' on " + cp.displayName())).show())
                 .showAndWait();
     }
 

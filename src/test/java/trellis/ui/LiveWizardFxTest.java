@@ -161,7 +161,7 @@ class LiveWizardFxTest {
                 && robot.lookup(".task-heading").queryAs(Label.class).getText().endsWith("completed"));
         assertThat(TasksTabFxTest.rows(robot)).containsExactly("update  storefront  completed  M:SS");
         assertThat(robot.lookup(".task-heading").queryAs(Label.class).getText()).isEqualTo("Add service 'reports' "
-                + "to " + cp.displayName() + " — task 0191f1b0-0000-7000-8000-000000000001: completed");
+                + "of 'storefront' on " + cp.displayName() + " — task 0191f1b0-0000-7000-8000-000000000001: completed");
     }
 
     @Test

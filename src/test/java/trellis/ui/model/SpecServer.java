@@ -84,8 +84,10 @@ public final class SpecServer implements AutoCloseable {
         }
         String id = tail.substring(1).split("/")[0];
         if (tail.endsWith("/log")) {
-            send(ex, 200, Json.write(Json.MAPPER.createObjectNode().put("database_id", databaseId).put("task_id", id)
-                    .put("task_status", "completed").putArray("entries")));
+            ObjectNode log = Json.MAPPER.createObjectNode().put("database_id", databaseId).put("task_id", id)
+                    .put("task_status", "completed");
+            log.putArray("entries");
+            send(ex, 200, Json.write(log));
             return;
         }
         send(ex, 200, Json.write(Json.MAPPER.createObjectNode().put("task_id", id).put("database_id", databaseId)
