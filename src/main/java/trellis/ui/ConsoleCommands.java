@@ -216,6 +216,16 @@ final class ConsoleCommands {
         actions.run(new RemoveDatabaseAction(ctx.get(), cp, databaseId));
     }
 
+    /** The actions' context, its started tasks followed in the Tasks tab. */
+    ActionContext context() {
+        return ctx.get();
+    }
+
+    /** The specs of the database's open spec files (with their secrets), read on the FX thread. */
+    List<trellis.spec.DatabaseSpec> openFileSpecs(String databaseId) {
+        return sources.openFileSpecs(databaseId);
+    }
+
     void removeService() {
         Sources.DatabaseRef ref = current.get();
         if (ref == null || !(ref.source() instanceof Sources.LiveSource live) || vm.shown() == null) {

@@ -55,7 +55,8 @@ public final class MainMenu {
         this.theme = theme;
         darkItem.setSelected(theme == Theme.DARK);
         this.serviceWizard = new ServiceWizardCommands(window, actions, () -> stage, () -> this.theme, window::log,
-                commands.files()::draft);
+                commands.files()::draft, commands);
+        window.graph().setOnHostMenu(serviceWizard::addService);
     }
 
     public MenuBar menuBar() {

@@ -3,7 +3,14 @@ package trellis.ui;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.List;
 import javafx.stage.Window;
+import trellis.engine.ControlPlane;
+import trellis.spec.Database;
+import trellis.spec.DatabaseSpec;
+import trellis.spec.Host;
+import trellis.ui.action.ActionContext;
+import trellis.ui.review.LiveApplyWindow;
 import trellis.ui.action.ActionManager;
 import trellis.ui.model.SpecDraft;
 import trellis.ui.review.ReviewView;
@@ -13,18 +20,25 @@ import trellis.ui.wizard.ServiceEditing;
  * Edit > Add service… (Ctrl+Shift+A) and Edit service… on the database shown: a spec file opened
  * offline is edited through a {@link SpecDraft} of its body (one per file, so Undo and Redo
  * follow the wizard's edits), and each edit shows the file's new picture at once. Saving the
- * file is Save's (File > Save); applying to a control plane is the review's.
+ * file is Save's (File > Save). On a live database the wizard starts from the spec of the last
+ * poll and Finish opens the review, whose Apply sends it ({@link LiveApplyWindow}).
  */
 final class ServiceWizardCommands {
     private final MainWindow window;
     private final ServiceEditing editing;
     private final Consumer<String> log;
     private final Function<Sources.FileSource, SpecDraft> drafts;
+    private final ConsoleCommands commands;
+    private final Supplier<Window> owner;
+    private final Supplier<Theme> theme;
 
     /** @param drafts the one draft of each open spec file (File > Save saves it) */
     ServiceWizardCommands(MainWindow window, ActionManager actions, Supplier<Window> owner, Supplier<Theme> theme, Consumer<String> log,
-                          Function<Sources.FileSource, SpecDraft> drafts) {
+                          Function<Sources.FileSource, SpecDraft> drafts, ConsoleCommands commands) {
         this.window = window;
+        this.commands = commands;
+        this.owner = owner;
+        this.theme = theme;
         this.drafts = drafts;
         this.editing = new ServiceEditing(actions, owner, theme);
         // the wizard's last page is the review before apply: plan, side-by-side diff, grants, warnings
@@ -38,6 +52,9 @@ final class ServiceWizardCommands {
 
     /** Opens the wizard adding a service, on the given host when not null (a host's context menu). */
     void addService(String onHost) {
+        if (live(null, onHost)) {
+            return;
+        }
         Sources.FileSource file = fileShown("Add service");
         if (file != null) {
             editing.addService(draftOf(file), file.databaseId(), onHost).showAndWait();
@@ -46,16 +63,56 @@ final class ServiceWizardCommands {
 
     /** Opens the wizard on the service selected in the picture. */
     void editService() {
-        Sources.FileSource file = fileShown("Edit service");
-        if (file == null) {
-            return;
-        }
         String service = window.graph().selectedService();
         if (service == null) {
             log.accept("Edit service: select one of the service's instances in the picture first");
             return;
         }
+        if (live(service, null)) {
+            return;
+        }
+        Sources.FileSource file = fileShown("Edit service");
+        if (file == null) {
+            return;
+        }
         editing.editService(draftOf(file), file.databaseId(), service).showAndWait();
+    }
+
+    /**
+     * On a live database: the wizard on its spec from the last poll, the cluster's hosts fetched first
+     * (through the runner); Finish opens the review whose Apply sends the full spec safely, its task
+     * followed in the Tasks tab. False when the database shown is not a live one.
+     */
+    private boolean live(String serviceId, String onHost) {
+        Sources.DatabaseRef ref = window.currentDatabase();
+        if (ref == null || !(ref.source() instanceof Sources.LiveSource source)) {
+            return false;
+        }
+        String what = serviceId == null ? "Add service" : "Edit service";
+        Database db = window.poller() == null ? null : window.poller().getLastValue();
+        if (db == null || db.spec() == null) {
+            log.accept(what + ": the spec of '" + ref.databaseId() + "' has not been read yet; try again after the next poll");
+            return true;
+        }
+        ControlPlane cp = source.controlPlane();
+        String id = ref.databaseId();
+        ActionContext ctx = commands.context();
+        List<DatabaseSpec> known = commands.openFileSpecs(id);
+        ctx.runner().run(cp::hosts, hosts -> open(cp, id, db.spec(), serviceId, onHost, hosts, known), error -> {
+            log.accept(what + ": the hosts of " + source.label() + " could not be read (" + ActionContext.message(error)
+                    + "); every host is offered");
+            open(cp, id, db.spec(), serviceId, onHost, List.of(), known);
+        });
+        return true;
+    }
+
+    private void open(ControlPlane cp, String id, DatabaseSpec base, String serviceId, String onHost, List<Host> hosts,
+                      List<DatabaseSpec> known) {
+        ActionContext ctx = commands.context();
+        editing.live(base, id, serviceId, onHost, hosts, m -> new LiveApplyWindow(owner.get(), theme.get(), ctx.runner(), cp, id,
+                base, m.result(), hosts, known, m.description(),
+                task -> ctx.started(cp, task, m.description() + " of '" + id + "' on " + cp.displayName())).show())
+                .showAndWait();
     }
 
     private Sources.FileSource fileShown(String what) {
@@ -64,7 +121,7 @@ final class ServiceWizardCommands {
             return file;
         }
         log.accept(what + ": open the database's spec file (File > Open) or a template (File > New from template); "
-                + "editing a live database's spec comes with Review and apply");
+                + "or select a database of a control plane");
         return null;
     }
 

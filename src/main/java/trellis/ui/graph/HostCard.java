@@ -47,6 +47,13 @@ final class HostCard extends VBox {
     private VBox instancesBox;
     private final List<Label> ghosts = new ArrayList<>();
 
+    private Consumer<String> onHostMenu;
+
+    /** What the header's context menu's "Add service here…" does with the host's id (null: no menu). */
+    void setOnHostMenu(Consumer<String> addServiceOn) {
+        this.onHostMenu = addServiceOn;
+    }
+
     HostCard(HostPlacement h) {
         // no id until built: an id makes a node's style lookup its own (JavaFX caches matching
         // rules per type, id and classes), and a hundred placeholders would each pay it
@@ -98,7 +105,17 @@ final class HostCard extends VBox {
         kind.getStyleClass().addAll("host-kind", h.hasDatabaseNode() ? "with-db" : "without-db");
         VBox head = new VBox(name, kind);
         head.getStyleClass().add("host-header");
-        head.setOnMouseClicked(e -> select.accept(this, new Selection.OfHost(placement())));
+        javafx.scene.control.MenuItem add = new javafx.scene.control.MenuItem("Add service here…");
+        add.setId("host-add-service");
+        add.setOnAction(e -> onHostMenu.accept(h.hostId()));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(add);
+        head.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && onHostMenu != null) {
+                menu.show(head, e.getScreenX(), e.getScreenY());
+            } else {
+                select.accept(this, new Selection.OfHost(placement()));
+            }
+        });
         getChildren().add(head);
         VBox nodesBox = new VBox();
         nodesBox.getStyleClass().add("host-section");

@@ -83,6 +83,7 @@ public final class TopologyView extends StackPane {
     private String paintedFilter = "";
     private Node selectedNode;
     private Consumer<Selection> onSelect = s -> { };
+    private Consumer<String> onHostMenu;
     private boolean linesDirty = true;
     /** Over the picture, unscaled: where a dragged instance's label follows the pointer. */
     private final Pane overlay = new Pane();
@@ -125,6 +126,11 @@ public final class TopologyView extends StackPane {
             }
             e.consume();
         });
+    }
+
+    /** A host header's context menu offers "Add service here…", given the host's id (null: no menu). */
+    public void setOnHostMenu(Consumer<String> addServiceOn) {
+        this.onHostMenu = addServiceOn;
     }
 
     public void setOnSelect(Consumer<Selection> onSelect) {
@@ -293,6 +299,7 @@ public final class TopologyView extends StackPane {
         List<Node> cards = new ArrayList<>();
         for (HostPlacement h : t.hosts()) {
             HostCard card = new HostCard(h);
+            card.setOnHostMenu(onHostMenu);
             unbuilt.add(h.hostId());
             hostCards.put(h.hostId(), card);
             cards.add(card);

@@ -116,7 +116,7 @@ final class Pages {
                 hosts, error, hint, new HBox(8, other, add));
     }
 
-    private static CheckBox hostBox(StepPane pane, Placement.HostChoice h) {
+    private static Node hostBox(StepPane pane, Placement.HostChoice h) {
         CheckBox box = new CheckBox(h.hostId() + "  (" + h.detail() + ")");
         box.setId("place-" + h.hostId());
         box.setSelected(pane.model.isOnHost(h.hostId()));
@@ -124,7 +124,18 @@ final class Pages {
             pane.model.setOnHost(h.hostId(), on);
             pane.refresh();
         });
-        return box;
+        var reason = pane.model.reasonHostCannotTake(h.hostId());
+        if (reason.isEmpty()) {
+            return box;
+        }
+        // a host already chosen stays enabled, so that the person can take the service off it
+        box.setDisable(!box.isSelected());
+        box.selectedProperty().addListener((o, a, on) -> box.setDisable(!on));
+        Label why = new Label(reason.get());
+        why.setId("place-reason-" + h.hostId());
+        why.getStyleClass().add("wizard-host-reason");
+        why.setWrapText(true);
+        return new VBox(2, box, why);
     }
 
     static Node connectAs(StepPane pane) {

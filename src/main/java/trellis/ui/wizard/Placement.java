@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import trellis.spec.Host;
+import trellis.topology.HostServices;
 import trellis.topology.DeploymentPattern;
 import trellis.topology.TopologyBuilder;
 
@@ -21,6 +24,8 @@ public final class Placement {
 
     private final List<HostChoice> hosts = new ArrayList<>();
     private final Set<String> chosen = new LinkedHashSet<>();
+    /** Hosts of the cluster that cannot take services, with the reason (from the cluster's hosts list). */
+    private final Map<String, String> cannot = new LinkedHashMap<>();
 
     /** The hosts of the spec's nodes (in node order), then those only its services name. */
     Placement(JsonNode spec) {
@@ -36,6 +41,22 @@ public final class Placement {
             }
         }
         nodesByHost.forEach((h, n) -> hosts.add(new HostChoice(h, List.copyOf(n))));
+    }
+
+    /** The cluster's hosts, when known: those the spec does not name are offered too; those that cannot take services are offered disabled with the reason. */
+    void setCluster(List<Host> cluster) {
+        cannot.clear();
+        for (Host h : cluster) {
+            HostServices.reasonHostCannotTakeServices(h).ifPresent(r -> cannot.put(h.id(), r));
+            if (hosts.stream().noneMatch(c -> c.hostId().equals(h.id()))) {
+                hosts.add(new HostChoice(h.id(), List.of()));
+            }
+        }
+    }
+
+    /** Why the host cannot take services; empty when it can (or nothing is known of it). */
+    Optional<String> reasonCannotTake(String hostId) {
+        return Optional.ofNullable(cannot.get(hostId));
     }
 
     List<HostChoice> hosts() {

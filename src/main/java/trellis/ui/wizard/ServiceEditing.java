@@ -1,10 +1,13 @@
 package trellis.ui.wizard;
 
+import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.stage.Window;
 import trellis.spec.DatabaseSpec;
+import trellis.spec.Host;
 import trellis.ui.Theme;
 import trellis.ui.action.ActionManager;
 import trellis.ui.action.EditSpecAction;
@@ -44,6 +47,22 @@ public final class ServiceEditing {
     /** The same wizard with the service's values; its id and type stay. */
     public ServiceWizard editService(SpecDraft draft, String databaseId, String serviceId) {
         return wizard(draft, ServiceWizardModel.editing(databaseId, draft.spec(), serviceId));
+    }
+
+    /**
+     * The wizard on a live database's spec: adding a service (on {@code onHost} when given) or editing
+     * {@code serviceId} when given; {@code cluster} are the cluster's hosts; Finish gives the model to
+     * {@code onFinish} (the review and apply), nothing is changed here.
+     */
+    public ServiceWizard live(DatabaseSpec spec, String databaseId, String serviceId, String onHost, List<Host> cluster,
+                              Consumer<ServiceWizardModel> onFinish) {
+        ServiceWizardModel model = serviceId == null ? ServiceWizardModel.adding(databaseId, spec)
+                : ServiceWizardModel.editing(databaseId, spec, serviceId);
+        model.setClusterHosts(cluster);
+        if (onHost != null) {
+            model.setOnHost(onHost, true);
+        }
+        return new ServiceWizard(owner.get(), theme.get(), model, review, onFinish);
     }
 
     private ServiceWizard wizard(SpecDraft draft, ServiceWizardModel model) {

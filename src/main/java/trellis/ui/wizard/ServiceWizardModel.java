@@ -198,6 +198,15 @@ public final class ServiceWizardModel {
         return placement.hosts();
     }
 
+    /** The cluster's hosts (live): the others are offered too, and those that cannot take services say why. */
+    public void setClusterHosts(List<trellis.spec.Host> cluster) {
+        placement.setCluster(cluster);
+    }
+
+    public java.util.Optional<String> reasonHostCannotTake(String hostId) {
+        return placement.reasonCannotTake(hostId);
+    }
+
     /** Offers a host id the spec does not name yet (a host of its own, for the separate-host pattern), chosen. */
     public void addHost(String hostId) {
         if (placement.add(hostId == null ? "" : hostId.trim())) {

@@ -31,6 +31,7 @@ public final class SpecServer implements AutoCloseable {
     private final String databaseId;
     private final Deque<String[]> faults = new ArrayDeque<>();
     private JsonNode spec;
+    private JsonNode hosts = Json.MAPPER.createArrayNode();
     private int tasks;
 
     public SpecServer(String databaseId, JsonNode spec) throws IOException {
@@ -38,7 +39,59 @@ public final class SpecServer implements AutoCloseable {
         this.spec = spec.deepCopy();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/databases/", this::handle);
+        server.createContext("/v1/databases", this::list);
+        server.createContext("/v1/hosts", this::hosts);
         server.start();
+    }
+
+    /** The cluster's hosts GET /v1/hosts answers (none until set). */
+    public synchronized void setHosts(JsonNode hostsArray) {
+        hosts = hostsArray.deepCopy();
+    }
+
+    private synchronized void list(HttpExchange ex) throws IOException {
+        try (ex) {
+            received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().getPath(), ""));
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.putArray("databases").add(database());
+            send(ex, 200, Json.write(body));
+        }
+    }
+
+    private synchronized void hosts(HttpExchange ex) throws IOException {
+        try (ex) {
+            received.add(new Received(ex.getRequestMethod(), ex.getRequestURI().getPath(), ""));
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.set("hosts", hosts);
+            send(ex, 200, Json.write(body));
+        }
+    }
+
+    private ObjectNode database() {
+        ObjectNode db = Json.MAPPER.createObjectNode();
+        db.put("id", databaseId).put("state", "available").put("created_at", "2026-12-03T10:00:00Z")
+                .put("updated_at", "2026-12-03T10:00:00Z");
+        db.set("spec", Secrets.strip(spec));
+        return db;
+    }
+
+    /** The tasks of the database: none kept, so a task asked for reads completed, its log empty. */
+    private void task(HttpExchange ex, String path) throws IOException {
+        String tail = path.substring(("/v1/databases/" + databaseId + "/tasks").length());
+        if (tail.isEmpty() || tail.equals("/")) {
+            send(ex, 200, "{\"tasks\":[]}");
+            return;
+        }
+        String id = tail.substring(1).split("/")[0];
+        if (tail.endsWith("/log")) {
+            ObjectNode log = Json.MAPPER.createObjectNode().put("database_id", databaseId).put("task_id", id)
+                    .put("task_status", "completed");
+            log.putArray("entries");
+            send(ex, 200, Json.write(log));
+            return;
+        }
+        send(ex, 200, Json.write(Json.MAPPER.createObjectNode().put("task_id", id).put("database_id", databaseId)
+                .put("type", "update").put("status", "completed").put("created_at", "2026-12-03T10:00:00Z")));
     }
 
     public URI uri() {
@@ -69,17 +122,17 @@ public final class SpecServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(ex.getRequestMethod(), path, body));
+            if (path.startsWith("/v1/databases/" + databaseId + "/tasks")) {
+                task(ex, path);
+                return;
+            }
             if (!path.equals("/v1/databases/" + databaseId)) {
                 send(ex, 404, "{\"name\":\"not_found\",\"message\":\"no database at " + path + "\"}");
                 return;
             }
             synchronized (this) {
                 if (ex.getRequestMethod().equals("GET")) {
-                    ObjectNode db = Json.MAPPER.createObjectNode();
-                    db.put("id", databaseId).put("state", "available").put("created_at", "2026-12-03T10:00:00Z")
-                            .put("updated_at", "2026-12-03T10:00:00Z");
-                    db.set("spec", Secrets.strip(spec));
-                    send(ex, 200, Json.write(db));
+                    send(ex, 200, Json.write(database()));
                 } else if (!faults.isEmpty()) {
                     String[] f = faults.poll();
                     send(ex, Integer.parseInt(f[0]), Json.write(Json.MAPPER.createObjectNode().put("name", f[1]).put("message", f[2])));
