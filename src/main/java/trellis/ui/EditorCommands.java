@@ -30,6 +30,7 @@ import trellis.ui.action.ActionManager;
 import trellis.ui.action.EditSpecAction;
 import trellis.ui.graph.EditGestures;
 import trellis.ui.graph.TopologyView;
+import trellis.ui.model.DraftStore;
 import trellis.ui.model.SpecDraft;
 import trellis.ui.review.ReviewView;
 
@@ -49,9 +50,11 @@ final class EditorCommands implements EditGestures {
     private final Supplier<Window> owner;
     private final Hyperlink link;
     private final Map<Path, List<DraftMarks.Move>> moves = new HashMap<>();
+    private final DraftStore store;
 
     EditorCommands(TopologyView graph, ActionManager actions, SpecFileCommands files, Supplier<ActionContext> ctx,
-                   Supplier<Sources.DatabaseRef> current, Supplier<Window> owner, Hyperlink link) {
+                   Supplier<Sources.DatabaseRef> current, Supplier<Window> owner, Hyperlink link, DraftStore store) {
+        this.store = store;
         this.graph = graph;
         this.actions = actions;
         this.files = files;
@@ -178,20 +181,86 @@ final class EditorCommands implements EditGestures {
         d.showAndWait().ifPresent(h -> drop(instance, h, copy));
     }
 
-    /** The database shown changed (or was redrawn after an edit): its draft's marks and the status bar's link. */
+    /**
+     * Where drafts are kept: the user data folder's, or beside the settings when the console was
+     * given settings of its own (tests, training runs), as the connection profiles are.
+     */
+    static DraftStore storeFor(Settings settings) {
+        return settings.file().equals(Settings.defaultFile()) ? DraftStore.standard()
+                : new DraftStore(settings.file().toAbsolutePath().resolveSibling("drafts"));
+    }
+
+    private static String key(Sources.FileSource f) {
+        return "file:" + f.path().toAbsolutePath();
+    }
+
+    private static int changes(DatabaseSpec base, DatabaseSpec draft, List<DraftMarks.Move> moves) {
+        int n = DraftMarks.between(base, draft, moves).size();
+        return n == 0 && !draft.equals(base) ? 1 : n;
+    }
+
+    /**
+     * The database shown changed (or was redrawn after an edit): its draft's marks and the status
+     * bar's link; the draft is kept (off the FX thread) for the next session, and a file without a
+     * draft yet is offered the one kept from an earlier session.
+     */
     void shown(Sources.DatabaseRef ref) {
         List<DraftMarks.Mark> marks = List.of();
         int changes = 0;
-        if (ref != null && ref.source() instanceof Sources.FileSource f && files.hasDraft(f.path())) {
-            DatabaseSpec opened = files.opened(f.path());
-            DatabaseSpec now = files.draft(f).spec();
-            marks = DraftMarks.between(opened, now, moves.getOrDefault(f.path(), List.of()));
-            changes = marks.isEmpty() && !now.equals(opened) ? 1 : marks.size();
+        if (ref != null && ref.source() instanceof Sources.FileSource f && f.body().spec() != null) {
+            if (files.hasDraft(f.path())) {
+                DatabaseSpec opened = files.opened(f.path());
+                DatabaseSpec now = files.draft(f).spec();
+                List<DraftMarks.Move> made = List.copyOf(moves.getOrDefault(f.path(), List.of()));
+                marks = DraftMarks.between(opened, now, made);
+                changes = changes(opened, now, made);
+                keep(f, changes == 0 ? null : new DraftStore.Saved(key(f), f.databaseId(), opened, now, made));
+            } else {
+                offerKept(f);
+            }
         }
         graph.setMarks(marks);
         link.setText("Draft: " + changes + (changes == 1 ? " change" : " changes") + " — Review…");
+        link.setOnAction(e -> review());
         link.setVisible(changes > 0);
         link.setManaged(changes > 0);
+    }
+
+    /** Writes the file's draft to the store, or forgets it when {@code saved} is null (nothing changed). */
+    private void keep(Sources.FileSource f, DraftStore.Saved saved) {
+        ctx.get().runner().run(() -> {
+            if (saved == null) {
+                store.discard(key(f), f.databaseId());
+            } else {
+                store.save(saved);
+            }
+            return null;
+        }, ok -> { }, error -> ctx.get().log(f.label() + ": the draft was not kept for the next session: " + ActionContext.message(error)));
+    }
+
+    private void offerKept(Sources.FileSource f) {
+        ctx.get().runner().run(() -> store.load(key(f), f.databaseId()), kept -> kept.ifPresent(saved -> {
+            Sources.DatabaseRef now = current.get();
+            if (files.hasDraft(f.path()) || now == null || !(now.source() instanceof Sources.FileSource shown)
+                    || !shown.path().equals(f.path())) {
+                return;
+            }
+            int n = changes(saved.base(), saved.draft(), saved.moves());
+            ctx.get().log(f.label() + ": a draft from an earlier session is kept (" + n + (n == 1 ? " change" : " changes")
+                    + "); Restore… in the status bar brings it back");
+            link.setText("Draft kept: " + n + (n == 1 ? " change" : " changes") + " — Restore…");
+            link.setOnAction(e -> restore(f, saved));
+            link.setVisible(true);
+            link.setManaged(true);
+        }), error -> ctx.get().log(f.label() + ": " + ActionContext.message(error)));
+    }
+
+    /** The kept draft (kept without secrets) put back as an undoable edit, with the file's secrets where it lacks them. */
+    private void restore(Sources.FileSource f, DraftStore.Saved saved) {
+        DatabaseSpec restored = Json.convert(trellis.spec.Secrets.merge(Json.toTree(saved.draft()), Json.toTree(f.body().spec())),
+                DatabaseSpec.class);
+        moves.put(f.path(), new ArrayList<>(saved.moves()));
+        actions.run(new EditSpecAction(files.draft(f), "Restore the kept draft", s -> restored));
     }
 
     /** The review of the draft shown against the file as opened, with Discard. */

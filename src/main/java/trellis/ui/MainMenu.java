@@ -58,7 +58,8 @@ public final class MainMenu {
         this.serviceWizard = new ServiceWizardCommands(window, actions, () -> stage, () -> this.theme, window::log,
                 commands.files()::draft);
         this.editor = new EditorCommands(window.graph(), actions, commands.files(), ctx, window::currentDatabase, () -> stage,
-                (javafx.scene.control.Hyperlink) window.root().lookup("#draft-review-link"));
+                (javafx.scene.control.Hyperlink) window.root().lookup("#draft-review-link"),
+                EditorCommands.storeFor(services.settings()));
         window.graph().setEditGestures(editor);
     }
 

@@ -32,6 +32,7 @@ import trellis.spec.Json;
 class EditorFxTest {
     final TestServices.DeferredRunner work = new TestServices.DeferredRunner();
     final TestServices.RecordingDialogs dialogs = new TestServices.RecordingDialogs();
+    final Settings settings = FxTesting.freshSettings();
     MainWindow window;
     Stage stage;
     Path file;
@@ -49,9 +50,18 @@ class EditorFxTest {
         docs.putArray("host_ids").add("host-3");
         file = Files.createTempDirectory("trellis-editor").resolve("catalog.json");
         Json.MAPPER.writeValue(file.toFile(), body);
-        window = ConsoleApp.createWindow(stage, new ConsoleServices(FxTesting.freshSettings(), work.runner, dialogs,
-                LocalEngineDetection.none(), trellis.engine.http.RestControlPlane::new), Theme.LIGHT);
-        stage.show();
+        open(stage);
+    }
+
+    private void open(Stage on) {
+        stage = on;
+        try {
+            window = ConsoleApp.createWindow(on, new ConsoleServices(settings, work.runner, dialogs,
+                    LocalEngineDetection.none(), trellis.engine.http.RestControlPlane::new), Theme.LIGHT);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        on.show();
         window.setPaused(true);
     }
 
@@ -168,6 +178,43 @@ class EditorFxTest {
         waitUntil("'docs' removed again", 10, () -> robot.lookup("#instance-catalog-docs-host-3").tryQuery().isEmpty());
         assertThat(ghosts(robot, "host-3")).containsExactly("'docs' removed");
         assertThat(link(robot)).isEqualTo("Draft: 3 changes — Review…");
+    }
+
+    /** A draft is kept without secrets when the console closes, and a new console offers it back with the file's secrets. */
+    @Test
+    void aDraftSurvivesClosingAndReopeningTheConsole(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openFile(file));
+        work.drain();
+        waitUntil("the picture", 10, () -> robot.lookup("#instance-catalog-api-host-1").tryQuery().isPresent());
+        robot.drag("#instance-catalog-api-host-1", MouseButton.PRIMARY).moveTo(host(robot, "host-3")).moveBy(0, 30);
+        robot.drop();
+        waitUntil("the moved instance", 10, () -> robot.lookup("#instance-catalog-api-host-3").tryQuery().isPresent());
+        work.drain();
+        Path kept;
+        try (var list = Files.list(settings.file().toAbsolutePath().resolveSibling("drafts"))) {
+            kept = list.findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(kept)).contains("\"host-3\"").doesNotContain("change-me-app", "change-me-admin");
+
+        robot.interact(() -> {
+            window.shutdown();
+            stage.close();
+            open(new Stage());
+            window.openFile(file);
+        });
+        work.drain();
+        waitUntil("the file as saved", 10, () -> robot.lookup("#instance-catalog-api-host-1").tryQuery().isPresent());
+        work.drain();
+        waitUntil("the offer", 10, () -> link(robot).equals("Draft kept: 1 change — Restore…"));
+        assertThat(window.events()).anyMatch(l -> l.endsWith("catalog.json: a draft from an earlier session is kept (1 change); "
+                + "Restore… in the status bar brings it back"));
+        robot.clickOn("#draft-review-link");
+        waitUntil("the draft back", 10, () -> robot.lookup("#instance-catalog-api-host-3").tryQuery().isPresent());
+        assertThat(badge(robot, "api-host-3")).isEqualTo("moved from host-1");
+        assertThat(link(robot)).isEqualTo("Draft: 1 change — Review…");
+        assertThat(window.actions().undoTextProperty().get()).isEqualTo("Undo restore the kept draft");
+        var users = window.currentDatabase().source() instanceof Sources.FileSource f ? f.body().spec().databaseUsers() : null;
+        assertThat(users).extracting(u -> u.password()).as("the secrets come from the file").containsExactly("change-me-admin", "change-me-app");
     }
 
     private static void undo(FxRobot robot) {
