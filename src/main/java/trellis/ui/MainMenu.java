@@ -61,6 +61,7 @@ public final class MainMenu {
                 (javafx.scene.control.Hyperlink) window.root().lookup("#draft-review-link"),
                 EditorCommands.storeFor(services.settings()));
         window.graph().setEditGestures(editor);
+        Palette.install(window.graph(), () -> stage, window::log, (type, host) -> serviceWizard.addService(host, type));
     }
 
     /** The database shown changed or was redrawn: the editor's marks and status bar link follow it. */

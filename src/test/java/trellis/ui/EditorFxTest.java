@@ -217,6 +217,26 @@ class EditorFxTest {
         assertThat(users).extracting(u -> u.password()).as("the secrets come from the file").containsExactly("change-me-admin", "change-me-app");
     }
 
+    /** Clicking a type in the palette, then choosing a host, opens the Add Service wizard with both chosen. */
+    @Test
+    void thePaletteOpensTheWizardWithTheTypeAndHostChosen(FxRobot robot) {
+        robot.interact(() -> window.openFile(file));
+        work.drain();
+        waitUntil("the picture", 10, () -> robot.lookup("#instance-catalog-api-host-1").tryQuery().isPresent());
+        robot.clickOn("#palette-rag");
+        waitUntil("the host chooser", 10, () -> robot.lookup("#host-chooser").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#host-chooser .combo-box").queryAs(javafx.scene.control.ComboBox.class)
+                .getSelectionModel().select("host-4"));
+        robot.clickOn("OK");
+        waitUntil("the wizard", 15, () -> robot.lookup("#service-type-rag").tryQuery().isPresent());
+        assertThat(robot.lookup("#service-type-rag").queryAs(javafx.scene.control.RadioButton.class).isSelected()).isTrue();
+        robot.clickOn("#wizard-next").clickOn("#wizard-next");
+        waitUntil("the placement page", 10, () -> robot.lookup("#place-host-4").tryQuery().isPresent());
+        assertThat(robot.lookup("#place-host-4").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#place-host-1").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
     private static void undo(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
     }
