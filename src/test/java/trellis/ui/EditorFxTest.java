@@ -237,6 +237,33 @@ class EditorFxTest {
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 
+    /** M on the selected instance offers the hosts that can take it; Discard in the review asks and takes the draft back. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void mMovesToAChosenHostAndDiscardTakesTheDraftBack(FxRobot robot) {
+        robot.interact(() -> window.openFile(file));
+        work.drain();
+        waitUntil("the picture", 10, () -> robot.lookup("#instance-catalog-docs-host-3").tryQuery().isPresent());
+        robot.clickOn("#instance-catalog-docs-host-3");
+        robot.type(KeyCode.M);
+        waitUntil("the host chooser", 10, () -> robot.lookup("#host-chooser").tryQuery().isPresent());
+        var combo = robot.lookup("#host-chooser .combo-box").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(combo.getItems()).containsExactly("host-1", "host-2", "host-4");
+        robot.interact(() -> combo.getSelectionModel().select("host-4"));
+        robot.clickOn("OK");
+        waitUntil("moved", 10, () -> robot.lookup("#instance-catalog-docs-host-4").tryQuery().isPresent());
+        assertThat(undoText()).isEqualTo("Undo move 'docs' to host-4");
+        assertThat(link(robot)).isEqualTo("Draft: 1 change — Review…");
+
+        robot.clickOn("#draft-review-link");
+        waitUntil("the review", 10, () -> robot.lookup("#draft-discard-button").tryQuery().isPresent());
+        robot.clickOn("#draft-discard-button");
+        assertThat(dialogs.confirmations).containsExactly("Discard the draft?");
+        waitUntil("the draft taken back", 10, () -> robot.lookup("#instance-catalog-docs-host-3").tryQuery().isPresent());
+        assertThat(link(robot)).isEqualTo("(hidden)");
+        assertThat(undoText()).isEqualTo("Undo discard the draft");
+    }
+
     private static void undo(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
     }
