@@ -33,6 +33,7 @@ public final class MainMenu {
     private Stage stage;
     private Theme theme = Theme.LIGHT;
     private ServiceWizardCommands serviceWizard;
+    private EditorCommands editor;
 
     /** Binds Undo and Redo to the window's action manager; called when the window's FXML is loaded. */
     void bindActions(ActionManager actions) {
@@ -57,6 +58,18 @@ public final class MainMenu {
         this.serviceWizard = new ServiceWizardCommands(window, actions, () -> stage, () -> this.theme, window::log,
                 commands.files()::draft, commands);
         window.graph().setOnHostMenu(serviceWizard::addService);
+        this.editor = new EditorCommands(window.graph(), actions, commands.files(), ctx, window::currentDatabase, () -> stage,
+                (javafx.scene.control.Hyperlink) window.root().lookup("#draft-review-link"),
+                EditorCommands.storeFor(services.settings()));
+        window.graph().setEditGestures(editor);
+        Palette.install(window.graph(), () -> stage, window::log, (type, host) -> serviceWizard.addService(host, type));
+    }
+
+    /** The database shown changed or was redrawn: the editor's marks and status bar link follow it. */
+    void shown(Sources.DatabaseRef ref) {
+        if (editor != null) {
+            editor.shown(ref);
+        }
     }
 
     public MenuBar menuBar() {

@@ -258,6 +258,7 @@ public final class MainWindow {
             }
         }
         Platform.runLater(graph::resetView);
+        menuController.shown(ref);
     }
 
     /** Takes a source out of the tree, its pollers stopped; the picture empties when it was on screen. */

@@ -52,12 +52,17 @@ final class ServiceWizardCommands {
 
     /** Opens the wizard adding a service, on the given host when not null (a host's context menu). */
     void addService(String onHost) {
+        addService(onHost, null);
+    }
+
+    /** Opens the wizard adding a service of {@code type} (when not null, as the palette's) on the given host. */
+    void addService(String onHost, String type) {
         if (live(null, onHost)) {
             return;
         }
         Sources.FileSource file = fileShown("Add service");
         if (file != null) {
-            editing.addService(draftOf(file), file.databaseId(), onHost).showAndWait();
+            editing.addService(draftOf(file), file.databaseId(), onHost, type).showAndWait();
         }
     }
 

@@ -32,6 +32,7 @@ final class SpecFileCommands {
     private final Supplier<Sources.DatabaseRef> current;
     private final Supplier<Window> owner;
     private final Map<Path, SpecDraft> drafts = new HashMap<>();
+    private final Map<Path, trellis.spec.DatabaseSpec> opened = new HashMap<>();
     private final Consumer<Sources.FileSource> onEdited;
 
     /** @param onEdited told of each edit of a file's draft, with the file's edited body (to show it) */
@@ -52,12 +53,23 @@ final class SpecFileCommands {
     SpecDraft draft(Sources.FileSource file) {
         return drafts.computeIfAbsent(file.path(), p -> {
             SpecDraft d = new SpecDraft(file.body().spec());
+            opened.put(p, file.body().spec());
             d.onChange(spec -> {
                 CreateDatabaseRequest b = file.body();
                 onEdited.accept(new Sources.FileSource(p, new CreateDatabaseRequest(b.id(), b.tenantId(), spec, b.extra())));
             });
             return d;
         });
+    }
+
+    /** Whether the file has a draft (an editor touched it). */
+    boolean hasDraft(Path file) {
+        return drafts.containsKey(file);
+    }
+
+    /** The file's spec as it was opened, before its draft's edits; null when it has no draft. */
+    trellis.spec.DatabaseSpec opened(Path file) {
+        return opened.get(file);
     }
 
     private Optional<Sources.FileSource> file(String what) {

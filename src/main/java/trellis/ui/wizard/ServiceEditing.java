@@ -37,7 +37,15 @@ public final class ServiceEditing {
 
     /** The wizard adding a service to the draft, on the given host when one is given (a host's context menu). */
     public ServiceWizard addService(SpecDraft draft, String databaseId, String onHost) {
+        return addService(draft, databaseId, onHost, null);
+    }
+
+    /** The same, with the service's type chosen when {@code type} is not null (the palette's). */
+    public ServiceWizard addService(SpecDraft draft, String databaseId, String onHost, String type) {
         ServiceWizardModel model = ServiceWizardModel.adding(databaseId, draft.spec());
+        if (type != null) {
+            model.setType(type);
+        }
         if (onHost != null) {
             model.setOnHost(onHost, true);
         }
