@@ -158,7 +158,8 @@ class LiveWizardFxTest {
         waitUntil("the review closes", 10, () -> robot.lookup("#review-apply").tryQuery().isEmpty());
         robot.clickOn("Tasks");
         waitUntil("the update's task in the Tasks tab", 10, () -> robot.lookup(".task-heading").tryQuery().isPresent()
-                && robot.lookup(".task-heading").queryAs(Label.class).getText().endsWith("completed"));
+                && robot.lookup(".task-heading").queryAs(Label.class).getText().endsWith("completed")
+                && TasksTabFxTest.rows(robot).equals(java.util.List.of("update  storefront  completed  M:SS")));
         assertThat(TasksTabFxTest.rows(robot)).containsExactly("update  storefront  completed  M:SS");
         assertThat(robot.lookup(".task-heading").queryAs(Label.class).getText()).isEqualTo("Add service 'reports' "
                 + "of 'storefront' on " + cp.displayName() + " — task 0191f1b0-0000-7000-8000-000000000001: completed");
@@ -175,7 +176,7 @@ class LiveWizardFxTest {
         robot.clickOn("#review-apply");
         waitUntil("the refusal", 10, () -> !robot.lookup("#review-error").queryAs(Label.class).getText().isEmpty());
         assertThat(robot.lookup("#review-error").queryAs(Label.class).getText()).isEqualTo("The Control Plane refused the "
-                + "edit: the Control Plane refused the request as invalid: services[1].config.db_anon_role: role web_anon does not exist. Your edit is kept: change it and apply again.");
+                + "request as invalid: services[1].config.db_anon_role: role web_anon does not exist. Your edit is kept: change it and apply again.");
         assertThat(robot.lookup("#secret-app").tryQuery()).as("the open file knows the secrets").isEmpty();
         assertThat(server.spec()).isEqualTo(Json.toTree(file));
 
