@@ -84,8 +84,18 @@ final class ImagePuller {
         return failed;
     }
 
+    /** docker-java's words for a pull stream that ended with a progress status, not an error or "done". */
+    private static final java.util.regex.Pattern STREAM_CUT = java.util.regex.Pattern.compile(
+            "Could not pull image: (Downloading|Extracting|Waiting|Pulling fs layer|Verifying Checksum|Download complete|Pull complete)");
+
     /** Why a pull failed: the engine's own words, unless the engine itself stopped answering during it. */
     private static String describe(DockerClient docker, String image, Throwable cause) {
+        java.util.regex.Matcher cut = STREAM_CUT.matcher(String.valueOf(cause.getMessage()));
+        if (cut.matches()) {
+            // the engine reports a registry's failure in the stream; a stream that just stops
+            // mid-download is the connection to the engine that ended, even if it answers again now
+            return "the Docker engine stopped answering during the pull (its answer ended at '" + cut.group(1) + "')";
+        }
         try {
             docker.pingCmd().exec();
             return PullFailure.describe(image, cause);
