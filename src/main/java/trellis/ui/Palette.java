@@ -33,33 +33,12 @@ final class Palette {
     private Palette() {
     }
 
-    /** Puts the strip over the picture's holder, bottom left; {@code add} gets (type, host). */
-    static HBox install(TopologyView graph, Supplier<Window> owner, Consumer<String> log, BiConsumer<String, String> add) {
-        HBox strip = new HBox(6);
-        strip.setId("palette");
-        strip.getStyleClass().add("palette");
-        strip.setPadding(new Insets(6, 8, 6, 8));
-        strip.setAlignment(Pos.CENTER_LEFT);
-        strip.setMaxSize(HBox.USE_PREF_SIZE, HBox.USE_PREF_SIZE);
-        strip.setStyle("-fx-background-color: -fx-background; -fx-background-radius: 6; -fx-border-color: derive(-fx-background, -20%);"
-                + " -fx-border-radius: 6;");
-        Label title = new Label("Add a service:");
-        title.getStyleClass().add("section-title");
-        strip.getChildren().add(title);
-        for (String[] t : TYPES) {
-            Button b = new Button(t[1]);
-            b.setId("palette-" + t[0]);
-                        b.setMnemonicParsing(false);
-            b.setTooltip(new Tooltip("Drag onto a host, or click and choose one, to add a " + t[1] + " service"));
-            b.setOnAction(e -> chooseHost(graph, owner, log, t[1]).ifPresent(h -> add.accept(t[0], h)));
-            b.setOnDragDetected(e -> {
-                ClipboardContent c = new ClipboardContent();
-                c.putString(PREFIX + t[0]);
-                b.startDragAndDrop(TransferMode.COPY).setContent(c);
-                e.consume();
-            });
-            strip.getChildren().add(b);
-        }
+    /**
+     * Puts the strip over the picture's holder, bottom left, once the first picture shows (an empty
+     * view has no host to drop on, and the first frame is spared the strip), and hides it whenever
+     * the view is empty again; {@code add} gets (type, host).
+     */
+    static void install(TopologyView graph, Supplier<Window> owner, Consumer<String> log, BiConsumer<String, String> add) {
         graph.addEventHandler(DragEvent.DRAG_OVER, e -> {
             if (typeOf(e) != null && hostUnder(e) != null) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -75,10 +54,57 @@ final class Palette {
                 add.accept(type, host);
             }
         });
-        if (graph.getParent() instanceof StackPane holder) {
+        Node emptyHint = graph.lookup(".empty-hint");
+        if (!(graph.getParent() instanceof StackPane holder) || emptyHint == null) {
+            return;
+        }
+        Runnable build = () -> {
+            HBox strip = strip(graph, owner, log, add);
+            strip.visibleProperty().bind(emptyHint.visibleProperty().not());
             StackPane.setAlignment(strip, Pos.BOTTOM_LEFT);
             StackPane.setMargin(strip, new Insets(8));
             holder.getChildren().add(strip);
+        };
+        if (!emptyHint.isVisible()) {
+            build.run();
+            return;
+        }
+        emptyHint.visibleProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (!now) {
+                    emptyHint.visibleProperty().removeListener(this);
+                    build.run();
+                }
+            }
+        });
+    }
+
+    private static HBox strip(TopologyView graph, Supplier<Window> owner, Consumer<String> log, BiConsumer<String, String> add) {
+        HBox strip = new HBox(6);
+        strip.setId("palette");
+        strip.getStyleClass().add("palette");
+        strip.setPadding(new Insets(6, 8, 6, 8));
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.setMaxSize(HBox.USE_PREF_SIZE, HBox.USE_PREF_SIZE);
+        strip.setStyle("-fx-background-color: -fx-background; -fx-background-radius: 6; -fx-border-color: derive(-fx-background, -20%);"
+                + " -fx-border-radius: 6;");
+        Label title = new Label("Add a service:");
+        title.getStyleClass().add("section-title");
+        strip.getChildren().add(title);
+        for (String[] t : TYPES) {
+            Button b = new Button(t[1]);
+            b.setId("palette-" + t[0]);
+            b.setMnemonicParsing(false);
+            b.setTooltip(new Tooltip("Drag onto a host, or click and choose one, to add a " + t[1] + " service"));
+            b.setOnAction(e -> chooseHost(graph, owner, log, t[1]).ifPresent(h -> add.accept(t[0], h)));
+            b.setOnDragDetected(e -> {
+                ClipboardContent c = new ClipboardContent();
+                c.putString(PREFIX + t[0]);
+                b.startDragAndDrop(TransferMode.COPY).setContent(c);
+                e.consume();
+            });
+            strip.getChildren().add(b);
         }
         return strip;
     }

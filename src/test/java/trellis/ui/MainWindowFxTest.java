@@ -177,6 +177,37 @@ class MainWindowFxTest {
         assertThat(window.pollerKeys()).hasSize(3);
     }
 
+    /**
+     * The first frame has neither the palette nor the Hosts table: the palette comes with the first
+     * picture and hides whenever the view is empty again (nothing to drop a service on); the table
+     * comes when the Hosts tab is first chosen.
+     */
+    @Test
+    void thePaletteShowsOnlyOverAPictureAndTheHostsTableIsMadeWhenItsTabIsChosen(FxRobot robot) {
+        assertThat(robot.lookup("#palette").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#hosts-table").tryQuery()).isEmpty();
+
+        robot.interact(() -> window.openFile(file));
+        work.drain();
+        assertThat(robot.lookup("#palette").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#palette-postgrest").query().isVisible()).isTrue();
+
+        ScriptedControlPlane cp = liveShop();
+        robot.interact(() -> window.addControlPlane(cp));
+        work.drain();
+        Sources.LiveSource live = window.liveSourceList().get(0);
+        robot.interact(() -> window.selectDatabase(new Sources.DatabaseRef(live, "shop", "available")));
+        work.drain();
+        robot.interact(() -> window.dropSource(live)); // the picture on screen goes with its source
+        assertThat(robot.lookup(".empty-hint").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#palette").query().isVisible()).isFalse();
+
+        robot.clickOn("Hosts");
+        assertThat(robot.lookup("#hosts-note").queryLabeled().getText())
+                .isEqualTo("Select a control plane's Hosts in the sources to list its hosts.");
+        assertThat(robot.lookup("#hosts-table").tryQuery()).isPresent();
+    }
+
     private static javafx.scene.control.MenuItem menuItem(FxRobot robot, String id) {
         var bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
