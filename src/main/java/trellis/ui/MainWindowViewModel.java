@@ -31,9 +31,11 @@ import trellis.topology.Topology;
 public final class MainWindowViewModel {
     static final int MAX_EVENTS = 2000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** The status bar's words while no database is on screen (a source may well be connected). */
+    static final String NOTHING_SHOWN = "No database shown: pick one in the sources";
 
     private final Clock clock;
-    private final StringProperty connection = new SimpleStringProperty("No source");
+    private final StringProperty connection = new SimpleStringProperty(NOTHING_SHOWN);
     private final BooleanProperty connected = new SimpleBooleanProperty(true);
     private final StringProperty updated = new SimpleStringProperty("");
     private final BooleanProperty bannerShown = new SimpleBooleanProperty(false);
@@ -55,7 +57,7 @@ public final class MainWindowViewModel {
         /** While unreachable: what the banner says first, and when the next try is due. */
         String outage;
         Instant retryAt;
-        String connection = "No source";
+        String connection = NOTHING_SHOWN;
         boolean connected = true;
 
         Watched(String key) {

@@ -186,6 +186,7 @@ class MainWindowFxTest {
     void thePaletteShowsOnlyOverAPictureAndTheHostsTableIsMadeWhenItsTabIsChosen(FxRobot robot) {
         assertThat(robot.lookup("#palette").tryQuery()).isEmpty();
         assertThat(robot.lookup("#hosts-table").tryQuery()).isEmpty();
+        assertThat(robot.lookup(".connection-state").queryLabeled().getText()).isEqualTo("No database shown: pick one in the sources");
 
         robot.interact(() -> window.openFile(file));
         work.drain();

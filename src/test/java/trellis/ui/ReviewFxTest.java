@@ -107,8 +107,9 @@ class ReviewFxTest {
                 "+ GRANT report_anon TO reporter   (reports, on the primary of n1)");
         assertThat(robot.lookup("#review-warnings").queryAs(javafx.scene.layout.VBox.class).getChildren())
                 .map(n -> ((Label) n).getText()).containsExactly(
-                "PostgREST needs the role report_anon to exist on every node (n1); Trellis does not create it: "
-                        + "CREATE ROLE report_anon NOLOGIN; where it is missing",
+                "PostgREST needs the role report_anon to exist on every node (n1); the local engine creates it on the nodes it"
+                        + " runs itself, elsewhere (a Control Plane, a server you attach) run CREATE ROLE report_anon NOLOGIN;"
+                        + " where it is missing",
                 "services are not supported on systemd hosts: service 'reports' is placed on host-2; "
                         + "place it on a Docker Swarm host instead");
         List<Object> left = items(robot, "#review-diff-before");

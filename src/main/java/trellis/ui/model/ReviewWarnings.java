@@ -31,8 +31,8 @@ public final class ReviewWarnings {
             });
         }
         anonNodes.forEach((anon, nodes) -> out.add("PostgREST needs the role " + anon + " to exist on every node ("
-                + String.join(", ", nodes) + "); Trellis does not create it: CREATE ROLE " + trellis.topology.Plan.quoteIdent(anon)
-                + " NOLOGIN; where it is missing"));
+                + String.join(", ", nodes) + "); the local engine creates it on the nodes it runs itself, elsewhere (a Control Plane,"
+                + " a server you attach) run CREATE ROLE " + trellis.topology.Plan.quoteIdent(anon) + " NOLOGIN; where it is missing"));
         Set<String> systemd = new LinkedHashSet<>();
         for (Host h : hosts == null ? List.<Host>of() : hosts) {
             if ("systemd".equalsIgnoreCase(h.orchestrator())) {
