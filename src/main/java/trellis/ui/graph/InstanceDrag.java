@@ -2,6 +2,7 @@ package trellis.ui.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import trellis.topology.InstancePlacement;
  * take the instance (pseudo-classes {@code :drop-target} and {@code :drop-refused}, the reason of a
  * refusal on hover); the release over a host that can take it hands the drop to the
  * {@link EditGestures}. Ctrl (or Cmd) held adds an instance there instead of moving this one. An
- * invalid drop, or a release anywhere else, changes nothing.
+ * invalid drop, or a release anywhere else, changes nothing. The hosts are asked after the start,
+ * a few per event and once per draft version ({@link DropRefusals}); the host under the pointer at once.
  */
 final class InstanceDrag {
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
@@ -41,6 +43,7 @@ final class InstanceDrag {
     private final Map<String, Optional<String>> reasons = new LinkedHashMap<>();
     private final Map<HostCard, Tooltip> refusalTips = new LinkedHashMap<>();
     private final DropRefusals refusals = new DropRefusals();
+    private final Map<HostCard, Tooltip> tips = new HashMap<>();
     /** The hosts of the drag under way not asked about yet, those on screen first. */
     private final ArrayDeque<HostCard> undecided = new ArrayDeque<>();
     private boolean asking;
@@ -160,7 +163,9 @@ final class InstanceDrag {
             Tooltip.uninstall(card, old);
         }
         if (reason != null && reason.isPresent()) {
-            Tooltip tip = new Tooltip(host + " cannot take '" + dragged.placement().serviceId() + "': " + reason.get());
+            // a Tooltip is a window of its own: one per host, kept for the next drag of this draft
+            Tooltip tip = tips.computeIfAbsent(card, c -> new Tooltip());
+            tip.setText(host + " cannot take '" + dragged.placement().serviceId() + "': " + reason.get());
             Tooltip.install(card, tip);
             refusalTips.put(card, tip);
         }
@@ -202,6 +207,9 @@ final class InstanceDrag {
     /** The draft shown changed: every refusal is asked again, those of a drag under way too. */
     void forget() {
         refusals.forget();
+        if (!dragging) {
+            tips.clear();
+        }
         if (dragging) {
             start(copy);
         }
