@@ -44,6 +44,8 @@ final class HostCard extends VBox {
     private final StyleableDoubleProperty instanceRow = CssSizes.property(INSTANCE_ROW, this, "placeholderInstance", this::placeholderChanged);
     private final Map<String, Region> nodeBoxes = new LinkedHashMap<>();
     private boolean built;
+    /** Kept in a field, not as user data: a node's properties map compares a replaced value deeply. */
+    private HostPlacement placement;
     private VBox instancesBox;
     private final List<Label> ghosts = new ArrayList<>();
 
@@ -58,11 +60,11 @@ final class HostCard extends VBox {
         // no id until built: an id makes a node's style lookup its own (JavaFX caches matching
         // rules per type, id and classes), and a hundred placeholders would each pay it
         getStyleClass().add("host");
-        setUserData(h);
+        placement = h;
     }
 
     HostPlacement placement() {
-        return (HostPlacement) getUserData();
+        return placement;
     }
 
     boolean built() {
@@ -76,11 +78,11 @@ final class HostCard extends VBox {
 
     /** Takes a poll's placement: the same host, nodes and instances, maybe other states. */
     void update(HostPlacement h) {
-        setUserData(h);
+        placement = h;
         for (NodePlacement n : h.nodes()) {
             Region box = nodeBoxes.get(n.nodeName());
             if (box != null) {
-                box.setUserData(n);
+                InstanceCard.setData(box, n);
             }
         }
     }

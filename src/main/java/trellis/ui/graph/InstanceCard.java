@@ -84,7 +84,7 @@ final class InstanceCard extends VBox {
     void update(InstancePlacement i) {
         InstancePlacement before = placement;
         placement = i;
-        setUserData(i);
+        setData(this, i);
         String titleText = i.serviceId() + (i.serviceType() != null ? "  ·  " + i.serviceType() : "");
         if (!titleText.equals(title.getText())) {
             title.setText(titleText);
@@ -118,6 +118,17 @@ final class InstanceCard extends VBox {
         }
         if (tooltip != null) {
             tooltip.setText(tooltipText());
+        }
+    }
+
+    /**
+     * A node's user data replaced without comparing the old and the new value (its properties map
+     * would compare two placements of a poll deeply, lists of live instances and all).
+     */
+    static void setData(Node node, Object data) {
+        if (node.getUserData() != data) {
+            node.setUserData(null);
+            node.setUserData(data);
         }
     }
 

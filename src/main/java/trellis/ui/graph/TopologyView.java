@@ -78,7 +78,6 @@ public final class TopologyView extends StackPane {
     private final Set<String> unbuilt = new LinkedHashSet<>();
     private final Map<String, Integer> serviceColour = new HashMap<>();
     private Topology topology;
-    private String structure = "";
     private String filter = "";
     private String paintedFilter = "";
     private Node selectedNode;
@@ -153,11 +152,16 @@ public final class TopologyView extends StackPane {
     /** Puts a draft's marks on the picture (an empty list takes them off). */
     public void setMarks(List<DraftMarks.Mark> next) {
         marks.set(next);
+        drag.forget();
     }
 
     /** While an instance is dragged: why the host cannot take it, or empty when it can; null when no drag is under way. */
     public Optional<String> dropRefusal(String hostId) {
         return drag.reasonFor(hostId);
+    }
+
+    InstanceDrag drag() {
+        return drag;
     }
 
     /** Escape ends a drag; Delete, M and A edit the selected instance. False when the key did nothing. */
@@ -231,10 +235,11 @@ public final class TopologyView extends StackPane {
 
     /** Shows a topology: restyles in place when only states changed, rebuilds when the shape changed. */
     public void show(Topology t) {
+        Topology before = topology;
         this.topology = t;
+        drag.forget(); // another picture, maybe another draft: the drop refusals are asked again
         empty.setVisible(t == null);
         if (t == null) {
-            structure = "";
             hostRow.getChildren().clear();
             serviceStrip.clear();
             lines.clear();
@@ -244,8 +249,7 @@ public final class TopologyView extends StackPane {
         if (content.getChildren().size() == 2) {
             content.getChildren().add(legend());
         }
-        String shape = shapeOf(t);
-        if (shape.equals(structure)) {
+        if (PictureShape.same(before, t)) {
             for (InstancePlacement i : t.instances()) {
                 InstanceCard card = instanceCards.get(i.instanceId());
                 if (card != null) {
@@ -260,7 +264,6 @@ public final class TopologyView extends StackPane {
             }
         } else {
             rebuild(t);
-            structure = shape;
             linesDirty = true;
             applyCss();
             layout();
@@ -270,20 +273,6 @@ public final class TopologyView extends StackPane {
         if (!marks.marks().isEmpty()) {
             marks.repaint();
         }
-    }
-
-    /** The ids of what is drawn; when they are the same, a poll changed only states. */
-    private static String shapeOf(Topology t) {
-        StringBuilder b = new StringBuilder();
-        for (ServiceSummary s : t.services()) {
-            b.append('s').append(s.serviceId()).append(s.pattern()).append(';');
-        }
-        for (HostPlacement h : t.hosts()) {
-            b.append('h').append(h.hostId()).append(':');
-            h.nodes().forEach(n -> b.append(n.nodeName()).append(','));
-            h.instances().forEach(i -> b.append(i.instanceId()).append(String.join("+", i.connectsTo())).append(','));
-        }
-        return b.toString();
     }
 
     private void rebuild(Topology t) {
