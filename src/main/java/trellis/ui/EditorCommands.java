@@ -75,6 +75,10 @@ final class EditorCommands implements EditGestures {
     private final LiveDrafts live;
     private final Supplier<Database> lastPolled;
     private final DraftReview reviews;
+    /** The spec the cached refusals were validated against (by identity: each edit makes a new one). */
+    private DatabaseSpec validated;
+    private List<Problem> problemsBefore;
+    private final Map<String, Optional<String>> refusals = new HashMap<>();
 
     EditorCommands(TopologyView graph, ActionManager actions, SpecFileCommands files, Supplier<ActionContext> ctx,
                    Supplier<Sources.DatabaseRef> current, Supplier<Window> owner, Hyperlink link, DraftStore store,
@@ -215,11 +219,21 @@ final class EditorCommands implements EditGestures {
                 }
             }
         }
-        DatabaseSpec edited = edit(spec, instance, host, copy);
         String id = target.get().databaseId();
-        List<Problem> before = SpecValidator.validateSpec(id, Json.toTree(spec));
-        return SpecValidator.validateSpec(id, Json.toTree(edited)).stream().filter(p -> !before.contains(p)).findFirst()
-                .map(Problem::message);
+        if (spec != validated) {
+            validated = spec;
+            problemsBefore = null;
+            refusals.clear();
+        }
+        // a drag start asks once per host, again on each drag until the draft changes: validated once per draft revision
+        return refusals.computeIfAbsent(id + "\u0000" + instance.serviceId() + "\u0000" + instance.hostId() + "\u0000" + host
+                + "\u0000" + copy, k -> {
+                    if (problemsBefore == null) {
+                        problemsBefore = SpecValidator.validateSpec(id, Json.toTree(spec));
+                    }
+                    return SpecValidator.validateSpec(id, Json.toTree(edit(spec, instance, host, copy))).stream()
+                            .filter(p -> !problemsBefore.contains(p)).findFirst().map(Problem::message);
+                });
     }
 
     private static DatabaseSpec edit(DatabaseSpec spec, InstancePlacement i, String host, boolean copy) {
