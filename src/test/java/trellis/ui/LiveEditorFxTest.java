@@ -131,6 +131,11 @@ class LiveEditorFxTest {
         assertThat(ReviewFxTest.items(robot, "#review-plan")).<Object>map(Object::toString).containsExactly(
                 "~ move 'api' from host-1 to host-3");
         assertThat(robot.lookup("#draft-discard-button").tryQuery()).isPresent();
+        javafx.scene.Scene review = robot.lookup("#review-apply").query().getScene();
+        FxTesting.screenshot(review, "live-editor-review-light");
+        robot.interact(() -> Theme.DARK.apply(review));
+        FxTesting.screenshot(review, "live-editor-review-dark");
+        robot.interact(() -> Theme.LIGHT.apply(review));
         robot.clickOn("#review-apply");
         waitUntil("the secrets asked for", 10, () -> robot.lookup("#secret-app").tryQuery().isPresent());
         assertThat(server.updates()).as("nothing sent before the secrets are given").isEmpty();
