@@ -71,16 +71,16 @@ public final class Plan {
 
     private static void serviceChanged(ServiceSpec old, ServiceSpec svc, String database, List<PlanChange> out) {
         String id = svc.serviceId();
-        for (String host : hosts(svc)) {
-            if (!hosts(old).contains(host)) {
-                out.add(instanceAdded(svc, host));
-            }
-        }
-        for (String host : hosts(old)) {
-            if (!hosts(svc).contains(host)) {
-                out.add(new PlanChange(PlanChange.Kind.INSTANCE_REMOVED, id, host,
-                        "remove instance of '" + id + "' from " + host));
-            }
+        List<String> gained = hosts(svc).stream().filter(h -> !hosts(old).contains(h)).distinct().toList();
+        List<String> lost = hosts(old).stream().filter(h -> !hosts(svc).contains(h)).distinct().toList();
+        if (gained.size() == 1 && lost.size() == 1) {
+            // one host given up for one other: the instance moves (deleted there, created here)
+            out.add(new PlanChange(PlanChange.Kind.INSTANCE_MOVED, id, gained.get(0),
+                    "move '" + id + "' from " + lost.get(0) + " to " + gained.get(0)));
+        } else {
+            gained.forEach(host -> out.add(instanceAdded(svc, host)));
+            lost.forEach(host -> out.add(new PlanChange(PlanChange.Kind.INSTANCE_REMOVED, id, host,
+                    "remove instance of '" + id + "' from " + host)));
         }
         if (!Objects.equals(old.serviceType(), svc.serviceType())) {
             out.add(new PlanChange(PlanChange.Kind.SERVICE_CHANGED, id, null,

@@ -7,15 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
+import trellis.spec.Database;
 import trellis.spec.DatabaseSpec;
 import trellis.spec.Json;
 import trellis.spec.ServiceSpec;
@@ -25,6 +20,8 @@ import trellis.topology.DraftMarks;
 import trellis.topology.HostPlacement;
 import trellis.topology.InstanceEdits;
 import trellis.topology.InstancePlacement;
+import trellis.topology.Topology;
+import trellis.topology.TopologyBuilder;
 import trellis.ui.action.ActionContext;
 import trellis.ui.action.ActionManager;
 import trellis.ui.action.EditSpecAction;
@@ -32,16 +29,40 @@ import trellis.ui.graph.EditGestures;
 import trellis.ui.graph.TopologyView;
 import trellis.ui.model.DraftStore;
 import trellis.ui.model.SpecDraft;
-import trellis.ui.review.ReviewView;
 
 /**
- * The picture as an editor of the spec file shown: a drag, Ctrl+drag, Delete, M or A on an
- * instance becomes an undoable {@link EditSpecAction} on the file's one draft (the wizard's, Save's),
- * checked first by the same validator as the wizard; the draft's marks go on the picture and the
- * status bar's link ({@code draft-review-link}) opens the review of the draft against the file as
- * opened. FX thread only.
+ * The picture as an editor of the database shown, a spec file or a live database: a drag,
+ * Ctrl+drag, Delete, M or A on an instance becomes an undoable {@link EditSpecAction} on the
+ * database's one draft (a file's is the wizard's and Save's; a live database's begins from its last
+ * poll, {@link LiveDrafts}), checked first by the same validator as the wizard; the draft's marks go
+ * on the picture and the status bar's link ({@code draft-review-link}) opens its review
+ * ({@link DraftReview}). Drafts are kept across restarts without secrets ({@link DraftStore}). FX thread only.
  */
 final class EditorCommands implements EditGestures {
+    /** What the picture edits: a spec file's one draft, or a live database's. */
+    interface Target {
+        /** The draft store's key of the source. */
+        String key();
+
+        String databaseId();
+
+        String label();
+
+        boolean hasDraft();
+
+        /** The draft, begun on first use. */
+        SpecDraft draft();
+
+        /** The spec the draft is compared with: the file as opened, the live spec it began from. */
+        DatabaseSpec base();
+
+        /** The spec as edited, or as it stands when nothing is drafted yet. */
+        DatabaseSpec spec();
+
+        /** The moves made on the draft, oldest first (kept by the editor: a spec cannot tell a move). */
+        List<DraftMarks.Move> moves();
+    }
+
     private final TopologyView graph;
     private final ActionManager actions;
     private final SpecFileCommands files;
@@ -51,9 +72,17 @@ final class EditorCommands implements EditGestures {
     private final Hyperlink link;
     private final Map<Path, List<DraftMarks.Move>> moves = new HashMap<>();
     private final DraftStore store;
+    private final LiveDrafts live;
+    private final Supplier<Database> lastPolled;
+    private final DraftReview reviews;
+    /** The spec the cached refusals were validated against (by identity: each edit makes a new one). */
+    private DatabaseSpec validated;
+    private List<Problem> problemsBefore;
+    private final Map<String, Optional<String>> refusals = new HashMap<>();
 
     EditorCommands(TopologyView graph, ActionManager actions, SpecFileCommands files, Supplier<ActionContext> ctx,
-                   Supplier<Sources.DatabaseRef> current, Supplier<Window> owner, Hyperlink link, DraftStore store) {
+                   Supplier<Sources.DatabaseRef> current, Supplier<Window> owner, Hyperlink link, DraftStore store,
+                   Supplier<Database> lastPolled, DraftReview reviews) {
         this.store = store;
         this.graph = graph;
         this.actions = actions;
@@ -62,27 +91,123 @@ final class EditorCommands implements EditGestures {
         this.current = current;
         this.owner = owner;
         this.link = link;
+        this.lastPolled = lastPolled;
+        this.reviews = reviews;
+        this.live = new LiveDrafts(lastPolled, k -> shown(current.get()));
         link.setVisible(false);
         link.setManaged(false);
         link.setMnemonicParsing(false);
         link.setOnAction(e -> review());
     }
 
-    private Optional<Sources.FileSource> file() {
+    /** What the picture edits now; empty when nothing is shown, or a live database not read yet. */
+    private Optional<Target> target() {
+        return target(current.get()).filter(t -> t.spec() != null);
+    }
+
+    private Optional<Target> target(Sources.DatabaseRef ref) {
+        if (ref != null && ref.source() instanceof Sources.FileSource f && f.body().spec() != null) {
+            return Optional.of(fileTarget(f));
+        }
+        if (ref != null && ref.source() instanceof Sources.LiveSource s) {
+            return Optional.of(liveTarget(s, ref.databaseId()));
+        }
+        return Optional.empty();
+    }
+
+    private Target fileTarget(Sources.FileSource f) {
+        return new Target() {
+            public String key() {
+                return "file:" + f.path().toAbsolutePath();
+            }
+
+            public String databaseId() {
+                return f.databaseId();
+            }
+
+            public String label() {
+                return f.label();
+            }
+
+            public boolean hasDraft() {
+                return files.hasDraft(f.path());
+            }
+
+            public SpecDraft draft() {
+                return files.draft(f);
+            }
+
+            public DatabaseSpec base() {
+                return files.opened(f.path());
+            }
+
+            public DatabaseSpec spec() {
+                return files.draft(f).spec();
+            }
+
+            public List<DraftMarks.Move> moves() {
+                return moves.computeIfAbsent(f.path(), p -> new ArrayList<>());
+            }
+        };
+    }
+
+    private Target liveTarget(Sources.LiveSource s, String id) {
+        return new Target() {
+            public String key() {
+                return LiveDrafts.key(s);
+            }
+
+            public String databaseId() {
+                return id;
+            }
+
+            public String label() {
+                return "'" + id + "' on " + s.label();
+            }
+
+            public boolean hasDraft() {
+                return live.get(s, id) != null;
+            }
+
+            public SpecDraft draft() {
+                return live.begin(s, id, null).draft;
+            }
+
+            public DatabaseSpec base() {
+                return hasDraft() ? live.get(s, id).base : live.polledSpec();
+            }
+
+            public DatabaseSpec spec() {
+                return hasDraft() ? live.get(s, id).draft.spec() : live.polledSpec();
+            }
+
+            public List<DraftMarks.Move> moves() {
+                return live.begin(s, id, null).moves;
+            }
+        };
+    }
+
+    /** Why nothing can be edited on the picture now. */
+    private String noTarget() {
         Sources.DatabaseRef ref = current.get();
-        return ref != null && ref.source() instanceof Sources.FileSource f && f.body().spec() != null ? Optional.of(f) : Optional.empty();
+        return ref != null && ref.source() instanceof Sources.LiveSource ? "the spec of '" + ref.databaseId()
+                + "' has not been read yet; try again after the next poll"
+                : "open a spec file (File > Open) or select a database of a control plane to edit it on the picture";
     }
 
     @Override
     public Optional<String> refusal(InstancePlacement instance, String host, boolean copy) {
-        Optional<Sources.FileSource> file = file();
-        if (file.isEmpty()) {
-            return Optional.of("editing on the picture works on a spec file opened offline (File > Open)");
+        Optional<Target> target = target();
+        if (target.isEmpty()) {
+            return Optional.of(noTarget());
         }
         if (!copy && instance.hostId().equals(host)) {
             return Optional.of("the instance is already on " + host);
         }
-        DatabaseSpec spec = files.draft(file.get()).spec();
+        DatabaseSpec spec = target.get().spec();
+        if (!hostsOf(spec, instance.serviceId()).contains(instance.hostId())) {
+            return Optional.of("the draft already takes this instance of '" + instance.serviceId() + "' away");
+        }
         if (hostsOf(spec, instance.serviceId()).contains(host)) {
             return Optional.of("it already has an instance of '" + instance.serviceId() + "'");
         }
@@ -94,11 +219,21 @@ final class EditorCommands implements EditGestures {
                 }
             }
         }
-        DatabaseSpec edited = edit(spec, instance, host, copy);
-        String id = file.get().databaseId();
-        List<Problem> before = SpecValidator.validateSpec(id, Json.toTree(spec));
-        return SpecValidator.validateSpec(id, Json.toTree(edited)).stream().filter(p -> !before.contains(p)).findFirst()
-                .map(Problem::message);
+        String id = target.get().databaseId();
+        if (spec != validated) {
+            validated = spec;
+            problemsBefore = null;
+            refusals.clear();
+        }
+        // a drag start asks once per host, again on each drag until the draft changes: validated once per draft revision
+        return refusals.computeIfAbsent(id + "\u0000" + instance.serviceId() + "\u0000" + instance.hostId() + "\u0000" + host
+                + "\u0000" + copy, k -> {
+                    if (problemsBefore == null) {
+                        problemsBefore = SpecValidator.validateSpec(id, Json.toTree(spec));
+                    }
+                    return SpecValidator.validateSpec(id, Json.toTree(edit(spec, instance, host, copy))).stream()
+                            .filter(p -> !problemsBefore.contains(p)).findFirst().map(Problem::message);
+                });
     }
 
     private static DatabaseSpec edit(DatabaseSpec spec, InstancePlacement i, String host, boolean copy) {
@@ -118,29 +253,34 @@ final class EditorCommands implements EditGestures {
 
     @Override
     public void drop(InstancePlacement instance, String host, boolean copy) {
-        Optional<Sources.FileSource> file = file();
+        Optional<Target> target = target();
         Optional<String> refused = refusal(instance, host, copy);
-        if (file.isEmpty() || refused.isPresent()) {
+        if (target.isEmpty() || refused.isPresent()) {
             ctx.get().log("Not " + (copy ? "added" : "moved") + ": " + refused.orElse(""));
             return;
         }
         String service = instance.serviceId();
+        SpecDraft draft = target.get().draft();
         if (!copy) {
-            moves.computeIfAbsent(file.get().path(), p -> new ArrayList<>()).add(new DraftMarks.Move(service, instance.hostId(), host));
+            target.get().moves().add(new DraftMarks.Move(service, instance.hostId(), host));
         }
         String name = copy ? "Add an instance of '" + service + "' on " + host : "Move '" + service + "' to " + host;
-        actions.run(new EditSpecAction(files.draft(file.get()), name, s -> edit(s, instance, host, copy)));
+        actions.run(new EditSpecAction(draft, name, s -> edit(s, instance, host, copy)));
     }
 
     @Override
     public void remove(InstancePlacement instance) {
-        Optional<Sources.FileSource> file = file();
-        if (file.isEmpty()) {
-            ctx.get().log("Remove: " + refusal(instance, instance.hostId(), true).orElse(""));
+        Optional<Target> target = target();
+        if (target.isEmpty()) {
+            ctx.get().log("Remove: " + noTarget());
             return;
         }
-        SpecDraft draft = files.draft(file.get());
+        SpecDraft draft = target.get().draft();
         String service = instance.serviceId();
+        if (!hostsOf(draft.spec(), service).contains(instance.hostId())) {
+            ctx.get().log("Remove: '" + service + "' on " + instance.hostId() + " is already taken away in the draft");
+            return;
+        }
         if (InstanceEdits.isLastInstance(draft.spec(), service, instance.hostId())) {
             String user = draft.spec().services().stream().filter(s -> s.serviceId().equals(service)).findFirst()
                     .map(ServiceSpec::connectAs).orElse(null);
@@ -158,8 +298,8 @@ final class EditorCommands implements EditGestures {
 
     @Override
     public void chooseHost(InstancePlacement instance, boolean copy) {
-        if (graph.topology() == null || file().isEmpty()) {
-            ctx.get().log((copy ? "Add" : "Move") + ": " + refusal(instance, instance.hostId(), true).orElse(""));
+        if (graph.topology() == null || target().isEmpty()) {
+            ctx.get().log((copy ? "Add" : "Move") + ": " + noTarget());
             return;
         }
         List<String> hosts = graph.topology().hosts().stream().map(HostPlacement::hostId)
@@ -190,34 +330,40 @@ final class EditorCommands implements EditGestures {
                 : new DraftStore(settings.file().toAbsolutePath().resolveSibling("drafts"));
     }
 
-    private static String key(Sources.FileSource f) {
-        return "file:" + f.path().toAbsolutePath();
-    }
-
-    private static int changes(DatabaseSpec base, DatabaseSpec draft, List<DraftMarks.Move> moves) {
+    static int changes(DatabaseSpec base, DatabaseSpec draft, List<DraftMarks.Move> moves) {
         int n = DraftMarks.between(base, draft, moves).size();
         return n == 0 && !draft.equals(base) ? 1 : n;
     }
 
+    /** What to draw for a poll of the database shown: a live draft's placement over what runs, or the poll's picture. */
+    Topology picture(Sources.DatabaseRef ref, Database polled, Topology fromPoll) {
+        return live.picture(ref, polled, fromPoll);
+    }
+
     /**
      * The database shown changed (or was redrawn after an edit): its draft's marks and the status
-     * bar's link; the draft is kept (off the FX thread) for the next session, and a file without a
-     * draft yet is offered the one kept from an earlier session.
+     * bar's link (a live database's picture redrawn with its draft); the draft is kept (off the FX
+     * thread) for the next session, and a database without a draft yet is offered the one kept from
+     * an earlier session.
      */
     void shown(Sources.DatabaseRef ref) {
         List<DraftMarks.Mark> marks = List.of();
         int changes = 0;
-        if (ref != null && ref.source() instanceof Sources.FileSource f && f.body().spec() != null) {
-            if (files.hasDraft(f.path())) {
-                DatabaseSpec opened = files.opened(f.path());
-                DatabaseSpec now = files.draft(f).spec();
-                List<DraftMarks.Move> made = List.copyOf(moves.getOrDefault(f.path(), List.of()));
-                marks = DraftMarks.between(opened, now, made);
-                changes = changes(opened, now, made);
-                keep(f, changes == 0 ? null : new DraftStore.Saved(key(f), f.databaseId(), opened, now, made));
-            } else {
-                offerKept(f);
-            }
+        Optional<Target> target = target(ref);
+        if (target.isPresent() && target.get().hasDraft()) {
+            Target t = target.get();
+            DatabaseSpec base = t.base();
+            DatabaseSpec now = t.spec();
+            List<DraftMarks.Move> made = List.copyOf(t.moves());
+            marks = DraftMarks.between(base, now, made);
+            changes = changes(base, now, made);
+            keep(t, changes == 0 ? null : new DraftStore.Saved(t.key(), t.databaseId(), base, now, made));
+        } else if (target.isPresent()) {
+            offerKept(target.get(), ref);
+        }
+        Database polled = lastPolled.get();
+        if (ref != null && ref.source() instanceof Sources.LiveSource && polled != null) {
+            graph.show(live.picture(ref, polled, TopologyBuilder.live(polled, List.of())));
         }
         graph.setMarks(marks);
         link.setText("Draft: " + changes + (changes == 1 ? " change" : " changes") + " — Review…");
@@ -226,79 +372,79 @@ final class EditorCommands implements EditGestures {
         link.setManaged(changes > 0);
     }
 
-    /** Writes the file's draft to the store, or forgets it when {@code saved} is null (nothing changed). */
-    private void keep(Sources.FileSource f, DraftStore.Saved saved) {
+    /** Writes the draft to the store, or forgets it when {@code saved} is null (nothing changed). */
+    private void keep(Target t, DraftStore.Saved saved) {
+        String key = t.key();
+        String id = t.databaseId();
         ctx.get().runner().run(() -> {
             if (saved == null) {
-                store.discard(key(f), f.databaseId());
+                store.discard(key, id);
             } else {
                 store.save(saved);
             }
             return null;
-        }, ok -> { }, error -> ctx.get().log(f.label() + ": the draft was not kept for the next session: " + ActionContext.message(error)));
+        }, ok -> { }, error -> ctx.get().log(t.label() + ": the draft was not kept for the next session: " + ActionContext.message(error)));
     }
 
-    private void offerKept(Sources.FileSource f) {
-        ctx.get().runner().run(() -> store.load(key(f), f.databaseId()), kept -> kept.ifPresent(saved -> {
+    private void offerKept(Target t, Sources.DatabaseRef ref) {
+        ctx.get().runner().run(() -> store.load(t.key(), t.databaseId()), kept -> kept.ifPresent(saved -> {
             Sources.DatabaseRef now = current.get();
-            if (files.hasDraft(f.path()) || now == null || !(now.source() instanceof Sources.FileSource shown)
-                    || !shown.path().equals(f.path())) {
+            if (t.hasDraft() || now == null || now.source() != ref.source() || !now.databaseId().equals(ref.databaseId())) {
                 return;
             }
             int n = changes(saved.base(), saved.draft(), saved.moves());
-            ctx.get().log(f.label() + ": a draft from an earlier session is kept (" + n + (n == 1 ? " change" : " changes")
+            ctx.get().log(t.label() + ": a draft from an earlier session is kept (" + n + (n == 1 ? " change" : " changes")
                     + "); Restore… in the status bar brings it back");
             link.setText("Draft kept: " + n + (n == 1 ? " change" : " changes") + " — Restore…");
-            link.setOnAction(e -> restore(f, saved));
+            link.setOnAction(e -> restore(ref, saved));
             link.setVisible(true);
             link.setManaged(true);
-        }), error -> ctx.get().log(f.label() + ": " + ActionContext.message(error)));
+        }), error -> ctx.get().log(t.label() + ": " + ActionContext.message(error)));
     }
 
-    /** The kept draft (kept without secrets) put back as an undoable edit, with the file's secrets where it lacks them. */
-    private void restore(Sources.FileSource f, DraftStore.Saved saved) {
-        DatabaseSpec restored = Json.convert(trellis.spec.Secrets.merge(Json.toTree(saved.draft()), Json.toTree(f.body().spec())),
-                DatabaseSpec.class);
-        moves.put(f.path(), new ArrayList<>(saved.moves()));
-        actions.run(new EditSpecAction(files.draft(f), "Restore the kept draft", s -> restored));
-    }
-
-    /** The review of the draft shown against the file as opened, with Discard. */
-    void review() {
-        Optional<Sources.FileSource> file = file();
-        if (file.isEmpty() || !files.hasDraft(file.get().path())) {
+    /**
+     * The kept draft (kept without secrets) put back as an undoable edit: a file's with the file's
+     * secrets where it lacks them; a live database's from the spec it began from, its secrets asked
+     * for or taken from open files when it is applied.
+     */
+    private void restore(Sources.DatabaseRef ref, DraftStore.Saved saved) {
+        DatabaseSpec restored = saved.draft();
+        SpecDraft draft;
+        if (ref.source() instanceof Sources.FileSource f) {
+            restored = Json.convert(trellis.spec.Secrets.merge(Json.toTree(saved.draft()), Json.toTree(f.body().spec())),
+                    DatabaseSpec.class);
+            moves.put(f.path(), new ArrayList<>(saved.moves()));
+            draft = files.draft(f);
+        } else if (ref.source() instanceof Sources.LiveSource s) {
+            LiveDrafts.Entry e = live.begin(s, ref.databaseId(), saved.base());
+            e.moves.clear();
+            e.moves.addAll(saved.moves());
+            draft = e.draft;
+        } else {
             return;
         }
-        SpecDraft draft = files.draft(file.get());
-        DatabaseSpec opened = files.opened(file.get().path());
-        Stage stage = new Stage();
-        stage.setTitle("Review the draft of " + file.get().databaseId());
-        Button discard = new Button("Discard the draft…");
-        discard.setId("draft-discard-button");
-        Button close = new Button("Close");
-        close.setId("draft-review-close");
-        close.setOnAction(e -> stage.close());
-        discard.setOnAction(e -> {
-            if (ctx.get().dialogs().confirm("Discard the draft?", "Every change made to " + file.get().label()
-                    + " since it was opened is taken back (Edit > Undo brings them back).")) {
-                actions.run(new EditSpecAction(draft, "Discard the draft", s -> opened));
-                stage.close();
-            }
-        });
-        HBox buttons = new HBox(8, discard, close);
-        buttons.getStyleClass().add("dialog-buttons");
-        buttons.setStyle("-fx-padding: 8; -fx-alignment: center-right;");
-        ScrollPane body = new ScrollPane(ReviewView.of(opened, draft.spec(), List.of()));
-        body.setFitToWidth(true);
-        BorderPane root = new BorderPane(body, null, null, buttons, null);
-        root.getStyleClass().add("review-window");
-        Scene scene = new Scene(root, 900, 640);
-        Window w = owner.get();
-        if (w != null) {
-            stage.initOwner(w);
-            scene.getStylesheets().setAll(w.getScene().getStylesheets());
+        DatabaseSpec to = restored;
+        actions.run(new EditSpecAction(draft, "Restore the kept draft", s -> to));
+    }
+
+    /** The review of the draft shown, with Discard; a live database's with Apply. */
+    void review() {
+        Optional<Target> target = target();
+        Sources.DatabaseRef ref = current.get();
+        if (target.isEmpty() || !target.get().hasDraft()) {
+            return;
         }
-        stage.setScene(scene);
-        stage.show();
+        Target t = target.get();
+        Runnable discard = () -> {
+            DatabaseSpec base = t.base();
+            actions.run(new EditSpecAction(t.draft(), "Discard the draft", s -> base));
+        };
+        if (ref.source() instanceof Sources.LiveSource s) {
+            DatabaseSpec edited = t.spec();
+            int n = changes(t.base(), edited, t.moves());
+            reviews.live(s, t.databaseId(), t.base(), edited, n, discard, () -> live.applied(s, t.databaseId(), edited));
+        } else {
+            reviews.file(t.databaseId(), t.label(), t.base(), t.spec(), discard);
+        }
     }
 }

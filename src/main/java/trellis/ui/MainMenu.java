@@ -60,7 +60,9 @@ public final class MainMenu {
         window.graph().setOnHostMenu(serviceWizard::addService);
         this.editor = new EditorCommands(window.graph(), actions, commands.files(), ctx, window::currentDatabase, () -> stage,
                 (javafx.scene.control.Hyperlink) window.root().lookup("#draft-review-link"),
-                EditorCommands.storeFor(services.settings()));
+                EditorCommands.storeFor(services.settings()),
+                () -> window.poller() == null ? null : window.poller().getLastValue(),
+                new DraftReview(commands::context, () -> stage, () -> this.theme, commands::openFileSpecs));
         window.graph().setEditGestures(editor);
         Palette.install(window.graph(), () -> stage, window::log, (type, host) -> serviceWizard.addService(host, type));
     }
@@ -70,6 +72,11 @@ public final class MainMenu {
         if (editor != null) {
             editor.shown(ref);
         }
+    }
+
+    /** What to draw for a poll of the database shown: its live draft's placement over what runs, or the poll's picture. */
+    trellis.topology.Topology picture(Sources.DatabaseRef ref, trellis.spec.Database polled, trellis.topology.Topology fromPoll) {
+        return editor == null ? fromPoll : editor.picture(ref, polled, fromPoll);
     }
 
     public MenuBar menuBar() {

@@ -313,7 +313,7 @@ public final class MainWindow {
         Topology t = TopologyBuilder.live(db, List.of());
         var failed = vm.polled(key.toString(), live.label(), t);
         if (from == poller) {
-            graph.show(t);
+            graph.show(menuController.picture(current, db, t));
             detailsController.viewModel().refresh(t);
             logs.refresh(runner, current);
         }

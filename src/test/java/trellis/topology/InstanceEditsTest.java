@@ -30,7 +30,7 @@ class InstanceEditsTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) a.at("/services/0/host_ids")).set(0, "host-1");
         assertThat(a).isEqualTo(Json.toTree(before));
         assertThat(Plan.between(before, after)).extracting(PlanChange::toString).containsExactly(
-                "+ add instance of 'api' on host-3", "- remove instance of 'api' from host-1");
+                "~ move 'api' from host-1 to host-3");
     }
 
     @Test

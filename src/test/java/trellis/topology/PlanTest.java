@@ -35,6 +35,19 @@ class PlanTest {
     }
 
     @Test
+    void oneHostGivenUpForAnotherIsSaidAsAMoveAndAnyOtherGainOrLossApart() throws Exception {
+        DatabaseSpec a = spec("multiple-instances.json");
+        DatabaseSpec moved = InstanceEdits.move(a, "api", "host-1", "host-3");
+        List<PlanChange> plan = Plan.between(a, moved);
+        assertThat(plan).containsExactly(new PlanChange(PlanChange.Kind.INSTANCE_MOVED, "api", "host-3",
+                "move 'api' from host-1 to host-3"));
+        assertThat(plan.get(0).toString()).isEqualTo("~ move 'api' from host-1 to host-3");
+        // moved and another added: which lost host went where is not the spec's to say
+        assertThat(lines(a, InstanceEdits.add(moved, "api", "host-4"))).containsExactly(
+                "+ add instance of 'api' on host-3", "+ add instance of 'api' on host-4", "- remove instance of 'api' from host-1");
+    }
+
+    @Test
     void changingTheAnonRoleGrantsTheNewAndRevokesTheOld() throws Exception {
         DatabaseSpec a = spec("co-located.json");
         DatabaseSpec b = edit(a, "/services/0/config", "db_anon_role", "web_reader");

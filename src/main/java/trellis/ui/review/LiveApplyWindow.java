@@ -28,6 +28,7 @@ import trellis.ui.Theme;
 public final class LiveApplyWindow {
     private final Stage stage = new Stage();
     private final ReviewView review;
+    private final HBox buttons;
 
     /**
      * @param known  the database's specs the console holds with secrets (its open spec files)
@@ -51,7 +52,7 @@ public final class LiveApplyWindow {
         cancel.setOnAction(e -> stage.close());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(8, gap, cancel, apply);
+        buttons = new HBox(8, gap, cancel, apply);
         VBox root = new VBox(10, head, review, buttons);
         root.setStyle("-fx-padding: 12;");
         root.getStyleClass().add("live-apply");
@@ -68,6 +69,11 @@ public final class LiveApplyWindow {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
+    }
+
+    /** Another button at the start of the row (the editor's Discard the draft…). */
+    public void addButton(Button b) {
+        buttons.getChildren().add(0, b);
     }
 
     public void show() {

@@ -33,6 +33,7 @@ public final class SpecServer implements AutoCloseable {
     private JsonNode spec;
     private JsonNode hosts = Json.MAPPER.createArrayNode();
     private int tasks;
+    private boolean running;
 
     public SpecServer(String databaseId, JsonNode spec) throws IOException {
         this.databaseId = databaseId;
@@ -42,6 +43,11 @@ public final class SpecServer implements AutoCloseable {
         server.createContext("/v1/databases", this::list);
         server.createContext("/v1/hosts", this::hosts);
         server.start();
+    }
+
+    /** A GET reports an instance of each service on each of its hosts, running (none until asked). */
+    public synchronized void reportRunning() {
+        running = true;
     }
 
     /** The cluster's hosts GET /v1/hosts answers (none until set). */
@@ -72,6 +78,17 @@ public final class SpecServer implements AutoCloseable {
         db.put("id", databaseId).put("state", "available").put("created_at", "2026-12-03T10:00:00Z")
                 .put("updated_at", "2026-12-03T10:00:00Z");
         db.set("spec", Secrets.strip(spec));
+        if (running) {
+            var instances = db.putArray("service_instances");
+            for (JsonNode svc : spec.path("services")) {
+                for (JsonNode host : svc.path("host_ids")) {
+                    String service = svc.path("service_id").asText();
+                    instances.addObject().put("service_instance_id", databaseId + "-" + service + "-" + host.asText())
+                            .put("service_id", service).put("database_id", databaseId).put("host_id", host.asText())
+                            .put("state", "running").put("created_at", "2026-12-03T10:00:00Z").put("updated_at", "2026-12-03T10:00:00Z");
+                }
+            }
+        }
         return db;
     }
 
