@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -q -B -DskipTests test-compile
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" trellis.engine.local.bench.LocalEngineBench bench/RESULTS.md
+java ${BENCH_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" trellis.engine.local.bench.LocalEngineBench "${1:-bench/RESULTS.md}"
