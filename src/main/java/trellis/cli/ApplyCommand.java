@@ -121,6 +121,14 @@ public final class ApplyCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
+        if (cp instanceof trellis.engine.LocalEngineAdmin local && !json) {
+            // as the deploy dialog: what the engine will start, attach or skip for each node, before anything runs
+            List<String> nodes = local.nodePlan(Json.convert(spec, trellis.spec.DatabaseSpec.class), java.util.Map.of());
+            if (!nodes.isEmpty()) {
+                out.println("Database nodes:");
+                nodes.forEach(l -> out.println("  " + l));
+            }
+        }
         return ServerChange.run(cp, id, current, spec,
                 new ServerChange.Asked(yes, dryRun, json, Duration.ofSeconds(timeoutSeconds), "apply"), out, err);
     }

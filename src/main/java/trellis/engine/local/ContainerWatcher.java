@@ -32,6 +32,15 @@ final class ContainerWatcher {
     private static final String[] STATE_EVENTS = {"create", "start", "restart", "health_status", "kill", "die", "stop", "oom",
             "destroy", "pause", "unpause"};
 
+    /**
+     * The events Docker sends before the list says so ("die" comes before the container is marked
+     * exited): the container is inspected, which waits for the daemon, before the list. A start
+     * or a health verdict is in the list when its event comes; inspecting those too made a burst of
+     * 50 starts cost one inspect each, one after another, before the list that shows them healthy
+     * (up to 14 s behind Docker's verdict on a loaded machine).
+     */
+    static final Set<String> LAGGING_EVENTS = Set.of("kill", "die", "stop", "oom", "restart", "pause", "unpause");
+
     private final EngineThreads threads;
     private final Predicate<String> known;
     private final Consumer<String> refresh;
@@ -81,7 +90,7 @@ final class ContainerWatcher {
                     String db = actor == null || actor.getAttributes() == null ? null : actor.getAttributes().get(Labels.DATABASE);
                     if (known.test(db)) {
                         String action = ev.getAction() == null ? "" : ev.getAction();
-                        if (!action.equals("destroy") && !action.equals("create") && actor.getId() != null) {
+                        if (LAGGING_EVENTS.contains(action) && actor.getId() != null) {
                             syncFirst.put(actor.getId(), engine);
                         }
                         refreshSoon(db);
@@ -114,15 +123,21 @@ final class ContainerWatcher {
     private void refreshSoon(String databaseId) {
         if (queued.add(databaseId) && !threads.soon(() -> {
             queued.remove(databaseId);
+            long t0 = System.nanoTime();
+            int inspected = 0;
             for (String id : List.copyOf(syncFirst.keySet())) {
                 DockerClient engine = syncFirst.remove(id);
+                inspected++;
                 try {
                     engine.inspectContainerCmd(id).exec();
                 } catch (RuntimeException gone) {
                     LOG.debug("container {} is gone before its inspect ({}); the list will not show it", id, gone.getMessage());
                 }
             }
+            long t1 = System.nanoTime();
             refreshQuietly(databaseId);
+            LOG.debug("refresh of {}: {} inspect(s) {} ms, look {} ms", databaseId, inspected, (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
         })) {
             queued.remove(databaseId);
         }

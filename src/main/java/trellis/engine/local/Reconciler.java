@@ -101,11 +101,14 @@ final class Reconciler {
         for (Container c : containers(databaseId)) {
             existing.put(Labels.label(c, Labels.SERVICE) + "/" + Labels.label(c, Labels.HOST), c);
         }
+        long t0 = System.nanoTime();
         pullImages(databaseId, spec, existing, log, cancel);
         cancel.check("before creating anything");
+        long t1 = System.nanoTime();
         defaultNodes.ensure(spec, log);
         nodes.provision(spec, log);
         defaultNodes.anonRoles(spec, log);
+        long t2 = System.nanoTime();
         List<Runnable> creates = new ArrayList<>();
         for (ServiceSpec svc : SpecCatalog.orEmpty(spec.services())) {
             String hash = Labels.hash(svc);
@@ -131,6 +134,7 @@ final class Reconciler {
         }
         // all at once, as 50 docker run started together are: one after another, 50 took minutes longer on a loaded machine
         threads.all(creates);
+        long t3 = System.nanoTime();
         for (Container gone : existing.values()) {
             remove(gone, log);
         }
@@ -139,6 +143,8 @@ final class Reconciler {
                 grants.apply(databaseId, spec, svc, log);
             }
         }
+        LOG.debug("apply of {}: images {} ms, nodes {} ms, {} container(s) made {} ms, removals and grants {} ms", databaseId,
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, creates.size(), (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
     }
 
     /** Pulls the images of the instances to create (missing or changed); fails the apply, creating nothing, when one cannot be. */
@@ -199,10 +205,15 @@ final class Reconciler {
 
     private void createAndStart(String databaseId, DatabaseSpec spec, ServiceSpec svc, String host, Consumer<String> log) {
         InstancePlan plan = InstancePlan.of(databaseId, spec, svc, host, settings, nodeAddress());
+        long t0 = System.nanoTime();
         Path dir = files.write(plan, log);
         DockerClient docker = hosts.engineFor(host);
+        long t1 = System.nanoTime();
         String id = create(docker, plan.container(), dir);
+        long t2 = System.nanoTime();
         docker.startContainerCmd(id).exec();
+        LOG.debug("{}: files {} ms, create {} ms, start {} ms", plan.name(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                (System.nanoTime() - t2) / 1_000_000);
         log.accept(plan.name() + ": container " + id.substring(0, SHORT_ID) + " created from " + plan.container().image() + " and started");
     }
 

@@ -158,4 +158,65 @@ class LocalEngineDefaultNodesIT {
                 "api on node n1: GRANT \"web_anon\" TO \"app\"");
         assertThat(log).noneMatch(l -> l.startsWith("api on node n2") || l.startsWith("node n2: CREATE"));
     }
+
+    @Test
+    void aNodeStartedAsAPostgresContainerGetsTheSpecsUsersAndEveryInstanceRuns() throws Exception {
+        PostgresStandIn.ensure(docker);
+        engine.close();
+        LocalEngineSettings s = LocalEngineTesting.withDefaultNodes();
+        engine = new LocalEngine(docker, new LocalEngineSettings(s.images(), s.healthInterval(), s.healthTimeout(), s.healthRetries(),
+                s.startPeriod(), s.createTimeout(), data, s.imageCommands(), s.noStatusTimeout(), s.sweepInterval()).withContainerNodes(true));
+        // a node name of this test's own: the node's container and volume are named after it
+        String node = "n" + (100_000 + ThreadLocalRandom.current().nextInt(800_000));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) trellis.spec.Json.toTree(LocalEngineTesting.example("multiple-instances.json", id));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("spec").path("nodes").get(1)).put("name", node);
+        CreateDatabaseRequest req = trellis.spec.Json.convert(tree, CreateDatabaseRequest.class);
+        try {
+            assertThat(engine.nodePlan(req.spec(), Map.of())).containsExactly(
+                    "node n1: Trellis will start PostgreSQL in a container (" + PostgresStandIn.IMAGE + ") on this machine",
+                    "node " + node + ": Trellis will start PostgreSQL in a container (" + PostgresStandIn.IMAGE + ") on this machine");
+            engine.chooseNodes(Map.of("n1", NodeChoice.SKIP));
+            Task done = LocalEngineTesting.finish(engine, engine.createDatabase(req));
+            assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo("completed");
+            assertThat(allRunning(2)).extracting(ServiceInstance::state).containsExactly("running", "running");
+
+            NodeConnection nc = engine.node(node).orElseThrow();
+            assertThat(docker.listContainersCmd().withLabelFilter(Map.of(LocalEngine.LABEL_NODE, node)).exec())
+                    .as("the node runs as a container of the postgres image").singleElement()
+                    .satisfies(c -> assertThat(c.getImage()).isEqualTo(PostgresStandIn.IMAGE));
+            assertThat(rows(nc, "SELECT rolname FROM pg_roles WHERE rolname IN ('admin', 'app', 'web_anon') ORDER BY rolname"))
+                    .containsExactly("admin", "app", "web_anon");
+            assertThat(rows(nc, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = 'catalog'")).containsExactly("admin");
+            assertThat(log(done)).contains("node " + node + ": nothing started or attached for it; Trellis starts PostgreSQL in a container ("
+                    + PostgresStandIn.IMAGE + ") on this machine", "api on node " + node + ": GRANT \"web_anon\" TO \"app\"");
+        } finally {
+            for (var c : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LocalEngine.LABEL_NODE, node)).exec()) {
+                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            }
+            try {
+                docker.removeVolumeCmd("trellis-node-" + node).exec();
+            } catch (RuntimeException notMade) {
+                // the node was never started
+            }
+        }
+    }
+
+    @Test
+    void aSecondEngineOverTheSameNodeDataSaysTheFolderIsInUseNotNull() throws Exception {
+        Task first = deploy("co-located.json");
+        assertThat(first.status()).as(String.valueOf(first.error())).isEqualTo("completed");
+        // a restarted engine while the first still runs its node (a halted engine in a test, a second Trellis for a person)
+        LocalEngineSettings s = LocalEngineTesting.withDefaultNodes();
+        String second = id + "b";
+        try (LocalEngine other = new LocalEngine(docker, new LocalEngineSettings(s.images(), s.healthInterval(), s.healthTimeout(),
+                s.healthRetries(), s.startPeriod(), s.createTimeout(), data, s.imageCommands(), s.noStatusTimeout(), s.sweepInterval()))) {
+            Task failed = LocalEngineTesting.finish(other, other.createDatabase(LocalEngineTesting.example("co-located.json", second)));
+            assertThat(failed.status()).isEqualTo("failed");
+            assertThat(failed.error()).isEqualTo("node n1: PostgreSQL did not start: its data folder " + data.resolveSibling("nodes").resolve("n1")
+                    + " is in use by a PostgreSQL server Trellis started before (an engine still running, in this process or another);"
+                    + " close that engine first; attach a server you run for it (Engine > Database node) or skip it");
+        } finally {
+            LocalEngineTesting.removeContainers(docker, second);
+        }
+    }
 }

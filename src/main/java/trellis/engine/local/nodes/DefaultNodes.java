@@ -42,6 +42,15 @@ public final class DefaultNodes {
         this.image = settings.image("postgres", NodeStarter.DEFAULT_POSTGRES_VERSION);
     }
 
+    /** A failure in words: its message, or its kind and its cause's when it has none (never "null"). */
+    static String words(Throwable e) {
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        String kind = e.getClass().getSimpleName();
+        return e.getCause() == null || e.getCause() == e ? kind : kind + " (" + words(e.getCause()) + ")";
+    }
+
     /** What Trellis starts for a node that has nothing. */
     String startWords() {
         return containers ? "PostgreSQL in a container (" + image + ") on this machine" : "PostgreSQL " + EMBEDDED_MAJOR + " on this machine";
@@ -114,7 +123,7 @@ public final class DefaultNodes {
             try {
                 nc = containers ? nodes.startContainer(name) : nodes.startEmbedded(name);
             } catch (IOException | ControlPlaneException | RuntimeException e) {
-                throw new IllegalStateException("node " + name + ": PostgreSQL did not start: " + e.getMessage()
+                throw new IllegalStateException("node " + name + ": PostgreSQL did not start: " + words(e)
                         + "; attach a server you run for it (Engine > Database node) or skip it", e);
             }
             log.accept("node " + name + ": started, " + answer(name) + " answers at " + nc.address());

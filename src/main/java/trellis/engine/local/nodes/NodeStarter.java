@@ -85,7 +85,26 @@ final class NodeStarter {
         String listen = gateway == null ? LOOPBACK : LOOPBACK + "," + gateway;
         Path dataDir = nodesDir().resolve(nodeName);
         Files.createDirectories(dataDir.getParent());
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres pg;
+        try {
+            pg = startEmbedded(dataDir, listen);
+        } catch (IllegalStateException e) {
+            // zonky locks the data folder: held by another process it says "could not lock"; held in this one the
+            // lock throws OverlappingFileLockException, with no message at all ("PostgreSQL did not start: null")
+            if (!(e instanceof java.nio.channels.OverlappingFileLockException)
+                    && (e.getMessage() == null || !e.getMessage().startsWith("could not lock"))) {
+                throw e;
+            }
+            throw new IOException("its data folder " + dataDir + " is in use by a PostgreSQL server Trellis started before"
+                    + " (an engine still running, in this process or another); close that engine first", e);
+        }
+        NodeConnection nc = new NodeConnection(pg.getJdbcUrl(ADMIN_USER, ADMIN_USER), ADMIN_USER, "",
+                gateway == null ? NodeConnection.HOST_GATEWAY : gateway, pg.getPort());
+        return new Started(pg, nc);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir, String listen) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir).setCleanDataDirectory(false)
                 .setServerConfig("listen_addresses", listen)
                 .setDataDirectoryCustomizer(dir -> {
@@ -99,9 +118,6 @@ final class NodeStarter {
                     }
                 })
                 .start();
-        NodeConnection nc = new NodeConnection(pg.getJdbcUrl(ADMIN_USER, ADMIN_USER), ADMIN_USER, "",
-                gateway == null ? NodeConnection.HOST_GATEWAY : gateway, pg.getPort());
-        return new Started(pg, nc);
     }
 
     record Started(EmbeddedPostgres server, NodeConnection connection) {

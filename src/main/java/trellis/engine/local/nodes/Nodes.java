@@ -175,7 +175,7 @@ public final class Nodes implements AutoCloseable {
                     }
                 }
             } catch (IOException | ControlPlaneException | RuntimeException e) {
-                LOG.warn("node {} not available: {}", n.name(), e.getMessage());
+                LOG.warn("node {} not available: {}", n.name(), DefaultNodes.words(e));
             }
         }
     }

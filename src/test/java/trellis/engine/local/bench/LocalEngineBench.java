@@ -43,17 +43,39 @@ public final class LocalEngineBench {
         LocalEngineSettings settings = new LocalEngineSettings(Map.of("postgrest", IMAGE, "mcp", IMAGE, "rag", IMAGE),
                 Duration.ofSeconds(1), Duration.ofSeconds(5), 2, Duration.ZERO, Duration.ofSeconds(120),
                 Path.of(System.getProperty("java.io.tmpdir"), "trellis-bench", "services"), false)
-                .withMonitor(Duration.ofSeconds(30), Duration.ofSeconds(60));
+                .withMonitor(Duration.ofSeconds(30), Duration.ofSeconds(60))
+                // docker run starts no database: with nodes by default on, the engine's figure counted starting PostgreSQL 17
+                // (initdb and start, 4-6 s in a cold JVM) on top of the 50 containers
+                .withoutDefaultNodes();
         cleanup(docker, "benchplain");
         cleanup(docker, "bench");
         String loadBefore = load();
+        PhaseClock phases = new PhaseClock(docker);
+        // bench.rounds > 1: the two sides alternated that many times before the measured pair, each printed with its phases
+        for (int r = 1; r < Integer.getInteger("bench.rounds", 1); r++) {
+            round(host, docker, settings, phases, r);
+        }
+        phases.reset("benchplain");
+        long t0 = PhaseClock.now();
         long plain = plainDockerRun(host, docker);
+        System.out.println(phases.summary("benchplain", t0) + " | all healthy seen at " + plain + " ms");
         cleanup(docker, "benchplain");
 
         LocalEngine engine = new LocalEngine(docker, settings);
         LinkedBlockingQueue<LifecycleMonitor.Transition> moves = new LinkedBlockingQueue<>();
         engine.addTransitionListener(moves::add);
+        phases.reset("bench");
+        t0 = PhaseClock.now();
         long engineMs = engineApply(engine, moves);
+        System.out.println(phases.summary("bench", t0) + " | all running at " + engineMs + " ms; " + taskPhases(engine, t0));
+        phases.close();
+        if (results.toString().equals("-")) {
+            // phases only: no monitor probes, nothing written
+            engine.close();
+            cleanup(docker, "bench");
+            System.out.printf("plain %d ms, engine %d ms: %.2fx (load %s / %s)%n", plain, engineMs, engineMs / (double) plain, loadBefore, load());
+            System.exit(0);
+        }
         List<Long> failDelays = new ArrayList<>();
         List<Long> recoverDelays = new ArrayList<>();
         monitorDelays(docker, moves, failDelays, recoverDelays);
@@ -62,7 +84,8 @@ public final class LocalEngineBench {
 
         String md = "## Local engine\n\n"
                 + "`bench/engine/run.sh`, " + LocalDate.now() + ", " + BenchResults.machine() + ", Docker at " + host
-                + ", the busybox stand-in image, health check every 1 s (5 s timeout) for both, each container counted from its first healthy verdict; the engine's states come from"
+                + ", the busybox stand-in image, health check every 1 s (5 s timeout) for both, each container counted from its first healthy verdict; no database node"
+                + " started by either (the engine's default nodes off); the engine's states come from"
                 + " Docker's events stream alone (its sweep set to 60 s). Load average at start / end: " + loadBefore + " / " + load()
                 + " (the machine is shared with other builds: the two 50-container runs are compared within one run).\n\n"
                 + "| measure | goal | result |\n|---|---|---|\n"
@@ -76,6 +99,49 @@ public final class LocalEngineBench {
         BenchResults.writeSection(results, "engine", md);
         System.out.println(md);
         System.exit(0);
+    }
+
+    /** One more pair of runs, plain then engine, printed with their phases and left out of the results. */
+    private static void round(String host, DockerClient docker, LocalEngineSettings settings, PhaseClock phases, int r) throws Exception {
+        phases.reset("benchplain");
+        long t0 = PhaseClock.now();
+        long plain = plainDockerRun(host, docker);
+        System.out.println("round " + r + " " + phases.summary("benchplain", t0) + " | all healthy seen at " + plain + " ms");
+        cleanup(docker, "benchplain");
+        try (LocalEngine engine = new LocalEngine(docker, settings)) {
+            LinkedBlockingQueue<LifecycleMonitor.Transition> moves = new LinkedBlockingQueue<>();
+            engine.addTransitionListener(moves::add);
+            phases.reset("bench");
+            t0 = PhaseClock.now();
+            long ms = engineApply(engine, moves);
+            System.out.println("round " + r + " " + phases.summary("bench", t0) + " | all running at " + ms + " ms ("
+                    + String.format("%.2fx", ms / (double) plain) + "); " + taskPhases(engine, t0));
+        }
+        cleanup(docker, "bench");
+    }
+
+    /** When the apply's task wrote its first file, created its first and last container and ended, after {@code t0}. */
+    private static String taskPhases(LocalEngine engine, long t0) throws Exception {
+        var task = engine.tasks("bench").get(0);
+        var entries = engine.taskLog("bench", task.taskId(), null).entries();
+        long firstWritten = -1;
+        long firstCreated = -1;
+        long lastCreated = -1;
+        for (var e : entries) {
+            java.time.Instant at = java.time.Instant.parse(e.timestamp());
+            long ms = (at.getEpochSecond() * 1_000_000_000L + at.getNano() - t0) / 1_000_000;
+            if (firstWritten < 0 && e.message().contains(" written ")) {
+                firstWritten = ms;
+            }
+            if (e.message().contains(" created from ")) {
+                lastCreated = ms;
+                firstCreated = firstCreated < 0 ? ms : firstCreated;
+            }
+        }
+        String ended = task.completedAt() == null ? "not ended" : "ended "
+                + java.time.Duration.between(java.time.Instant.ofEpochSecond(0, t0), java.time.Instant.parse(task.completedAt())).toMillis() + " ms";
+        return "task " + task.status() + ": first file " + firstWritten + " ms, containers created+started " + firstCreated + "/" + lastCreated
+                + " ms, " + ended + ", " + entries.size() + " log lines";
     }
 
     private static String load() {
