@@ -3,7 +3,11 @@ package trellis.ui;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.stage.Window;
 import trellis.engine.ControlPlane;
 import trellis.spec.Database;
@@ -31,6 +35,7 @@ final class ServiceWizardCommands {
     private final ConsoleCommands commands;
     private final Supplier<Window> owner;
     private final Supplier<Theme> theme;
+    private final Map<Stage, String> unapplied = new LinkedHashMap<>();
 
     /** @param drafts the one draft of each open spec file (File > Save saves it) */
     ServiceWizardCommands(MainWindow window, ActionManager actions, Supplier<Window> owner, Supplier<Theme> theme, Consumer<String> log,
@@ -114,10 +119,26 @@ final class ServiceWizardCommands {
     private void open(ControlPlane cp, String id, DatabaseSpec base, String serviceId, String onHost, List<Host> hosts,
                       List<DatabaseSpec> known) {
         ActionContext ctx = commands.context();
-        editing.live(base, id, serviceId, onHost, hosts, m -> new LiveApplyWindow(owner.get(), theme.get(), ctx.runner(), cp, id,
-                base, m.result(), hosts, known, m.description(),
-                task -> ctx.started(cp, task, m.description() + " of '" + id + "' on " + cp.displayName())).show())
-                .showAndWait();
+        editing.live(base, id, serviceId, onHost, hosts, m -> {
+            LiveApplyWindow review = new LiveApplyWindow(owner.get(), theme.get(), ctx.runner(), cp, id,
+                    base, m.result(), hosts, known, m.description(),
+                    task -> ctx.started(cp, task, m.description() + " of '" + id + "' on " + cp.displayName()));
+            // until applied (the window closes when the update is accepted) or cancelled, the edit is unapplied
+            String what = m.description() + " on database '" + id + "' (not applied)";
+            unapplied.put(review.stage(), what);
+            review.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> unapplied.remove(review.stage()));
+            review.show();
+        }).showAndWait();
+    }
+
+    /** The edits of live databases reviewed but not applied yet (their review windows still open), in words. */
+    List<String> unapplied() {
+        return List.copyOf(unapplied.values());
+    }
+
+    /** Closes the review windows of unapplied edits (the console is closing and the person discarded them). */
+    void discardUnapplied() {
+        List.copyOf(unapplied.keySet()).forEach(Stage::close);
     }
 
     private Sources.FileSource fileShown(String what) {
