@@ -19,6 +19,7 @@ import trellis.ui.action.ActionManager;
 import trellis.ui.model.SpecDraft;
 import trellis.ui.review.ReviewView;
 import trellis.ui.wizard.ServiceEditing;
+import trellis.ui.wizard.WizardWarmup;
 
 /**
  * Edit > Add service… (Ctrl+Shift+A) and Edit service… on the database shown: a spec file opened
@@ -49,6 +50,30 @@ final class ServiceWizardCommands {
         // the wizard's last page is the review before apply: plan, side-by-side diff, grants, warnings
         this.editing.setReview(ReviewView::node);
         this.log = log;
+        warmOnceShown();
+    }
+
+    /**
+     * Once the console's window is on screen, the wizard's first open is prepared off the FX thread
+     * ({@link WizardWarmup}): a fresh console's first Ctrl+Shift+A took seconds loading it.
+     */
+    private void warmOnceShown() {
+        Window w = owner.get();
+        if (w == null) {
+            return;
+        }
+        javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean showing) {
+                if (showing) {
+                    w.showingProperty().removeListener(this);
+                    // after the first frame's pulse, not in it
+                    javafx.application.Platform.runLater(() -> commands.context().runner().run(WizardWarmup::warm,
+                            found -> { }, error -> { }));
+                }
+            }
+        };
+        w.showingProperty().addListener(once);
     }
 
     ServiceEditing editing() {
