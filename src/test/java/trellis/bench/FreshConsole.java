@@ -49,8 +49,10 @@ final class FreshConsole {
             cmd.add(CHILD);
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             Long ms = null;
+            StringBuilder said = new StringBuilder();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
+                    said.append(line).append('\n');
                     if (line.startsWith(MARK)) {
                         ms = Long.parseLong(line.substring(MARK.length()).trim());
                     }
@@ -60,7 +62,7 @@ final class FreshConsole {
                 p.destroyForcibly();
             }
             if (ms == null) {
-                throw new IllegalStateException("the fresh console did not open the wizard (run " + (i + 1) + ")");
+                throw new IllegalStateException("the fresh console did not open the wizard (run " + (i + 1) + "):\n" + said);
             }
             out.add(ms);
         }
