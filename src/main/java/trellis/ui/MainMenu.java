@@ -34,6 +34,7 @@ public final class MainMenu {
     private Theme theme = Theme.LIGHT;
     private ServiceWizardCommands serviceWizard;
     private EditorCommands editor;
+    private UnsavedEdits unsaved;
 
     /** Binds Undo and Redo to the window's action manager; called when the window's FXML is loaded. */
     void bindActions(ActionManager actions) {
@@ -58,6 +59,7 @@ public final class MainMenu {
         this.serviceWizard = new ServiceWizardCommands(window, actions, () -> stage, () -> this.theme, window::log,
                 commands.files()::draft, commands);
         window.graph().setOnHostMenu(serviceWizard::addService);
+        this.unsaved = UnsavedEdits.install(stage, commands.files(), serviceWizard);
         this.editor = new EditorCommands(window.graph(), actions, commands.files(), ctx, window::currentDatabase, () -> stage,
                 (javafx.scene.control.Hyperlink) window.root().lookup("#draft-review-link"),
                 EditorCommands.storeFor(services.settings()),
@@ -138,8 +140,8 @@ public final class MainMenu {
 
     @FXML
     private void onQuit() {
-        if (stage != null) {
-            stage.close();
+        if (unsaved != null) {
+            unsaved.close();
         }
     }
 

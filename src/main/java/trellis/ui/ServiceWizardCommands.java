@@ -3,7 +3,11 @@ package trellis.ui;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.stage.Window;
 import trellis.engine.ControlPlane;
 import trellis.spec.Database;
@@ -15,6 +19,7 @@ import trellis.ui.action.ActionManager;
 import trellis.ui.model.SpecDraft;
 import trellis.ui.review.ReviewView;
 import trellis.ui.wizard.ServiceEditing;
+import trellis.ui.wizard.WizardWarmup;
 
 /**
  * Edit > Add service… (Ctrl+Shift+A) and Edit service… on the database shown: a spec file opened
@@ -31,6 +36,7 @@ final class ServiceWizardCommands {
     private final ConsoleCommands commands;
     private final Supplier<Window> owner;
     private final Supplier<Theme> theme;
+    private final Map<Stage, String> unapplied = new LinkedHashMap<>();
 
     /** @param drafts the one draft of each open spec file (File > Save saves it) */
     ServiceWizardCommands(MainWindow window, ActionManager actions, Supplier<Window> owner, Supplier<Theme> theme, Consumer<String> log,
@@ -44,6 +50,30 @@ final class ServiceWizardCommands {
         // the wizard's last page is the review before apply: plan, side-by-side diff, grants, warnings
         this.editing.setReview(ReviewView::node);
         this.log = log;
+        warmOnceShown();
+    }
+
+    /**
+     * Once the console's window is on screen, the wizard's first open is prepared off the FX thread
+     * ({@link WizardWarmup}): a fresh console's first Ctrl+Shift+A took seconds loading it.
+     */
+    private void warmOnceShown() {
+        Window w = owner.get();
+        if (w == null) {
+            return;
+        }
+        javafx.beans.value.ChangeListener<Boolean> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean showing) {
+                if (showing) {
+                    w.showingProperty().removeListener(this);
+                    // after the first frame's pulse, not in it
+                    javafx.application.Platform.runLater(() -> commands.context().runner().run(WizardWarmup::warm,
+                            found -> { }, error -> { }));
+                }
+            }
+        };
+        w.showingProperty().addListener(once);
     }
 
     ServiceEditing editing() {
@@ -114,10 +144,26 @@ final class ServiceWizardCommands {
     private void open(ControlPlane cp, String id, DatabaseSpec base, String serviceId, String onHost, List<Host> hosts,
                       List<DatabaseSpec> known) {
         ActionContext ctx = commands.context();
-        editing.live(base, id, serviceId, onHost, hosts, m -> new LiveApplyWindow(owner.get(), theme.get(), ctx.runner(), cp, id,
-                base, m.result(), hosts, known, m.description(),
-                task -> ctx.started(cp, task, m.description() + " of '" + id + "' on " + cp.displayName())).show())
-                .showAndWait();
+        editing.live(base, id, serviceId, onHost, hosts, m -> {
+            LiveApplyWindow review = new LiveApplyWindow(owner.get(), theme.get(), ctx.runner(), cp, id,
+                    base, m.result(), hosts, known, m.description(),
+                    task -> ctx.started(cp, task, m.description() + " of '" + id + "' on " + cp.displayName()));
+            // until applied (the window closes when the update is accepted) or cancelled, the edit is unapplied
+            String what = m.description() + " on database '" + id + "' (not applied)";
+            unapplied.put(review.stage(), what);
+            review.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> unapplied.remove(review.stage()));
+            review.show();
+        }).showAndWait();
+    }
+
+    /** The edits of live databases reviewed but not applied yet (their review windows still open), in words. */
+    List<String> unapplied() {
+        return List.copyOf(unapplied.values());
+    }
+
+    /** Closes the review windows of unapplied edits (the console is closing and the person discarded them). */
+    void discardUnapplied() {
+        List.copyOf(unapplied.keySet()).forEach(Stage::close);
     }
 
     private Sources.FileSource fileShown(String what) {

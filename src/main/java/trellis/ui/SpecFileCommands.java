@@ -33,6 +33,9 @@ final class SpecFileCommands {
     private final Supplier<Window> owner;
     private final Map<Path, SpecDraft> drafts = new HashMap<>();
     private final Map<Path, trellis.spec.DatabaseSpec> opened = new HashMap<>();
+    /** Each drafted file's spec as last saved (as opened until a Save): a draft that differs is unsaved. */
+    private final Map<Path, trellis.spec.DatabaseSpec> saved = new HashMap<>();
+    private final Map<Path, Sources.FileSource> sourceOf = new java.util.LinkedHashMap<>();
     private final Consumer<Sources.FileSource> onEdited;
 
     /** @param onEdited told of each edit of a file's draft, with the file's edited body (to show it) */
@@ -54,6 +57,8 @@ final class SpecFileCommands {
         return drafts.computeIfAbsent(file.path(), p -> {
             SpecDraft d = new SpecDraft(file.body().spec());
             opened.put(p, file.body().spec());
+            saved.put(p, file.body().spec());
+            sourceOf.put(p, file);
             d.onChange(spec -> {
                 CreateDatabaseRequest b = file.body();
                 onEdited.accept(new Sources.FileSource(p, new CreateDatabaseRequest(b.id(), b.tenantId(), spec, b.extra())));
@@ -84,14 +89,42 @@ final class SpecFileCommands {
 
     void save(boolean as) {
         file(as ? "Save As" : "Save").ifPresent(file -> {
-            CreateDatabaseRequest body = new CreateDatabaseRequest(file.body().id(), file.body().tenantId(),
-                    draft(file).spec(), file.body().extra());
             Optional<Path> target = as ? dialogs.chooseSpecTarget(file.path().getFileName().toString()) : Optional.of(file.path());
-            target.ifPresent(path -> askSecrets(body, path).ifPresent(include -> ctx.get().runner().run(
-                    () -> SpecSaving.save(path, body, include),
-                    text -> ctx.get().log("Saved " + path + (include ? " with its secrets (readable by you only)" : " without secrets")),
-                    error -> ctx.get().alert("Not saved", ActionContext.message(error)))));
+            target.ifPresent(path -> saveTo(file, path, () -> { }));
         });
+    }
+
+    /** The open files whose draft differs from what was last saved (or opened), in the order they were first edited. */
+    java.util.List<Sources.FileSource> unsaved() {
+        return sourceOf.entrySet().stream().filter(e -> !drafts.get(e.getKey()).spec().equals(saved.get(e.getKey())))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    /**
+     * Saves every unsaved file to its own path, one after the other (each asked about its secrets as
+     * Save asks), then runs {@code then}; stops, without running it, at a cancel or a failure.
+     */
+    void saveAll(Runnable then) {
+        java.util.List<Sources.FileSource> left = unsaved();
+        if (left.isEmpty()) {
+            then.run();
+            return;
+        }
+        Sources.FileSource first = left.get(0);
+        saveTo(first, first.path(), () -> saveAll(then));
+    }
+
+    private void saveTo(Sources.FileSource file, Path path, Runnable after) {
+        trellis.spec.DatabaseSpec spec = draft(file).spec();
+        CreateDatabaseRequest body = new CreateDatabaseRequest(file.body().id(), file.body().tenantId(), spec, file.body().extra());
+        askSecrets(body, path).ifPresent(include -> ctx.get().runner().run(
+                () -> SpecSaving.save(path, body, include),
+                text -> {
+                    saved.put(file.path(), spec);
+                    ctx.get().log("Saved " + path + (include ? " with its secrets (readable by you only)" : " without secrets"));
+                    after.run();
+                },
+                error -> ctx.get().alert("Not saved", ActionContext.message(error))));
     }
 
     /** Whether to keep the secrets in the file; empty when cancelled. Ticked when the file being replaced has them. */

@@ -2,6 +2,7 @@ package trellis.ui.wizard;
 
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -91,11 +92,50 @@ final class ConfigForms {
         if (!pane.model.isEditing()) {
             GridPane init = StepPane.grid();
             b.secret(init, "Initial token", "init_token", "none (default); set only when the service is created", () -> true);
-            box.getChildren().add(new TitledPane("First start (only when the service is created)", init));
-            ((TitledPane) box.getChildren().get(box.getChildren().size() - 1)).setExpanded(false);
+            int users = initUsers(pane, b, init);
+            TitledPane first = new TitledPane("First start (only when the service is created)", init);
+            first.setId("mcp-first-start");
+            first.setExpanded(users > 0 || pane.model.config("init_token").isTextual());
+            box.getChildren().add(first);
         } else {
             box.getChildren().add(new Label("init_token and init_users were set when the service was created; the server owns them now."));
         }
         return box;
+    }
+
+    /**
+     * The MCP server's first users (init_users), each a username and a password field, with Add and
+     * Remove; returns how many there are. Sent only when the service is created.
+     */
+    private static int initUsers(StepPane pane, ConfigBinder b, GridPane g) {
+        ServiceWizardModel m = pane.model;
+        int count = m.config("init_users").size();
+        for (int i = 0; i < count; i++) {
+            int at = i;
+            b.text(g, "Initial user " + (i + 1), "init_users[" + i + "].username", "username (required)", () -> true);
+            b.secret(g, "   password", "init_users[" + i + "].password", "required", () -> true);
+            Button remove = new Button("Remove initial user " + (i + 1));
+            remove.setId("remove-init-user-" + i);
+            remove.setOnAction(e -> changeUsers(pane, () -> {
+                m.configTree().withArray("init_users").remove(at);
+                if (m.configTree().withArray("init_users").isEmpty()) {
+                    m.configTree().remove("init_users");
+                }
+            }));
+            StepPane.extraRow(g, new Label(), remove);
+        }
+        Button add = new Button("Add initial user");
+        add.setId("add-init-user");
+        add.setOnAction(e -> changeUsers(pane, () -> m.configTree().withArray("init_users")
+                .addObject().put("username", "").put("password", "")));
+        StepPane.extraRow(g, new Label(), add);
+        return count;
+    }
+
+    private static void changeUsers(StepPane pane, Runnable edit) {
+        edit.run();
+        pane.model.configChanged();
+        pane.rebuild();
+        pane.refresh();
     }
 }

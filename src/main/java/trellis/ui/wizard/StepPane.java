@@ -37,7 +37,10 @@ class StepPane extends WizardPane {
     private final Supplier<Node> build;
     private final List<Field> fields = new ArrayList<>();
     private final List<Runnable> onRefresh = new ArrayList<>();
-    private ValidationSupport support = new ValidationSupport();
+    private ValidationSupport support = newSupport();
+    /** The message each field shows now (null: none); a field not in it has shown nothing yet. */
+    private final java.util.Map<Field, String> shownMessages = new java.util.IdentityHashMap<>();
+    private static final String NONE = new String("not shown yet");
     private final Label pageProblems = new Label();
     private Wizard wizard;
     private boolean built;
@@ -88,8 +91,9 @@ class StepPane extends WizardPane {
     final void rebuild() {
         built = true;
         fields.clear();
+        shownMessages.clear();
         onRefresh.clear();
-        support = new ValidationSupport();
+        support = newSupport();
         Node form = build.get();
         VBox box = new VBox(10, form, pageProblems);
         box.getStyleClass().add("wizard-page");
@@ -99,20 +103,37 @@ class StepPane extends WizardPane {
         setContent(scroll);
     }
 
-    /** Puts the validator's messages at the fields and holds Next back while the page has a problem. */
+    /**
+     * Puts the validator's messages at the fields and holds Next back while the page has a problem.
+     * Only the fields whose message changed are touched and re-decorated: a keystroke that changes
+     * no message costs the validation and nothing more on the FX thread.
+     */
     final void refresh() {
         Set<String> shown = new LinkedHashSet<>();
+        List<Control> changed = new ArrayList<>();
+        boolean all = shownMessages.isEmpty() && !fields.isEmpty();
         for (Field f : fields) {
             String message = f.control() != null && f.control().isDisabled() ? null : model.problemAt(f.key());
-            f.error().setText(message == null ? "" : message);
-            f.error().setVisible(message != null);
-            f.error().setManaged(message != null);
+            String before = shownMessages.getOrDefault(f, NONE);
+            if (!java.util.Objects.equals(before, message)) {
+                shownMessages.put(f, message);
+                f.error().setText(message == null ? "" : message);
+                f.error().setVisible(message != null);
+                f.error().setManaged(message != null);
+                if (f.control() != null) {
+                    changed.add(f.control());
+                }
+            }
             if (message != null) {
                 shown.add(f.key());
             }
         }
         onRefresh.forEach(Runnable::run);
-        support.revalidate();
+        if (all) {
+            support.revalidate();
+        } else {
+            changed.forEach(support::revalidate);
+        }
         List<String> rest = new ArrayList<>();
         model.problemsByField().forEach((key, messages) -> {
             if (ServiceWizardModel.pageOf(key) == page && !shown.contains(key)) {
@@ -125,6 +146,12 @@ class StepPane extends WizardPane {
         if (wizard != null) {
             wizard.setInvalid(model.pageHasProblem(page));
         }
+    }
+
+    private static ValidationSupport newSupport() {
+        ValidationSupport v = new ValidationSupport();
+        v.setValidationDecorator(new ReusedDecoration());
+        return v;
     }
 
     /** Runs after every refresh: a hint that follows the fields. */

@@ -288,6 +288,58 @@ class ServiceWizardFxTest {
                 "{\"llm_enabled\":true,\"llm_provider\":\"anthropic\",\"llm_model\":\"claude-sonnet-4-5\",\"anthropic_api_key\":\"sk-ant-test\"}");
     }
 
+    /** init_token and init_users: password fields, on create only, kept by Save only with its secrets. */
+    @Test
+    void anMcpServicesInitialTokenAndUsersOnCreateOnly(FxRobot robot) throws Exception {
+        CreateDatabaseRequest body = ServiceWizardModelTest.template("separate-host");
+        SpecDraft draft = new SpecDraft(body.spec());
+        open(() -> editing(Theme.LIGHT).addService(draft, body.id(), null), robot, "#service-type-mcp");
+        robot.clickOn("#service-type-mcp");
+        next(robot);
+        type(robot, "#service-id", "assistant");
+        next(robot);
+        robot.clickOn("#place-" + draft.spec().nodes().get(0).hostIds().get(0));
+        next(robot);
+        pick(robot, "#connect-as", "app");
+        next(robot);
+        robot.interact(() -> robot.lookup("#mcp-first-start").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat((Object) robot.lookup("#config-init-token").query()).isInstanceOf(javafx.scene.control.PasswordField.class);
+        click(robot, "#config-init-token").write("first-token-0123");
+        click(robot, "#add-init-user");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat((Object) robot.lookup("#config-init-users-0-password").query()).isInstanceOf(javafx.scene.control.PasswordField.class);
+        assertThat(robot.lookup("#config-init-users-0-username-error").queryAs(Label.class).getText())
+                .isEqualTo("init_users[0].username must not be empty");
+        assertThat(nextDisabled(robot)).isTrue();
+        click(robot, "#config-init-users-0-username").write("alice");
+        click(robot, "#config-init-users-0-password").write("alice-pw-1");
+        screenshot(robot, "wizard-5-config-mcp-init");
+        next(robot);
+        next(robot);
+        robot.clickOn("#wizard-finish");
+        waitUntil("the edit is in the draft", 10, () -> draft.spec().services().size() == 2);
+        assertThat(draft.spec().services().get(1).config().toString()).isEqualTo(
+                "{\"init_token\":\"first-token-0123\",\"init_users\":[{\"username\":\"alice\",\"password\":\"alice-pw-1\"}]}");
+
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("trellis-init");
+        CreateDatabaseRequest edited = new CreateDatabaseRequest(body.id(), body.tenantId(), draft.spec(), body.extra());
+        trellis.ui.model.SpecSaving.save(dir.resolve("with.json"), edited, true);
+        trellis.ui.model.SpecSaving.save(dir.resolve("without.json"), edited, false);
+        assertThat(trellis.spec.Json.MAPPER.readTree(dir.resolve("with.json").toFile()).at("/spec/services/1/config").toString())
+                .isEqualTo("{\"init_token\":\"first-token-0123\",\"init_users\":[{\"username\":\"alice\",\"password\":\"alice-pw-1\"}]}");
+        assertThat(java.nio.file.Files.readString(dir.resolve("without.json"))).doesNotContain("init_token", "init_users", "alice");
+
+        // editing the service: the server owns them now
+        open(() -> editing(Theme.LIGHT).editService(draft, body.id(), "assistant"), robot, "#service-type-mcp");
+        next(robot);
+        next(robot);
+        next(robot);
+        next(robot);
+        assertThat(robot.lookup("#config-init-token").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#add-init-user").tryQuery()).isEmpty();
+    }
+
     @Test
     void addsARagServiceWithOnePipeline(FxRobot robot) throws Exception {
         CreateDatabaseRequest body = ServiceWizardModelTest.template("co-located");
