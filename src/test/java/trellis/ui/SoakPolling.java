@@ -231,9 +231,10 @@ final class SoakPolling {
             int faultsFrom = server.faults.get();
             measures.startProbe();
             FxTesting.waitUntil(polls + " polls", 7200, () -> server.polls.get() >= from + polls);
-            SoakPollingMeasures.Pauses pauses = measures.stopProbe();
+            measures.stopProbe();
             long heapEnd = SoakPollingMeasures.heapAfterGc();
             SoakPollingMeasures.histogram(histograms, "end");
+            SoakPollingMeasures.Pauses pauses = measures.pauses();
             int measured = server.polls.get() - from;
             int faults = server.faults.get() - faultsFrom;
             // The server recovers: the banner goes and the picture is fresh again.

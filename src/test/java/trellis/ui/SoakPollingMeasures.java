@@ -70,6 +70,8 @@ final class SoakPollingMeasures implements AutoCloseable {
     private final long nanoZero = System.nanoTime();
     private final Instant wallZero = Instant.now();
     private volatile boolean probing;
+    private volatile long probeStart;
+    private volatile long probeEnd = Long.MAX_VALUE;
     private Thread prober;
 
     /** Start and end times in preallocated arrays; one writer thread each. */
@@ -108,7 +110,7 @@ final class SoakPollingMeasures implements AutoCloseable {
     SoakPollingMeasures() {
         gcEvents.enable("jdk.GCPhasePause").withThreshold(java.time.Duration.ZERO);
         gcEvents.onEvent("jdk.GCPhasePause", e -> {
-            if (probing) {
+            if (probeStart != 0) {
                 long start = nanoZero + java.time.Duration.between(wallZero, e.getStartTime()).toNanos();
                 gc.add(start, start + e.getDuration().toNanos());
             }
@@ -121,6 +123,7 @@ final class SoakPollingMeasures implements AutoCloseable {
         longest.set(0);
         fxOverFrame.clear();
         gc.clear();
+        probeStart = System.nanoTime();
         probing = true;
         prober = new Thread(() -> {
             while (probing) {
@@ -143,13 +146,22 @@ final class SoakPollingMeasures implements AutoCloseable {
         prober.start();
     }
 
-    /** Stops the probe; what it saw. */
-    Pauses stopProbe() throws InterruptedException {
+    /** Stops the probe (the spans stay in their arrays, so that the heap taken next does not hold them as objects). */
+    void stopProbe() throws InterruptedException {
+        probeEnd = System.nanoTime();
         probing = false;
         prober.join();
         // the last runnables posted, and GC events still in the stream's buffer
         Thread.sleep(1500);
-        return new Pauses(longest.get() / 1e6, fxOverFrame.list(), gc.list());
+    }
+
+    /**
+     * What the probe saw. The GC pauses are those that began while it ran: the stream hands events
+     * over a second or so late, so the full collections that took the start's heap arrive after it started.
+     */
+    Pauses pauses() {
+        List<Span> inWindow = gc.list().stream().filter(g -> g.startNanos() >= probeStart && g.startNanos() <= probeEnd).toList();
+        return new Pauses(longest.get() / 1e6, fxOverFrame.list(), inWindow);
     }
 
     /** The heap after GC as the class says; call off the FX thread. */
