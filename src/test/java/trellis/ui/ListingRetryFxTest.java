@@ -76,12 +76,12 @@ class ListingRetryFxTest {
 
         waitUntil("the second listing failed", 15, () -> listings().size() == 8 && events(robot).size() == 2);
         double secondAfter = (System.nanoTime() - failedAt) / 1e9;
-        // 2 s of backoff, then the client's 1.4 s of retries
-        assertThat(secondAfter).isBetween(3.0, 6.0);
+        // 2 s of backoff, then the client's 1.4 s of retries (the upper bounds leave room for a loaded machine)
+        assertThat(secondAfter).isBetween(3.0, 10.0);
         waitUntil("orders on screen", 20, () -> window.currentDatabase() != null && window.graph().topology() != null
                 && "orders".equals(window.graph().topology().databaseId()));
         double shownAfter = (System.nanoTime() - failedAt) / 1e9;
-        assertThat(shownAfter).as("4 s after the second failure").isBetween(secondAfter + 3.5, secondAfter + 6.0);
+        assertThat(shownAfter).as("4 s after the second failure").isBetween(secondAfter + 3.5, secondAfter + 10.0);
         assertThat(listings()).hasSize(9);
         String why = "http://" + name + " closed the connection before answering (connection reset): the server, or something between, dropped it";
         assertThat(events(robot)).containsExactly(
