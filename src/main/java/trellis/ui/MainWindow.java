@@ -85,6 +85,8 @@ public final class MainWindow {
     private Stage stage;
     /** One poller per live database opened in this window, so each keeps its event log going. */
     private final Pollers pollers = new Pollers();
+    /** Each source's first listing of databases, tried again with the pollers' backoff while it fails. */
+    private DatabaseListing listing;
     /** The poller of the database on screen, or null for a spec file. */
     private DatabasePoller poller;
     private Sources.DatabaseRef current;
@@ -120,6 +122,7 @@ public final class MainWindow {
         this.stage = stage;
         this.settings = with.settings();
         this.runner = with.runner();
+        this.listing = new DatabaseListing(runner);
         this.engines = with.engines();
         this.dialogs = with.dialogs().ownedBy(stage);
         this.layout = new WindowLayout(settings, mainSplit, verticalSplit, intervalSpinner);
@@ -216,7 +219,7 @@ public final class MainWindow {
     /** Adds a live control plane to the sources, lists its databases and shows {@code show} (null: the first, if nothing is shown). */
     public void addControlPlane(ControlPlane cp, String show) {
         Sources.LiveSource source = sources.addLive(cp);
-        runner.run(cp::databases, dbs -> {
+        listing.list(source, dbs -> {
             sources.addDatabases(source, dbs);
             log(cp.displayName() + ": " + dbs.size() + " database(s)");
             if (show != null && !sources.selectDatabase(source, show)) {
@@ -226,8 +229,8 @@ public final class MainWindow {
             if (show == null && current == null && opening == 0) {
                 sources.selectFirstDatabase(source);
             }
-        }, error -> {
-            log(cp.displayName() + ": " + message(error));
+        }, (src, failure) -> {
+            log(cp.displayName() + ": " + message(failure.error()) + "; listing its databases again in " + failure.retryIn().toSeconds() + " s");
             vm.setConnection(cp.displayName() + ": unreachable", false);
         });
     }
@@ -264,6 +267,7 @@ public final class MainWindow {
 
     /** Takes a source out of the tree, its pollers stopped; the picture empties when it was on screen. */
     void dropSource(Sources.LiveSource live) {
+        listing.stop(live);
         pollers.stopSource(live.id());
         sources.removeLive(live);
         if (current != null && current.source() == live) {
@@ -457,6 +461,7 @@ public final class MainWindow {
 
     public void shutdown() {
         pollers.stop();
+        listing.stopAll();
         poller = null;
         clock.stop();
         commands.tasks().stop();

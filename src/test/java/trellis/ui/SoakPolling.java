@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -51,12 +50,21 @@ final class SoakPolling {
     static final int SERVICES = 10;
     private static final List<String> FAULTS = List.of("500", "drop", "stall", "malformed");
 
-    /** What a run showed. */
-    record Result(int polls, int faults, int maxInFlight, int maxHistoryInFlight, long heapStartBytes, long heapEndBytes, double longestFxPauseMs,
-            String bannerAfterRecovery, boolean bannerShownAfterRecovery) {
+    /** What a run showed: the polls counted after the warm-up; the heap and the pauses as {@link SoakPollingMeasures} says. */
+    record Result(int warmupPolls, int polls, int faults, int maxInFlight, int maxHistoryInFlight, long heapStartBytes, long heapEndBytes,
+            SoakPollingMeasures.Pauses pauses, String bannerAfterRecovery, boolean bannerShownAfterRecovery) {
         double heapGrowth() {
             return (heapEndBytes - heapStartBytes) / (double) heapStartBytes;
         }
+
+        double longestFxPauseMs() {
+            return pauses.longestFxMs();
+        }
+    }
+
+    /** The warm-up before anything is measured: the JIT, the style caches, the event log filled to its cap. */
+    static int warmup(int polls) {
+        return Math.max(300, polls / 10);
     }
 
     /** Serves the soak database; one request in {@code faultEvery} is a fault (0: none), in turn. */
@@ -192,10 +200,13 @@ final class SoakPolling {
         return new Database(DATABASE, null, "available", "2026-12-03T10:00:00Z", "2026-12-03T10:00:00Z", spec, List.of(), instances, null);
     }
 
-    /** Runs the window against the faulty server until it has answered {@code polls} polls; call off the FX thread. */
-    static Result run(Stage stage, int polls, int faultEvery) throws Exception {
-        AtomicLong longestPause = new AtomicLong();
-        try (FaultyServer server = new FaultyServer(faultEvery)) {
+    /**
+     * Runs the window against the faulty server for {@code warmup} polls ({@link #warmup}) and then {@code polls}
+     * measured polls; call off the FX thread. With {@code histograms} set, the class histograms at the
+     * start and the end of the measure are written there.
+     */
+    static Result run(Stage stage, int warmup, int polls, int faultEvery, Path histograms) throws Exception {
+        try (FaultyServer server = new FaultyServer(faultEvery); SoakPollingMeasures measures = new SoakPollingMeasures()) {
             MainWindow window = fx(() -> {
                 MainWindow w = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
                 stage.setWidth(1400);
@@ -213,66 +224,33 @@ final class SoakPolling {
                 window.poller().setPeriod(javafx.util.Duration.millis(POLL_PERIOD.toMillis()));
                 return null;
             });
-            FxProbe probe = new FxProbe(longestPause);
-            Thread prober = new Thread(probe, "fx-probe");
-            prober.setDaemon(true);
-            FxTesting.waitUntil("100 polls to warm up", 120, () -> server.polls.get() >= 100);
-            long heapStart = heapAfterGc();
-            longestPause.set(0);
-            prober.start();
-            FxTesting.waitUntil(polls + " polls", 7200, () -> server.polls.get() >= polls);
-            probe.stop();
+            FxTesting.waitUntil(warmup + " polls to warm up", 600, () -> server.polls.get() >= warmup);
+            long heapStart = SoakPollingMeasures.heapAfterGc();
+            SoakPollingMeasures.histogram(histograms, "start");
+            int from = server.polls.get();
+            int faultsFrom = server.faults.get();
+            measures.startProbe();
+            FxTesting.waitUntil(polls + " polls", 7200, () -> server.polls.get() >= from + polls);
+            measures.stopProbe();
+            long heapEnd = SoakPollingMeasures.heapAfterGc();
+            SoakPollingMeasures.histogram(histograms, "end");
+            SoakPollingMeasures.Pauses pauses = measures.pauses();
+            int measured = server.polls.get() - from;
+            int faults = server.faults.get() - faultsFrom;
             // The server recovers: the banner goes and the picture is fresh again.
             server.faultEvery = 0;
             int recovered = server.polls.get() + 50;
             FxTesting.waitUntil("polls after recovery", 120, () -> server.polls.get() >= recovered);
             FxTesting.waitUntil("the banner gone after recovery", 30, () -> !window.bannerShown());
-            long heapEnd = heapAfterGc();
             String banner = ask(() -> window.bannerLabel().getText());
             boolean shown = ask(window::bannerShown);
             fx(() -> {
                 window.shutdown();
                 return null;
             });
-            return new Result(server.polls.get(), server.faults.get(), server.maxInFlight.get(), server.maxHistoryInFlight.get(),
-                    heapStart, heapEnd,
-                    longestPause.get() / 1e6, banner, shown);
+            return new Result(from, measured, faults, server.maxInFlight.get(), server.maxHistoryInFlight.get(),
+                    heapStart, heapEnd, pauses, banner, shown);
         }
-    }
-
-    /** Posts a runnable every 2 ms and keeps the longest wait before the FX thread ran one. */
-    private static final class FxProbe implements Runnable {
-        private final AtomicLong longest;
-        private volatile boolean running = true;
-
-        FxProbe(AtomicLong longest) {
-            this.longest = longest;
-        }
-
-        void stop() {
-            running = false;
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> longest.accumulateAndGet(System.nanoTime() - posted, Math::max));
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static long heapAfterGc() throws Exception {
-        return fx(() -> {
-            System.gc();
-            System.gc();
-            return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-        });
     }
 
     private static <T> T ask(Callable<T> question) {
@@ -295,28 +273,37 @@ final class SoakPolling {
         }
     }
 
-    /** bench/run-soak.sh: {@code POLLS FAULT_EVERY RESULTS.md}. */
+    /** bench/run-soak.sh: {@code POLLS FAULT_EVERY RESULTS.md [HISTOGRAM_DIR]}. */
     public static void main(String[] args) throws Exception {
         int polls = Integer.parseInt(args.length > 0 ? args[0] : "10000");
         int faultEvery = Integer.parseInt(args.length > 1 ? args[1] : "100");
         Path results = Path.of(args.length > 2 ? args[2] : "bench/RESULTS.md");
+        Path histograms = args.length > 3 ? Path.of(args[3]) : null;
         Platform.startup(() -> { });
         Stage stage = fx(Stage::new);
         long started = System.nanoTime();
-        Result r = run(stage, polls, faultEvery);
+        Result r = run(stage, warmup(polls), polls, faultEvery, histograms);
         double minutes = (System.nanoTime() - started) / 6e10;
+        SoakPollingMeasures.Pauses p = r.pauses();
+        long overFrameInGc = p.fxOverFrame().size() - p.notGc().size();
         String md = "## Soak: polling a faulty Control Plane\n\n"
                 + String.format("The console (`MainWindow`, the REST client, the poller every %d ms) against a real HTTP server on"
                         + " 127.0.0.1 serving a %d-instance database whose states change on every poll; about one request in %d"
                         + " is a fault, in turn: 500, dropped connection, a stall past the client's %d ms timeout, malformed JSON."
-                        + " %d polls in %.1f min. %s, %s.%n%n",
-                        POLL_PERIOD.toMillis(), HOSTS * SERVICES, faultEvery, CLIENT_TIMEOUT.toMillis(), r.polls(), minutes,
-                        LocalDate.now(), BenchResults.machine())
+                        + " %d polls of warm-up, not measured, then %d measured polls; %.1f min in all. %s, %s, %s.%n%n",
+                        POLL_PERIOD.toMillis(), HOSTS * SERVICES, faultEvery, CLIENT_TIMEOUT.toMillis(), r.warmupPolls(), r.polls(), minutes,
+                        LocalDate.now(), BenchResults.machine(), gcName())
+                + "Heap after GC: the smallest of three full collections in a row, each read as the collector left the heap"
+                + " (metaspace and code cache are not in it). FX-thread pause: the longest wait of a runnable posted every 2 ms;"
+                + " a wait is a GC pause when one of the JVM's stop-the-world pauses (JFR `jdk.GCPhasePause`) falls in it.\n\n"
                 + "| measure | goal | result |\n|---|---|---|\n"
-                + String.format("| polls / faults | 10,000 / — | %d / %d |%n", r.polls(), r.faults())
+                + String.format("| polls / faults (measured) | 10,000 / — | %d / %d |%n", r.polls(), r.faults())
                 + String.format("| heap after GC, start → end | within 5 %% | %.1f MB → %.1f MB (%+.1f %%) |%n",
                         r.heapStartBytes() / 1e6, r.heapEndBytes() / 1e6, 100 * r.heapGrowth())
-                + String.format("| longest FX-thread pause | < 16 ms | %.1f ms |%n", r.longestFxPauseMs())
+                + String.format("| longest FX-thread pause | < 16 ms | %.1f ms |%n", p.longestFxMs())
+                + String.format("| FX waits over 16 ms: all / with a GC pause in them | — | %d / %d |%n", p.fxOverFrame().size(), overFrameInGc)
+                + String.format("| longest FX wait with no GC pause in it | < 16 ms | %.1f ms |%n", p.longestNotGcMs())
+                + String.format("| longest GC pause (stop-the-world) | — | %.1f ms (%d pauses) |%n", p.longestGcMs(), p.gc().size())
                 + String.format("| requests in flight for the database, at most (polls / task history) | 1 / 1 | %d / %d |%n",
                         r.maxInFlight(), r.maxHistoryInFlight())
                 + String.format("| banner after the server recovered | gone | %s |%n", r.bannerShownAfterRecovery() ? "shown: " + r.bannerAfterRecovery() : "gone");
@@ -324,5 +311,10 @@ final class SoakPolling {
         System.out.print(md);
         Platform.exit();
         System.exit(0);
+    }
+
+    private static String gcName() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).collect(java.util.stream.Collectors.joining(" + "));
     }
 }

@@ -24,7 +24,7 @@ class SoakPollingIT {
 
     @Test
     void faultsNeverPileUpRequestsAndTheWindowRecovers() throws Exception {
-        SoakPolling.Result r = SoakPolling.run(stage, 400, 12);
+        SoakPolling.Result r = SoakPolling.run(stage, 50, 400, 12, null);
         assertThat(r.faults()).as("faults of every kind were served").isGreaterThanOrEqualTo(4);
         assertThat(r.maxInFlight()).as("polls of the database in flight at once").isEqualTo(1);
         assertThat(r.maxHistoryInFlight()).as("task-history requests in flight at once").isLessThanOrEqualTo(1);

@@ -34,6 +34,8 @@ public final class ContractTestServer implements AutoCloseable {
     public final Map<String, Database> databases = new ConcurrentHashMap<>();
     /** "GET /v1/version" ... in the order they came. */
     public final List<String> requests = new CopyOnWriteArrayList<>();
+    /** How many of the next database listings have their connection cut halfway through the answer. */
+    public final java.util.concurrent.atomic.AtomicInteger dropListings = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
     private final String scheme;
 
@@ -89,6 +91,13 @@ public final class ContractTestServer implements AutoCloseable {
             } else if (path.equals("/v1/databases")) {
                 ObjectNode o = Json.MAPPER.createObjectNode();
                 o.set("databases", Json.toTree(List.copyOf(databases.values())));
+                if (dropListings.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    byte[] b = o.toString().getBytes(StandardCharsets.UTF_8);
+                    ex.sendResponseHeaders(200, b.length);
+                    ex.getResponseBody().write(b, 0, b.length / 2);
+                    ex.getResponseBody().flush();
+                    throw new IOException("cut on purpose");
+                }
                 send(ex, 200, o.toString());
             } else if (path.startsWith("/v1/databases/") && path.indexOf('/', "/v1/databases/".length()) < 0) {
                 Database d = databases.get(URLDecoder.decode(path.substring("/v1/databases/".length()), StandardCharsets.UTF_8));
@@ -100,8 +109,8 @@ public final class ContractTestServer implements AutoCloseable {
             } else {
                 send(ex, 404, error("not_found", "no such path"));
             }
-        } catch (RuntimeException e) {
-            // the test sees the missing answer
+        } catch (RuntimeException | IOException e) {
+            // the test sees the missing answer (or the cut connection)
         }
     }
 

@@ -1,0 +1,203 @@
+package trellis.ui;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javax.management.ObjectName;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * What the soak measures, and how, so that each figure says what it is:
+ * <ul>
+ * <li>the heap after GC: three full collections in a row ({@code System.gc()}), after each the sum of the
+ * heap pools' usage as the collector left them ({@link MemoryPoolMXBean#getCollectionUsage()}, so
+ * nothing allocated after the collection counts), the smallest of the three; metaspace, code cache and
+ * class data are not in it;</li>
+ * <li>FX-thread pauses: a probe posts a runnable every 2 ms and keeps how long each waited to run;
+ * every wait over a frame (16 ms) is kept with its moment;</li>
+ * <li>the JVM's stop-the-world GC pauses (JFR's {@code jdk.GCPhasePause}, streamed in-process), so that a
+ * long FX wait can be said to be a GC pause (it overlaps one) or the console's own work (it does not).</li>
+ * </ul>
+ */
+final class SoakPollingMeasures implements AutoCloseable {
+    static final long FRAME_NANOS = 16_000_000;
+
+    /** A span of time on the {@link System#nanoTime()} clock. */
+    record Span(long startNanos, long endNanos) {
+        double millis() {
+            return (endNanos - startNanos) / 1e6;
+        }
+
+        boolean overlaps(Span o, long slackNanos) {
+            return startNanos < o.endNanos + slackNanos && o.startNanos < endNanos + slackNanos;
+        }
+    }
+
+    /** The FX waits over a frame and the GC pauses, and what they show together. */
+    record Pauses(double longestFxMs, List<Span> fxOverFrame, List<Span> gc) {
+        private static final long SLACK = 2_000_000;
+
+        double longestGcMs() {
+            return gc.stream().mapToDouble(Span::millis).max().orElse(0);
+        }
+
+        /** FX waits over a frame with no GC pause in them: the console's own work (or the machine's). */
+        List<Span> notGc() {
+            return fxOverFrame.stream().filter(f -> gc.stream().noneMatch(g -> g.overlaps(f, SLACK))).toList();
+        }
+
+        double longestNotGcMs() {
+            return notGc().stream().mapToDouble(Span::millis).max().orElse(0);
+        }
+    }
+
+    private final AtomicLong longest = new AtomicLong();
+    /**
+     * The spans kept while measuring, in arrays made before the start's heap is taken: a list growing
+     * by a span per slow frame (tens of thousands on a loaded machine) was counted as heap growth.
+     */
+    private final Spans fxOverFrame = new Spans(200_000);
+    private final Spans gc = new Spans(50_000);
+    private final RecordingStream gcEvents = new RecordingStream();
+    private final long nanoZero = System.nanoTime();
+    private final Instant wallZero = Instant.now();
+    private volatile boolean probing;
+    private volatile long probeStart;
+    private volatile long probeEnd = Long.MAX_VALUE;
+    private Thread prober;
+
+    /** Start and end times in preallocated arrays; one writer thread each. */
+    private static final class Spans {
+        private final long[] starts;
+        private final long[] ends;
+        private volatile int size;
+
+        Spans(int capacity) {
+            starts = new long[capacity];
+            ends = new long[capacity];
+        }
+
+        void add(long start, long end) {
+            int n = size;
+            if (n < starts.length) {
+                starts[n] = start;
+                ends[n] = end;
+                size = n + 1;
+            }
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        List<Span> list() {
+            List<Span> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                out.add(new Span(starts[i], ends[i]));
+            }
+            return out;
+        }
+    }
+
+    SoakPollingMeasures() {
+        gcEvents.enable("jdk.GCPhasePause").withThreshold(java.time.Duration.ZERO);
+        gcEvents.onEvent("jdk.GCPhasePause", e -> {
+            if (probeStart != 0) {
+                long start = nanoZero + java.time.Duration.between(wallZero, e.getStartTime()).toNanos();
+                gc.add(start, start + e.getDuration().toNanos());
+            }
+        });
+        gcEvents.startAsync();
+    }
+
+    /** Starts the FX probe and the GC record (what came before is the warm-up). */
+    void startProbe() {
+        longest.set(0);
+        fxOverFrame.clear();
+        gc.clear();
+        probeStart = System.nanoTime();
+        probing = true;
+        prober = new Thread(() -> {
+            while (probing) {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> {
+                    long ran = System.nanoTime();
+                    longest.accumulateAndGet(ran - posted, Math::max);
+                    if (ran - posted > FRAME_NANOS) {
+                        fxOverFrame.add(posted, ran);
+                    }
+                });
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-probe");
+        prober.setDaemon(true);
+        prober.start();
+    }
+
+    /** Stops the probe (the spans stay in their arrays, so that the heap taken next does not hold them as objects). */
+    void stopProbe() throws InterruptedException {
+        probeEnd = System.nanoTime();
+        probing = false;
+        prober.join();
+        // the last runnables posted, and GC events still in the stream's buffer
+        Thread.sleep(1500);
+    }
+
+    /**
+     * What the probe saw. The GC pauses are those that began while it ran: the stream hands events
+     * over a second or so late, so the full collections that took the start's heap arrive after it started.
+     */
+    Pauses pauses() {
+        List<Span> inWindow = gc.list().stream().filter(g -> g.startNanos() >= probeStart && g.startNanos() <= probeEnd).toList();
+        return new Pauses(longest.get() / 1e6, fxOverFrame.list(), inWindow);
+    }
+
+    /** The heap after GC as the class says; call off the FX thread. */
+    static long heapAfterGc() {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            long sum = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                    sum += pool.getCollectionUsage().getUsed();
+                }
+            }
+            least = Math.min(least, sum);
+        }
+        return least;
+    }
+
+    /** Writes the class histogram (a full GC first, as {@code jcmd GC.class_histogram}) when {@code dir} is set. */
+    static void histogram(Path dir, String name) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".txt"), String.valueOf(text));
+        } catch (IOException | javax.management.JMException e) {
+            throw new IllegalStateException("cannot write the class histogram: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        probing = false;
+        gcEvents.close();
+    }
+}
