@@ -67,9 +67,10 @@ final class ServiceWizardCommands {
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean showing) {
                 if (showing) {
                     w.showingProperty().removeListener(this);
-                    // after the first frame's pulse, not in it
-                    javafx.application.Platform.runLater(() -> commands.context().runner().run(WizardWarmup::warm,
-                            found -> { }, error -> { }));
+                    // well after the first frame: started at once, it took a core from the first pulse's CSS and layout
+                    var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+                    later.setOnFinished(e -> commands.context().runner().run(WizardWarmup::warm, found -> { }, error -> { }));
+                    later.play();
                 }
             }
         };
