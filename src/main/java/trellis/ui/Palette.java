@@ -87,8 +87,6 @@ final class Palette {
         strip.setPadding(new Insets(6, 8, 6, 8));
         strip.setAlignment(Pos.CENTER_LEFT);
         strip.setMaxSize(HBox.USE_PREF_SIZE, HBox.USE_PREF_SIZE);
-        strip.setStyle("-fx-background-color: -fx-background; -fx-background-radius: 6; -fx-border-color: derive(-fx-background, -20%);"
-                + " -fx-border-radius: 6;");
         Label title = new Label("Add a service:");
         title.getStyleClass().add("section-title");
         strip.getChildren().add(title);
