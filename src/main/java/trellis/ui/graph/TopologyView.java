@@ -89,8 +89,15 @@ public final class TopologyView extends StackPane {
     private final InstanceDrag drag = new InstanceDrag(() -> hostCards, overlay);
     private final MarkPainter marks = new MarkPainter(instanceCards, hostCards);
     private EditGestures gestures;
+    /** Made by {@link PictureWarmup} on another thread for a scene no window shows: posts nothing to the FX thread. */
+    private final boolean offscreen;
 
     public TopologyView() {
+        this(false);
+    }
+
+    TopologyView(boolean offscreen) {
+        this.offscreen = offscreen;
         getStyleClass().add("topology-view");
         content.getStyleClass().add("topology-content");
         hostRow.getStyleClass().add("host-row");
@@ -104,7 +111,11 @@ public final class TopologyView extends StackPane {
         overlay.setPickOnBounds(false);
         getChildren().addAll(viewport, empty, overlay);
         content.layoutBoundsProperty().addListener((o, a, b) -> linesDirty = true);
-        viewport.setOnViewChanged(() -> Platform.runLater(this::buildVisible));
+        viewport.setOnViewChanged(() -> {
+            if (!this.offscreen) {
+                Platform.runLater(this::buildVisible);
+            }
+        });
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         // Reachable without a mouse: Tab focuses the picture, the arrow keys walk its instances.
         setFocusTraversable(true);
@@ -457,13 +468,13 @@ public final class TopologyView extends StackPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        if (linesDirty) {
+        if (linesDirty && !offscreen) {
             // the cards have their final places only after this pass; draw on the next pulse
             Platform.runLater(this::drawLinesIfDirty);
         }
     }
 
-    private void drawLinesIfDirty() {
+    void drawLinesIfDirty() {
         if (linesDirty) {
             content.applyCss();
             content.layout();

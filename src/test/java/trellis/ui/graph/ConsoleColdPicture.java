@@ -1,0 +1,65 @@
+package trellis.ui.graph;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import trellis.topology.Topology;
+import trellis.ui.ConsoleApp;
+import trellis.ui.MainWindow;
+import trellis.ui.Settings;
+import trellis.ui.TaskRunner;
+import trellis.ui.Theme;
+
+/**
+ * The first large picture as a person meets it in a new JVM: the console starts (its own settings,
+ * no Docker) with the co-located template open, and a few seconds later the 5,000-instance
+ * database is shown in its picture; timed on the FX thread from show() to the picture laid out and
+ * painted, as {@link GraphBench#firstPaint} does. Run by GraphBench in a JVM of its own.
+ */
+final class ConsoleColdPicture {
+    static final String CHILD = "console-cold";
+
+    private ConsoleColdPicture() {
+    }
+
+    static void child() throws Exception {
+        Path dir = Files.createTempDirectory("trellis-graph-bench");
+        Path file = dir.resolve("co-located.json");
+        try (var in = ConsoleColdPicture.class.getResourceAsStream("/trellis/templates/co-located.json")) {
+            Files.copy(in, file);
+        }
+        Settings settings = new Settings(dir.resolve("settings.properties"));
+        TaskRunner runner = TaskRunner.standard();
+        ConsoleApp.prewarm(runner.background());
+        CompletableFuture<Stage> up = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                Stage stage = new Stage();
+                MainWindow window = ConsoleApp.createWindow(stage, settings, runner, Theme.LIGHT);
+                stage.show();
+                window.openFile(file);
+                up.complete(stage);
+            } catch (Throwable t) {
+                up.completeExceptionally(t);
+            }
+        });
+        Stage stage = up.get(60, TimeUnit.SECONDS);
+        Thread.sleep(Long.getLong("bench.idle", 4000));
+        Topology big = GraphBench.topology(500, -1);
+        CompletableFuture<Long> t = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                TopologyView view = (TopologyView) stage.getScene().lookup(".topology-view");
+                t.complete(GraphBench.firstPaint(view, big));
+            } catch (Throwable e) {
+                t.completeExceptionally(e);
+            }
+        });
+        long ns = t.get(60, TimeUnit.SECONDS);
+        System.out.println("COLD_NS=" + ns + " " + GraphBench.lastCpu());
+        System.exit(0);
+    }
+}
