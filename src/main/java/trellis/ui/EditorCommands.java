@@ -362,8 +362,8 @@ final class EditorCommands implements EditGestures {
             offerKept(target.get(), ref);
         }
         Database polled = lastPolled.get();
-        if (ref != null && ref.source() instanceof Sources.LiveSource && polled != null) {
-            graph.show(live.picture(ref, polled, TopologyBuilder.live(polled, List.of())));
+        if (ref != null && ref.source() instanceof Sources.LiveSource source && polled != null) {
+            graph.show(live.picture(ref, polled, TopologyBuilder.live(polled, source.hosts().known())));
         }
         graph.setMarks(marks);
         link.setText("Draft: " + changes + (changes == 1 ? " change" : " changes") + " — Review…");

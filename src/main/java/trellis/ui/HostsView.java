@@ -66,6 +66,7 @@ final class HostsView {
         ControlPlane cp = source.controlPlane();
         note.setText("Listing the hosts of " + source.label() + "…");
         runner.run(cp::hosts, hosts -> {
+            source.hosts().take(hosts);
             List<HostRow> rows = hosts.stream().map(HostRow::of).toList();
             table.getItems().setAll(rows);
             note.setText(HostRow.summary(source.label(), rows));

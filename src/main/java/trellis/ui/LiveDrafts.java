@@ -111,6 +111,6 @@ final class LiveDrafts {
             return live;
         }
         Entry e = get(source, ref.databaseId());
-        return e == null || !e.changed() ? live : LiveDraft.picture(polled, e.draft.spec());
+        return e == null || !e.changed() ? live : LiveDraft.picture(polled, e.draft.spec(), source.hosts().known());
     }
 }

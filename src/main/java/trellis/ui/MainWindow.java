@@ -314,7 +314,7 @@ public final class MainWindow {
         if (db == null) {
             return;
         }
-        Topology t = TopologyBuilder.live(db, List.of());
+        Topology t = TopologyBuilder.live(db, live.hosts().known(runner));
         var failed = vm.polled(key.toString(), live.label(), t);
         if (from == poller) {
             graph.show(menuController.picture(current, db, t));

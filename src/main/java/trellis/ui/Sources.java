@@ -31,7 +31,11 @@ public final class Sources {
      * sources list gave it when it was added: two entries are two sources even when they wrap the
      * same control plane or their control planes are equal.
      */
-    public record LiveSource(String id, ControlPlane controlPlane) implements Source {
+    public record LiveSource(String id, ControlPlane controlPlane, ClusterHosts hosts) implements Source {
+        public LiveSource(String id, ControlPlane controlPlane) {
+            this(id, controlPlane, new ClusterHosts(controlPlane));
+        }
+
         @Override
         public String label() {
             return controlPlane.displayName();

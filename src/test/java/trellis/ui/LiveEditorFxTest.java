@@ -176,6 +176,36 @@ class LiveEditorFxTest {
     }
 
     @Test
+    void aDropOnAHostThatIsNotDockerSwarmIsRefusedWithItsReason(FxRobot robot) {
+        polledRunning(robot);
+        ArrayNode hosts = Json.MAPPER.createArrayNode();
+        hosts.addObject().put("id", "host-1").put("orchestrator", "swarm");
+        hosts.addObject().put("id", "host-2").put("orchestrator", "swarm");
+        hosts.addObject().put("id", "host-3").put("orchestrator", "systemd");
+        server.setHosts(hosts);
+        // a look at the source's Hosts lists them again (the picture itself asks a minute after its last listing)
+        Sources.LiveSource live = window.liveSourceList().get(0);
+        robot.clickOn((Node) robot.lookup(".tree-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("Hosts")).query());
+        waitUntil("the hosts listed", 10, () -> robot.lookup("#hosts-note").queryLabeled().getText().contains("1 cannot take services"));
+        robot.interact(() -> window.selectDatabase(new Sources.DatabaseRef(live, "catalog", "available")));
+        int gets = server.received.size();
+        robot.interact(window::onRefresh);
+        waitUntil("polled again", 10, () -> server.received.size() > gets);
+        waitUntil("the picture knows host-3", 10, () -> window.graph().topology() != null
+                && window.graph().topology().host("host-3").map(h -> h.live() != null).orElse(false));
+
+        robot.drag("#instance-catalog-api-host-1", MouseButton.PRIMARY).moveTo((Node) robot.lookup("#host-host-3").query()).moveBy(0, 30);
+        assertThat(window.graph().dropRefusal("host-3")).contains("Host host-3 runs systemd, not Docker Swarm: "
+                + trellis.topology.HostServices.NOT_ON_SYSTEMD);
+        assertThat(window.graph().dropRefusal("host-2")).contains("it already has an instance of 'api'");
+        robot.drop();
+        assertThat(robot.lookup("#instance-catalog-api-host-3").tryQuery()).as("an invalid drop changes nothing").isEmpty();
+        assertThat(running(robot, "api-host-1")).isTrue();
+        assertThat(link(robot)).isEqualTo("(hidden)");
+        assertThat(server.updates()).isEmpty();
+    }
+
+    @Test
     void aLiveDraftSurvivesClosingAndReopeningTheConsole(FxRobot robot) throws Exception {
         polledRunning(robot);
         dragApiToHost3(robot);
