@@ -28,7 +28,7 @@ import trellis.ui.Theme;
  * no Docker), opens the template, and three seconds later Ctrl+Shift+A; timed from the key to the
  * wizard's window showing. Each measure is a JVM of its own, started with the bench's class path.
  */
-final class FreshConsole {
+public final class FreshConsole {
     static final String CHILD = "--fresh-console";
     private static final String MARK = "FIRST_OPEN_MS ";
 
@@ -69,10 +69,12 @@ final class FreshConsole {
         return out;
     }
 
-    static void child(Path template) throws Exception {
-        Path dir = Files.createTempDirectory("trellis-wizard-bench");
-        Path file = Files.copy(template, dir.resolve(template.getFileName()));
-        Settings settings = new Settings(dir.resolve("settings.properties"));
+    /**
+     * Starts the console in this (new) JVM as a person does: its own settings beside the file, the
+     * main window's classes loaded on the second core, the window shown with the file open.
+     */
+    public static Stage startConsole(Path file) throws Exception {
+        Settings settings = new Settings(file.resolveSibling("settings.properties"));
         TaskRunner runner = TaskRunner.standard();
         ConsoleApp.prewarm(runner.background());
         CompletableFuture<Stage> up = new CompletableFuture<>();
@@ -88,6 +90,13 @@ final class FreshConsole {
             }
         });
         Stage stage = up.get(60, TimeUnit.SECONDS);
+        return stage;
+    }
+
+    static void child(Path template) throws Exception {
+        Path dir = Files.createTempDirectory("trellis-wizard-bench");
+        Path file = Files.copy(template, dir.resolve(template.getFileName()));
+        Stage stage = startConsole(file);
         Thread.sleep(3000);
         CompletableFuture<Long> shown = new CompletableFuture<>();
         long[] t0 = new long[1];

@@ -6,12 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import trellis.bench.FreshConsole;
 import trellis.topology.Topology;
-import trellis.ui.ConsoleApp;
-import trellis.ui.MainWindow;
-import trellis.ui.Settings;
-import trellis.ui.TaskRunner;
-import trellis.ui.Theme;
 
 /**
  * The first large picture as a person meets it in a new JVM: the console starts (its own settings,
@@ -31,22 +27,7 @@ final class ConsoleColdPicture {
         try (var in = ConsoleColdPicture.class.getResourceAsStream("/trellis/templates/co-located.json")) {
             Files.copy(in, file);
         }
-        Settings settings = new Settings(dir.resolve("settings.properties"));
-        TaskRunner runner = TaskRunner.standard();
-        ConsoleApp.prewarm(runner.background());
-        CompletableFuture<Stage> up = new CompletableFuture<>();
-        Platform.startup(() -> {
-            try {
-                Stage stage = new Stage();
-                MainWindow window = ConsoleApp.createWindow(stage, settings, runner, Theme.LIGHT);
-                stage.show();
-                window.openFile(file);
-                up.complete(stage);
-            } catch (Throwable t) {
-                up.completeExceptionally(t);
-            }
-        });
-        Stage stage = up.get(60, TimeUnit.SECONDS);
+        Stage stage = FreshConsole.startConsole(file);
         Thread.sleep(Long.getLong("bench.idle", 4000));
         Topology big = GraphBench.topology(500, -1);
         CompletableFuture<Long> t = new CompletableFuture<>();
