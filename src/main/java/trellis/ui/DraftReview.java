@@ -90,11 +90,13 @@ final class DraftReview {
         ControlPlane cp = source.controlPlane();
         ActionContext c = ctx.get();
         List<DatabaseSpec> known = openFileSpecs.apply(databaseId);
-        c.runner().run(cp::hosts, hosts -> openLive(source, databaseId, base, edited, changes, hosts, known, discard, applied),
-                error -> {
-                    c.log("Review: the hosts of " + source.label() + " could not be read (" + ActionContext.message(error) + ")");
-                    openLive(source, databaseId, base, edited, changes, List.of(), known, discard, applied);
-                });
+        c.runner().run(cp::hosts, hosts -> {
+            source.hosts().take(hosts);
+            openLive(source, databaseId, base, edited, changes, hosts, known, discard, applied);
+        }, error -> {
+            c.log("Review: the hosts of " + source.label() + " could not be read (" + ActionContext.message(error) + ")");
+            openLive(source, databaseId, base, edited, changes, List.of(), known, discard, applied);
+        });
     }
 
     private void openLive(Sources.LiveSource source, String databaseId, DatabaseSpec base, DatabaseSpec edited, int changes,
@@ -108,6 +110,8 @@ final class DraftReview {
                     applied.run();
                 });
         w.addButton(discardButton("'" + databaseId + "' on " + source.label(), w.stage(), discard));
+        w.setOnDiscard(discard); // "Discard my edit" after a conflict: the draft goes, as the button's would
+
         w.show();
     }
 }

@@ -55,9 +55,10 @@ final class ServiceWizardCommands {
     }
 
     /**
-     * Once the console's window is on screen, the wizard's first open and the first large picture
-     * are prepared off the FX thread ({@link WizardWarmup}, {@link PictureWarmup}): a fresh console's
-     * first Ctrl+Shift+A took seconds loading the wizard, its first 5,000-instance picture 650 ms.
+     * Once the console's window is on screen, the wizard's first open is prepared off the FX thread
+     * ({@link WizardWarmup}) and the first large picture in small steps on it ({@link PictureWarmup}):
+     * a fresh console's first Ctrl+Shift+A took seconds loading the wizard, its first 5,000-instance
+     * picture 650 ms.
      */
     private void warmOnceShown() {
         Window w = owner.get();
@@ -71,9 +72,10 @@ final class ServiceWizardCommands {
                     w.showingProperty().removeListener(this);
                     // well after the first frame: started at once, it took a core from the first pulse's CSS and layout
                     var later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
-                    List<String> sheets = List.copyOf(w.getScene().getStylesheets());
-                    later.setOnFinished(e -> commands.context().runner().run(() -> WizardWarmup.warm() + PictureWarmup.warm(sheets),
-                            found -> { }, error -> { }));
+                    later.setOnFinished(e -> {
+                        commands.context().runner().run(WizardWarmup::warm, found -> { }, error -> { });
+                        PictureWarmup.start(List.copyOf(w.getScene().getStylesheets()), cards -> { });
+                    });
                     later.play();
                 }
             }

@@ -176,6 +176,28 @@ class LiveEditorFxTest {
     }
 
     @Test
+    void discardingTheEditAfterAConflictDiscardsTheDraft(FxRobot robot) {
+        polledRunning(robot);
+        dragApiToHost3(robot);
+        ObjectNode theirs = spec.deepCopy();
+        ((ObjectNode) theirs.at("/services/0")).put("version", "14.6");
+        server.replace(theirs);
+        robot.clickOn("#draft-review-link");
+        waitUntil("the review of the live apply", 10, () -> robot.lookup("#review-apply").tryQuery().isPresent());
+        robot.clickOn("#review-apply");
+        waitUntil("the conflict", 10, () -> robot.lookup("#conflict-discard").tryQuery().isPresent());
+        assertThat(ReviewFxTest.items(robot, "#conflict-their-changes")).<Object>map(Object::toString)
+                .containsExactly("~ 'api' version 14.5 → 14.6");
+        robot.clickOn("#conflict-discard");
+        waitUntil("the review closes", 10, () -> robot.lookup("#review-apply").tryQuery().isEmpty());
+        waitUntil("the draft discarded", 10, () -> link(robot).equals("(hidden)"));
+        assertThat(robot.lookup("#instance-catalog-api-host-3").tryQuery()).isEmpty();
+        assertThat(robot.lookup(".draft-badge").tryQuery()).isEmpty();
+        assertThat(window.actions().undoTextProperty().get()).isEqualTo("Undo discard the draft");
+        assertThat(server.updates()).as("nothing sent").isEmpty();
+    }
+
+    @Test
     void aDropOnAHostThatIsNotDockerSwarmIsRefusedWithItsReason(FxRobot robot) {
         polledRunning(robot);
         ArrayNode hosts = Json.MAPPER.createArrayNode();

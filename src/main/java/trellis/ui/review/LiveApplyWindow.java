@@ -29,6 +29,7 @@ public final class LiveApplyWindow {
     private final Stage stage = new Stage();
     private final ReviewView review;
     private final HBox buttons;
+    private Runnable onDiscard = () -> { };
 
     /**
      * @param known  the database's specs the console holds with secrets (its open spec files)
@@ -59,7 +60,10 @@ public final class LiveApplyWindow {
         ApplyFlow flow = new ApplyFlow(runner, cp, databaseId, stage, review, known, task -> {
             stage.close();
             onSent.accept(task);
-        }, stage::close);
+        }, () -> {
+            stage.close();
+            onDiscard.run();
+        });
         apply.setOnAction(e -> flow.apply(base, edited));
         Scene scene = new Scene(root, 1000, 760);
         theme.apply(scene);
@@ -69,6 +73,11 @@ public final class LiveApplyWindow {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
+    }
+
+    /** What "Discard my edit" after a conflict does besides closing the review (the editor's draft is discarded). */
+    public void setOnDiscard(Runnable onDiscard) {
+        this.onDiscard = onDiscard;
     }
 
     /** Another button at the start of the row (the editor's Discard the draft…). */

@@ -40,7 +40,8 @@ final class ConsoleColdPicture {
             }
         });
         long ns = t.get(60, TimeUnit.SECONDS);
-        System.out.println("COLD_NS=" + ns + " " + GraphBench.lastCpu());
+        System.out.println("warm-up steps (ms): " + PictureWarmup.stepNanos().stream().map(n -> n / 1_000_000).toList());
+        System.out.println("COLD_NS=" + ns + " " + GraphBench.lastCpu() + " " + PictureWarmup.longestStepNanos());
         System.exit(0);
     }
 }
