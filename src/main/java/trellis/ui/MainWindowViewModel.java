@@ -143,10 +143,27 @@ public final class MainWindowViewModel {
     }
 
     public void log(String line) {
-        events.add(0, LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME) + "  " + line);
-        if (events.size() > MAX_EVENTS) {
-            events.remove(MAX_EVENTS, events.size());
+        logAll(List.of(line));
+    }
+
+    /**
+     * Logs lines in their order (the last one on top), as one change of the list: a poll's state changes
+     * one by one were a change of the event log's list (and of its view) each, 20 per poll in the soak.
+     */
+    private void logAll(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
         }
+        String time = LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME) + "  ";
+        List<String> newestFirst = new ArrayList<>(lines.size());
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            newestFirst.add(time + lines.get(i));
+        }
+        if (events.size() + newestFirst.size() > MAX_EVENTS) {
+            // the oldest go first, so that the list never holds more than its cap, not even for a moment
+            events.remove(Math.max(0, MAX_EVENTS - newestFirst.size()), events.size());
+        }
+        events.addAll(0, newestFirst.subList(0, Math.min(newestFirst.size(), MAX_EVENTS)));
     }
 
     /** The connection state of the database on screen (or of a source being listed). */
@@ -186,12 +203,14 @@ public final class MainWindowViewModel {
     public List<StateChange> polled(String key, String sourceLabel, Topology next) {
         Watched w = key == null ? on : watched.computeIfAbsent(key, Watched::new);
         List<StateChange> failed = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (StateChange c : StateChange.between(w.shown, next)) {
-            log((onScreen(w) || next == null ? "" : next.databaseId() + ": ") + c.describe());
+            lines.add((onScreen(w) || next == null ? "" : next.databaseId() + ": ") + c.describe());
             if (c.to() == LifecycleState.FAILED) {
                 failed.add(c);
             }
         }
+        logAll(lines);
         w.consecutiveFailures = 0;
         w.outage = null;
         w.shown = next;

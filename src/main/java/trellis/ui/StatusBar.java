@@ -1,5 +1,6 @@
 package trellis.ui;
 
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -7,6 +8,8 @@ import javafx.scene.layout.HBox;
 
 /** The status bar, the banner, the greyed picture and the event log follow the main window's view model. */
 final class StatusBar {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
     private StatusBar() {
     }
 
@@ -24,11 +27,9 @@ final class StatusBar {
         bannerLabel.textProperty().bind(vm.bannerProperty());
         banner.visibleProperty().bind(vm.bannerShownProperty());
         banner.managedProperty().bind(vm.bannerShownProperty());
-        vm.staleProperty().addListener((o, a, stale) -> {
-            picture.getStyleClass().remove("stale");
-            if (stale) {
-                picture.getStyleClass().add("stale");
-            }
-        });
+        // A pseudo-class, not a style class: a style class added to the picture made every node in it look its
+        // styles up again (and each card's spinner rebuild itself), a long FX pause on each failed poll and recovery.
+        picture.pseudoClassStateChanged(STALE, vm.staleProperty().get());
+        vm.staleProperty().addListener((o, a, stale) -> picture.pseudoClassStateChanged(STALE, stale));
     }
 }

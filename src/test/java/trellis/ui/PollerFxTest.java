@@ -140,11 +140,13 @@ class PollerFxTest {
         assertThat(window.bannerLabel().getText()).startsWith("Control plane unreachable, retrying in 2 s");
         Node kept = robot.lookup("#instance-" + ID).query();
         assertThat(has(kept, "creating")).as("the last picture stays").isTrue();
-        assertThat(window.graph().getStyleClass()).contains("stale");
+        assertThat(has(window.graph(), "stale")).as("the picture greyed").isTrue();
+        assertThat(robot.lookup(".topology-content").query().getOpacity()).as("the kept picture greyed").isEqualTo(0.55);
         FxTesting.screenshot(window.root().getScene(), "live-unreachable");
         cp.answer(state("running", "healthy", null));
         waitUntil("banner gone after recovery", 10, () -> !window.bannerShown());
-        assertThat(window.graph().getStyleClass()).doesNotContain("stale");
+        assertThat(has(window.graph(), "stale")).isFalse();
+        assertThat(robot.lookup(".topology-content").query().getOpacity()).as("the fresh picture not greyed").isEqualTo(1.0);
     }
 
     @Test
