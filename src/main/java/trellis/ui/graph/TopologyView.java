@@ -111,11 +111,7 @@ public final class TopologyView extends StackPane {
         overlay.setPickOnBounds(false);
         getChildren().addAll(viewport, empty, overlay);
         content.layoutBoundsProperty().addListener((o, a, b) -> linesDirty = true);
-        viewport.setOnViewChanged(() -> {
-            if (!this.offscreen) {
-                Platform.runLater(this::buildVisible);
-            }
-        });
+        viewport.setOnViewChanged(offscreen ? () -> { } : () -> Platform.runLater(this::buildVisible));
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         // Reachable without a mouse: Tab focuses the picture, the arrow keys walk its instances.
         setFocusTraversable(true);
@@ -260,7 +256,8 @@ public final class TopologyView extends StackPane {
         if (content.getChildren().size() == 2) {
             content.getChildren().add(legend());
         }
-        if (PictureShape.same(before, t)) {
+        boolean rebuilt = !PictureShape.same(before, t);
+        if (!rebuilt) {
             for (InstancePlacement i : t.instances()) {
                 InstanceCard card = instanceCards.get(i.instanceId());
                 if (card != null) {
@@ -280,7 +277,9 @@ public final class TopologyView extends StackPane {
             layout();
             buildVisible();
         }
-        applyFilter();
+        if (rebuilt || !filter.isEmpty()) { // a poll with no filter dims nothing: 5,000 instances need not be walked
+            applyFilter();
+        }
         if (!marks.marks().isEmpty()) {
             marks.repaint();
         }
