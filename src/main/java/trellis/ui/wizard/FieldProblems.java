@@ -23,6 +23,8 @@ final class FieldProblems {
     static final String OTHER = "other";
     private static final Pattern SERVICE_PATH = Pattern.compile("^services\\[(\\d+)](?:\\.(.*))?$");
     private static final Pattern USER_PATH = Pattern.compile("^database_users\\[(\\d+)].*");
+    /** An element of a list field ({@code host_ids[1]}) is the list's field; compiled once, not per problem and keystroke. */
+    private static final Pattern LIST_ELEMENT = Pattern.compile("^(host_ids|database_connection\\.target_nodes)\\[\\d+]$");
 
     private FieldProblems() {
     }
@@ -95,7 +97,7 @@ final class FieldProblems {
             if (rest == null || rest.isEmpty()) {
                 return "service_id"; // "service IDs must be unique within a database"
             }
-            return rest.replaceAll("^(host_ids|database_connection\\.target_nodes)\\[\\d+]$", "$1");
+            return LIST_ELEMENT.matcher(rest).replaceAll("$1");
         }
         if (path.equals("database_users")) {
             return "database_users";
