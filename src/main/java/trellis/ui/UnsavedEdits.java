@@ -103,6 +103,12 @@ final class UnsavedEdits {
         }
         a.getDialogPane().lookupButton(DISCARD).setId("unsaved-discard");
         a.getDialogPane().lookupButton(CANCEL).setId("unsaved-cancel");
+        if (unsaved.isEmpty()) {
+            // nothing to save: Enter keeps the window rather than dropping the edits
+            javafx.scene.control.Button cancel = (javafx.scene.control.Button) a.getDialogPane().lookupButton(CANCEL);
+            cancel.setDefaultButton(true);
+            javafx.application.Platform.runLater(cancel::requestFocus);
+        }
         return a.showAndWait().orElse(CANCEL);
     }
 }
