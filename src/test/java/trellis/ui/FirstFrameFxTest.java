@@ -7,7 +7,11 @@ import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +22,8 @@ import trellis.TestFiles;
 
 /**
  * What the first frame leaves out is there once it is needed: the toolbar's tooltips appear on
- * hover, and the details pane's instance actions once an instance is selected.
+ * hover, the details pane's instance actions once an instance is selected, and the menus' items
+ * (with their shortcuts) right after the first frame, before any menu is opened.
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstFrameFxTest {
@@ -49,6 +54,20 @@ class FirstFrameFxTest {
         }
         assertThat(toolbarTooltips(robot)).containsExactly("Poll now (F5, Ctrl+R)", "Pause or resume polling",
                 "Fit to window (Ctrl+0)", "Zoom in (Ctrl+=)", "Zoom out (Ctrl+-)");
+    }
+
+    @Test
+    void menuShortcutsWorkFromAFreshWindowBeforeAnyMenuWasOpened(FxRobot robot) {
+        robot.press(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.SHORTCUT);
+        assertThat(window.events()).hasSize(1);
+        assertThat(window.events().get(0)).endsWith("Add service: open the database's spec file (File > Open) or a template"
+                + " (File > New from template); or select a database of a control plane");
+        // the menus are whole once shown: File's items by their text
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        assertThat(bar.getMenus().stream().map(Menu::getText).toList()).containsExactly("_File", "_Edit", "_Engine", "_View", "_Help");
+        assertThat(bar.getMenus().get(0).getItems().stream().map(MenuItem::getText).filter(Objects::nonNull).toList())
+                .containsExactly("_Open spec file…", "_New from template", "_Save", "Save _As…", "_Connect to Control Plane…",
+                        "_Deploy to local engine…", "Remove _service…", "_Remove database…", "_Export picture…", "_Quit");
     }
 
     @Test
