@@ -1,9 +1,12 @@
 package trellis.ui;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -26,6 +29,7 @@ public final class DetailsPane {
     @FXML private Button copyConnection;
     @FXML private Button showFiles;
     private Runnable onShowFiles;
+    private boolean filesAvailable = true;
     @FXML private Label url;
     @FXML private Label connection;
     @FXML private Label specTitle;
@@ -40,16 +44,34 @@ public final class DetailsPane {
         showWith(errorTitle, vm.errorProperty());
         bindText(spec, vm.specProperty());
         showWith(specTitle, vm.specProperty());
-        bindText(url, vm.serviceUrlProperty());
-        bindText(connection, vm.connectionStringProperty());
         var instance = Bindings.createBooleanBinding(
                 () -> vm.selection() instanceof trellis.ui.graph.TopologyView.Selection.OfInstance, vm.titleProperty());
+        instance.addListener((o, was, is) -> {
+            if (is && copyUrl == null) {
+                loadActions();
+            }
+        });
         actions.visibleProperty().bind(instance);
         actions.managedProperty().bind(instance);
-        copyUrl.disableProperty().bind(vm.serviceUrlProperty().isNull());
-        copyConnection.disableProperty().bind(vm.connectionStringProperty().isNull());
         vm.rows().addListener((ListChangeListener<DetailsViewModel.Row>) c -> fillGrid());
         fillGrid();
+    }
+
+    /** The instance actions (DetailsActions.fxml), made on the first instance selection: the first frame shows none. */
+    private void loadActions() {
+        FXMLLoader loader = new FXMLLoader(DetailsPane.class.getResource("/trellis/fxml/DetailsActions.fxml"));
+        loader.setRoot(actions);
+        loader.setController(this);
+        try {
+            loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("DetailsActions.fxml is part of the build", e);
+        }
+        bindText(url, vm.serviceUrlProperty());
+        bindText(connection, vm.connectionStringProperty());
+        copyUrl.disableProperty().bind(vm.serviceUrlProperty().isNull());
+        copyConnection.disableProperty().bind(vm.connectionStringProperty().isNull());
+        setFilesAvailable(filesAvailable);
     }
 
     public DetailsViewModel viewModel() {
@@ -96,6 +118,10 @@ public final class DetailsPane {
 
     /** Shows Show files… only where the selected instance's source can show its files. */
     public void setFilesAvailable(boolean available) {
+        filesAvailable = available;
+        if (showFiles == null) {
+            return;
+        }
         showFiles.setVisible(available);
         showFiles.setManaged(available);
     }

@@ -36,9 +36,42 @@ public final class MainMenu {
     private EditorCommands editor;
     private UnsavedEdits unsaved;
 
-    /** Binds Undo and Redo to the window's action manager; called when the window's FXML is loaded. */
+    /** Keeps the window's action manager; Undo and Redo are bound to it once the items are loaded. */
     void bindActions(ActionManager actions) {
         this.actions = actions;
+    }
+
+    /**
+     * Loads the menus' items (MainMenuItems.fxml) in the event after the scene's first layout pass, so
+     * the first frame parses and makes none of them; the loaded menus replace the titles shown, and
+     * the menu bar's skin puts their accelerators into the scene.
+     */
+    void loadItemsAfterFirstFrame(javafx.scene.Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(this::loadItems);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** The menus with their items; loaded once (a test may ask before the first frame). */
+    void loadItems() {
+        if (undoItem != null) {
+            return;
+        }
+        javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(MainMenu.class.getResource("/trellis/fxml/MainMenuItems.fxml"));
+        loader.setController(this);
+        MenuBar full;
+        try {
+            full = loader.load();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("MainMenuItems.fxml is part of the build", e);
+        }
+        var menus = java.util.List.copyOf(full.getMenus());
+        full.getMenus().clear();
+        menuBar.getMenus().setAll(menus);
+        darkItem.setSelected(theme == Theme.DARK);
         undoItem.textProperty().bind(actions.undoTextProperty());
         undoItem.disableProperty().bind(actions.canUndoProperty().not());
         redoItem.textProperty().bind(actions.redoTextProperty());
@@ -55,7 +88,10 @@ public final class MainMenu {
         this.dialogs = dialogs;
         this.stage = stage;
         this.theme = theme;
-        darkItem.setSelected(theme == Theme.DARK);
+        if (darkItem != null) {
+            darkItem.setSelected(theme == Theme.DARK);
+        }
+        loadItemsAfterFirstFrame(stage.getScene());
         this.serviceWizard = new ServiceWizardCommands(window, actions, () -> stage, () -> this.theme, window::log,
                 commands.files()::draft, commands);
         window.graph().setOnHostMenu(serviceWizard::addService);

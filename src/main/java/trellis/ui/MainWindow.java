@@ -45,6 +45,7 @@ import trellis.ui.model.SpecFiles;
 public final class MainWindow {
 
     @FXML private BorderPane root;
+    @FXML private javafx.scene.control.ToolBar toolBar;
     @FXML private ToggleButton pauseButton;
     @FXML private Spinner<Integer> intervalSpinner;
     @FXML private TextField filterField;
@@ -97,6 +98,7 @@ public final class MainWindow {
     @FXML
     private void initialize() {
         graphHolder.getChildren().add(graph);
+        LazyTooltips.install(toolBar.getItems());
         menuController.bindActions(actions);
         graph.setOnSelect(this::showDetails);
         intervalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 60, 2));

@@ -65,6 +65,8 @@ public final class ConsoleBench {
         long conMed = median(console);
         long plainMed = median(plain);
         long bothMed = median(bothCompilers);
+        long minCpu = median(FX_CPU.get("minimal " + List.of()));
+        long conCpu = median(FX_CPU.get("console " + shipped));
 
         TopologyPngExporter.startToolkit();
         Topology big = bigTopology(false);
@@ -132,6 +134,7 @@ public final class ConsoleBench {
                 + String.format("| time to first frame, minimal JavaFX window, `java -cp trellis.jar` (median of 7 fresh JVMs) | — | %d ms |%n", minMed)
                 + String.format("| time to first frame, Trellis console as `./trellis` starts it: the build's class-data archive, the client compiler only (median of 7) | within 1.5x of minimal | %d ms (%.2fx) |%n",
                 conMed, conMed / (double) minMed)
+                + String.format("| FX thread's CPU time to the first frame (less moved by load than the times): minimal / console as `./trellis` starts it (medians) | — | %d ms / %d ms |%n", minCpu, conCpu)
                 + String.format("| time to first frame, Trellis console with the archive and both compilers (median of 7) | — | %d ms (%.2fx) |%n",
                 bothMed, bothMed / (double) minMed)
                 + String.format("| time to first frame, Trellis console with plain `java -jar`, no archive (median of 7) | — | %d ms (%.2fx) |%n",
@@ -184,6 +187,9 @@ public final class ConsoleBench {
         return f.get(30, TimeUnit.SECONDS);
     }
 
+    /** The FX thread's CPU time to the first frame, per child, in the order run. */
+    private static final java.util.Map<String, List<Long>> FX_CPU = new java.util.HashMap<>();
+
     private static long child(String java, String cp, String what, List<String> jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(java));
         jvmOptions.stream().filter(o -> !o.isEmpty()).forEach(command::add);
@@ -193,6 +199,11 @@ public final class ConsoleBench {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(120, TimeUnit.SECONDS);
+        for (String line : out.split("\n")) {
+            if (line.startsWith("FX_CPU_MS=")) {
+                FX_CPU.computeIfAbsent(what + " " + jvmOptions, k -> new ArrayList<>()).add(Long.parseLong(line.substring("FX_CPU_MS=".length()).trim()));
+            }
+        }
         for (String line : out.split("\n")) {
             if (line.startsWith("FIRST_FRAME_MS=")) {
                 return Long.parseLong(line.substring("FIRST_FRAME_MS=".length()).trim());
@@ -208,6 +219,7 @@ public final class ConsoleBench {
             ConsoleApp.prewarm(TaskRunner.standard().background()); // as ConsoleApp.open does before it launches
         }
         CompletableFuture<Long> frame = new CompletableFuture<>();
+        long[] fxCpu = new long[1];
         Platform.startup(() -> {
             try {
                 Stage stage = new Stage();
@@ -216,10 +228,22 @@ public final class ConsoleBench {
                     scene = new Scene(new Label("hello"), 1400, 860);
                     stage.setScene(scene);
                 } else {
+                    long c0 = System.nanoTime();
                     ConsoleApp.createWindow(stage, new Settings(Settings.defaultFile()), TaskRunner.standard(), Theme.LIGHT);
+                    if (Boolean.getBoolean("bench.census")) {
+                        System.out.printf("CREATE_WINDOW_MS=%d%n", (System.nanoTime() - c0) / 1_000_000);
+                    }
                     scene = stage.getScene();
                 }
-                scene.addPostLayoutPulseListener(() -> frame.complete(System.currentTimeMillis()));
+                scene.addPostLayoutPulseListener(() -> {
+                    if (!frame.isDone()) {
+                        fxCpu[0] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                        if (Boolean.getBoolean("bench.census")) {
+                            census(scene.getRoot());
+                        }
+                    }
+                    frame.complete(System.currentTimeMillis());
+                });
                 stage.show();
             } catch (Throwable t) {
                 frame.completeExceptionally(t);
@@ -227,7 +251,27 @@ public final class ConsoleBench {
         });
         long at = frame.get(60, TimeUnit.SECONDS);
         System.out.println("FIRST_FRAME_MS=" + (at - jvmStart));
+        // the FX thread's CPU time up to the first frame: what load on a shared machine does not change much
+        System.out.println("FX_CPU_MS=" + fxCpu[0] / 1_000_000);
         System.exit(0);
+    }
+
+    /** With -Dbench.census=true: the first scene's nodes by class and how many controls have a skin. */
+    private static void census(javafx.scene.Parent root) {
+        java.util.Map<String, Integer> byClass = new java.util.TreeMap<>();
+        int[] skins = new int[1];
+        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            javafx.scene.Node n = todo.pop();
+            byClass.merge(n.getClass().getSimpleName(), 1, Integer::sum);
+            if (n instanceof javafx.scene.control.Control c && c.getSkin() != null) {
+                skins[0]++;
+            }
+            if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        System.out.println("CENSUS nodes=" + byClass.values().stream().mapToInt(Integer::intValue).sum() + " skins=" + skins[0] + " " + byClass);
     }
 
     private static long median(List<Long> values) {
