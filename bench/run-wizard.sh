@@ -8,4 +8,4 @@ mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=
 CP=$(cat target/bench.classpath)
 java -Xmx512m -cp "target/classes:target/test-classes:$CP" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
   -Dprism.order=sw -Dprism.text=t2k -Dheadless.geometry=1920x1200-32 \
-  trellis.bench.WizardBench bench/RESULTS.md
+  trellis.bench.WizardBench bench/RESULTS.md --fresh

@@ -41,7 +41,7 @@ public final class WizardBench {
             return;
         }
         Path results = Path.of(args.length > 0 ? args[0] : "bench/RESULTS.md");
-        // FreshConsole.measure (new JVMs) is run alone for now: from this bench its children did not open the wizard
+        // --fresh (bench/run-wizard.sh passes it): three new JVMs, each a console opening the wizard as a person does
         List<Long> fresh = args.length > 1 && args[1].equals("--fresh") ? FreshConsole.measure(3) : List.of();
         CreateDatabaseRequest body = Json.MAPPER.readValue(largest.toFile(), CreateDatabaseRequest.class);
         TopologyPngExporter.startToolkit();

@@ -103,6 +103,9 @@ class GraphGesturesFxTest {
         assertThat(ghost.isVisible()).isTrue();
         assertThat(ghost.getText()).isEqualTo("move 'mcp' to host-2");
         FxTesting.screenshot(scene, "editor-drag-light");
+        robot.interact(() -> Theme.DARK.apply(scene));
+        FxTesting.screenshot(scene, "editor-drag-dark");
+        robot.interact(() -> Theme.LIGHT.apply(scene));
         robot.drop();
         assertThat(done).containsExactly("move mcp from host-1 to host-2");
         assertThat(has(host(robot, "host-2"), TARGET)).as("highlights gone after the drop").isFalse();
