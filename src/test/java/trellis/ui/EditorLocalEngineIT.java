@@ -12,7 +12,6 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,26 +52,12 @@ class EditorLocalEngineIT {
         ((ArrayNode) body.at("/spec/nodes")).addObject().put("name", "n3").putArray("host_ids").add("host-3");
         var task = engine.createDatabase(Json.convert(body, CreateDatabaseRequest.class));
         assertThat(LocalEngineTesting.finish(engine, task).status()).isEqualTo("completed");
-        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-        window.setInterval(1);
-        window.addControlPlane(engine);
+        window = EngineConsole.open(stage, engine);
     }
 
     @AfterEach
     void cleanUp(FxRobot robot) {
-        robot.interact(() -> new java.util.ArrayList<>(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
-        if (window != null) {
-            robot.interact(window::shutdown);
-        }
-        if (docker != null) {
-            LocalEngineTesting.removeContainers(docker, DB);
-        }
-        if (engine != null) {
-            engine.close();
-        }
+        EngineConsole.close(robot, stage, window, docker, DB, engine);
     }
 
     private static List<String> hostsWithContainers() {

@@ -13,6 +13,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import trellis.TestFiles;
 import trellis.spec.CreateDatabaseRequest;
@@ -82,5 +83,26 @@ final class FxTesting {
                 new HealthCheckResult(health, "2026-11-24T10:00:00Z", null, null), "2026-11-24T10:00:00Z", "healthy".equals(health), null);
         return new ServiceInstance(db + "-" + service + "-" + host, service, db, host, state, status, error,
                 "2026-11-24T10:00:00Z", "2026-11-24T10:00:00Z", null);
+    }
+
+    /** The wizard's Next, checked enabled first. */
+    static void wizardNext(FxRobot robot) {
+        assertThat(robot.lookup("#wizard-next").query().isDisabled()).as("Next is enabled").isFalse();
+        robot.clickOn("#wizard-next");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** As a person adds a PostgREST: the host header's menu, "Add service here…", the type, Next (to the identity page). */
+    static void addPostgrestOn(FxRobot robot, String hostId) {
+        String header = "#host-" + hostId + " .host-header";
+        waitUntil(hostId + "'s card", 10, () -> robot.lookup(header).tryQuery().isPresent());
+        robot.clickOn((Node) robot.lookup(header).query(), javafx.scene.input.MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the host's menu", 10, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing()));
+        robot.clickOn("Add service here…");
+        waitUntil("the wizard", 15, () -> robot.lookup("#service-type-postgrest").tryQuery().isPresent());
+        robot.clickOn("#service-type-postgrest");
+        wizardNext(robot);
     }
 }

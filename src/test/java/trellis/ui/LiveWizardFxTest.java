@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import trellis.TestFiles;
 import trellis.engine.http.RestControlPlane;
 import trellis.spec.DatabaseSpec;
@@ -70,23 +67,14 @@ class LiveWizardFxTest {
     }
 
     private void next(FxRobot robot) {
-        assertThat(robot.lookup("#wizard-next").query().isDisabled()).as("Next is enabled").isFalse();
-        robot.clickOn("#wizard-next");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTesting.wizardNext(robot);
     }
 
     /** From the host's context menu on the live picture through every page to Finish, adding PostgREST 'reports' as app. */
     @SuppressWarnings("unchecked")
     private void addReportsOnHost1(FxRobot robot, boolean screenshot) throws Exception {
         waitUntil("the live database polled", 20, () -> window.poller() != null && window.poller().getLastValue() != null);
-        waitUntil("host-1's card", 10, () -> robot.lookup("#host-host-1 .host-header").tryQuery().isPresent());
-        robot.clickOn((Node) robot.lookup("#host-host-1 .host-header").query(), MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitForFxEvents();
-        waitUntil("the host's menu", 10, () -> Window.getWindows().stream().anyMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing()));
-        robot.clickOn("Add service here…");
-        waitUntil("the wizard", 15, () -> robot.lookup("#service-type-postgrest").tryQuery().isPresent());
-        robot.clickOn("#service-type-postgrest");
-        next(robot);
+        FxTesting.addPostgrestOn(robot, "host-1");
         TextField id = robot.lookup("#service-id").queryAs(TextField.class);
         robot.interact(id::clear);
         robot.clickOn(id).write("reports");

@@ -42,12 +42,7 @@ class LocalEngineConsoleIT {
     @Start
     void start(Stage stage) throws Exception {
         engine = new LocalEngine(docker, trellis.engine.local.LocalEngineTesting.standInSettings());
-        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-        window.setInterval(1);
-        window.addControlPlane(engine);
+        window = EngineConsole.open(stage, engine);
     }
 
     @AfterEach

@@ -44,12 +44,7 @@ class LocalEngineDeployNodesIT {
         LocalEngineSettings s = LocalEngineTesting.standInSettings();
         engine = new LocalEngine(docker, new LocalEngineSettings(s.images(), s.healthInterval(), s.healthTimeout(), s.healthRetries(),
                 s.startPeriod(), s.createTimeout(), data, s.imageCommands(), s.noStatusTimeout(), s.sweepInterval()));
-        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-        window.setInterval(1);
-        window.addControlPlane(engine);
+        window = EngineConsole.open(stage, engine);
     }
 
     @AfterEach

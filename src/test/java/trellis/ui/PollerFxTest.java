@@ -141,12 +141,13 @@ class PollerFxTest {
         Node kept = robot.lookup("#instance-" + ID).query();
         assertThat(has(kept, "creating")).as("the last picture stays").isTrue();
         assertThat(has(window.graph(), "stale")).as("the picture greyed").isTrue();
-        assertThat(robot.lookup(".topology-content").query().getOpacity()).as("the kept picture greyed").isEqualTo(0.55);
+        // the pseudo-class takes effect at the next CSS pass
+        waitUntil("the kept picture greyed (opacity 0.55)", 5, () -> robot.lookup(".topology-content").query().getOpacity() == 0.55);
         FxTesting.screenshot(window.root().getScene(), "live-unreachable");
         cp.answer(state("running", "healthy", null));
         waitUntil("banner gone after recovery", 10, () -> !window.bannerShown());
         assertThat(has(window.graph(), "stale")).isFalse();
-        assertThat(robot.lookup(".topology-content").query().getOpacity()).as("the fresh picture not greyed").isEqualTo(1.0);
+        waitUntil("the fresh picture not greyed (opacity 1.0)", 5, () -> robot.lookup(".topology-content").query().getOpacity() == 1.0);
     }
 
     @Test

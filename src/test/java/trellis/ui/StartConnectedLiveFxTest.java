@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import trellis.engine.ConnectionProfile;
 import trellis.engine.ConnectionProfiles;
 import trellis.engine.LocalEngineDetection;
@@ -125,13 +122,7 @@ class StartConnectedLiveFxTest {
     @Test
     void anApplyFromTheWizardIsFollowedToItsEndAndItsInstanceAppears(FxRobot robot) throws Exception {
         waitUntil("storefront polled", 20, () -> shows(robot, API_1, "running"));
-        waitUntil("host-1's card", 10, () -> robot.lookup("#host-host-1 .host-header").tryQuery().isPresent());
-        robot.clickOn((Node) robot.lookup("#host-host-1 .host-header").query(), MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("Add service here…");
-        waitUntil("the wizard", 15, () -> robot.lookup("#service-type-postgrest").tryQuery().isPresent());
-        robot.clickOn("#service-type-postgrest");
-        next(robot);
+        FxTesting.addPostgrestOn(robot, "host-1");
         TextField id = robot.lookup("#service-id").queryAs(TextField.class);
         robot.interact(id::clear);
         robot.clickOn(id).write("reports");
@@ -194,8 +185,6 @@ class StartConnectedLiveFxTest {
     }
 
     private static void next(FxRobot robot) {
-        assertThat(robot.lookup("#wizard-next").query().isDisabled()).as("Next is enabled").isFalse();
-        robot.clickOn("#wizard-next");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTesting.wizardNext(robot);
     }
 }

@@ -125,12 +125,7 @@ class TasksLocalEngineIT {
     @Start
     void start(Stage stage) throws Exception {
         engine = new LocalEngine(docker, LocalEngineTesting.standInSettings().withImage("postgrest", repo));
-        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-        window.setInterval(1);
-        window.addControlPlane(engine);
+        window = EngineConsole.open(stage, engine);
     }
 
     @AfterEach

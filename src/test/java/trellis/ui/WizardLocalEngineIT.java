@@ -11,15 +11,11 @@ import com.github.dockerjava.api.DockerClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,26 +61,12 @@ class WizardLocalEngineIT {
         var body = LocalEngineTesting.example("co-located.json", db);
         template = body.spec();
         assertThat(LocalEngineTesting.finish(engine, engine.createDatabase(body)).status()).isEqualTo("completed");
-        window = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
-        stage.setWidth(1400);
-        stage.setHeight(860);
-        stage.show();
-        window.setInterval(1);
-        window.addControlPlane(engine);
+        window = EngineConsole.open(stage, engine);
     }
 
     @AfterEach
     void cleanUp(FxRobot robot) {
-        robot.interact(() -> new java.util.ArrayList<>(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
-        if (window != null) {
-            robot.interact(window::shutdown);
-        }
-        if (docker != null) {
-            LocalEngineTesting.removeContainers(docker, db);
-        }
-        if (engine != null) {
-            engine.close();
-        }
+        EngineConsole.close(robot, stage, window, docker, db, engine);
     }
 
     private boolean running(FxRobot robot, String service) {
@@ -92,23 +74,14 @@ class WizardLocalEngineIT {
     }
 
     private static void next(FxRobot robot) {
-        assertThat(robot.lookup("#wizard-next").query().isDisabled()).as("Next is enabled").isFalse();
-        robot.clickOn("#wizard-next");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxTesting.wizardNext(robot);
     }
 
     /** From host-1's context menu through every page to Finish: PostgREST 'reports' as app on host-1. */
     @SuppressWarnings("unchecked")
     private void addReports(FxRobot robot, boolean screenshot) throws Exception {
         waitUntil("'api' running on host-1", 60, () -> running(robot, "api"));
-        robot.clickOn((Node) robot.lookup("#host-host-1 .host-header").query(), MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitForFxEvents();
-        waitUntil("the host's menu", 10, () -> Window.getWindows().stream()
-                .anyMatch(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing()));
-        robot.clickOn("Add service here…");
-        waitUntil("the wizard", 15, () -> robot.lookup("#service-type-postgrest").tryQuery().isPresent());
-        robot.clickOn("#service-type-postgrest");
-        next(robot);
+        FxTesting.addPostgrestOn(robot, "host-1");
 
         TextField id = robot.lookup("#service-id").queryAs(TextField.class);
         robot.interact(id::clear);
