@@ -20,11 +20,7 @@ public final class LiveDraft {
     private LiveDraft() {
     }
 
-    public static Topology picture(Database live, DatabaseSpec draft) {
-        return picture(live, draft, List.of());
-    }
-
-    /** The same with the cluster's hosts as last listed, so the picture knows which hosts can take services. */
+    /** {@code clusterHosts}: the cluster's hosts as last listed, so the picture knows which hosts can take services. */
     public static Topology picture(Database live, DatabaseSpec draft, List<trellis.spec.Host> clusterHosts) {
         Topology t = TopologyBuilder.build(live.id(), draft, live.serviceInstances() == null ? List.of() : live.serviceInstances(),
                 live.instances() == null ? List.of() : live.instances(), clusterHosts);

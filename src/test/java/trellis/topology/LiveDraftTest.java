@@ -21,7 +21,7 @@ class LiveDraftTest {
                 TopologyBuilderTest.instance("old", "host-2", "running", null)), null);
         DatabaseSpec draft = InstanceEdits.add(InstanceEdits.move(applied, "api", "host-1", "host-3"), "api", "host-4");
 
-        Topology t = LiveDraft.picture(live, draft);
+        Topology t = LiveDraft.picture(live, draft, List.of());
 
         assertThat(t.hosts()).extracting(HostPlacement::hostId).containsExactly("host-1", "host-2", "host-3", "host-4");
         assertThat(drawn(t)).containsExactly(

@@ -89,15 +89,8 @@ public final class TopologyView extends StackPane {
     private final InstanceDrag drag = new InstanceDrag(() -> hostCards, overlay);
     private final MarkPainter marks = new MarkPainter(instanceCards, hostCards);
     private EditGestures gestures;
-    /** Made by {@link PictureWarmup} on another thread for a scene no window shows: posts nothing to the FX thread. */
-    private final boolean offscreen;
 
     public TopologyView() {
-        this(false);
-    }
-
-    TopologyView(boolean offscreen) {
-        this.offscreen = offscreen;
         getStyleClass().add("topology-view");
         content.getStyleClass().add("topology-content");
         hostRow.getStyleClass().add("host-row");
@@ -111,7 +104,7 @@ public final class TopologyView extends StackPane {
         overlay.setPickOnBounds(false);
         getChildren().addAll(viewport, empty, overlay);
         content.layoutBoundsProperty().addListener((o, a, b) -> linesDirty = true);
-        viewport.setOnViewChanged(offscreen ? () -> { } : () -> Platform.runLater(this::buildVisible));
+        viewport.setOnViewChanged(() -> Platform.runLater(this::buildVisible));
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
         // Reachable without a mouse: Tab focuses the picture, the arrow keys walk its instances.
         setFocusTraversable(true);
@@ -467,7 +460,7 @@ public final class TopologyView extends StackPane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        if (linesDirty && !offscreen) {
+        if (linesDirty) {
             // the cards have their final places only after this pass; draw on the next pulse
             Platform.runLater(this::drawLinesIfDirty);
         }
