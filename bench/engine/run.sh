@@ -4,7 +4,7 @@
 # instance's state, both ways. Writes the "Local engine" section of bench/RESULTS.md.
 # Needs a Docker engine and the stand-in image: `source .ci/docker.sh` gives both.
 # `bench/engine/run.sh -` prints each side's phases (Docker's create/start/healthy events, the task log) and
-# writes nothing; BENCH_JAVA_OPTS=-Dbench.rounds=3 alternates the two sides 2 more times first.
+# writes nothing; the two sides alternate 3 times (BENCH_JAVA_OPTS=-Dbench.rounds=N for another count), each side's median reported.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -q -B -DskipTests test-compile
