@@ -79,15 +79,22 @@ class PollerFxTest {
         }
     }
 
+    /** The card's state icon as CSS drew it (its shape follows the card's state pseudo-classes). */
+    private static String iconShape(FxRobot robot) {
+        javafx.scene.layout.Region icon = robot.lookup("#instance-" + ID + " .card-icon").queryAs(javafx.scene.layout.Region.class);
+        return ((javafx.scene.shape.SVGPath) icon.getShape()).getContent();
+    }
+
     @Test
     void aWholeLifecycleFollowsWithinOneInterval(FxRobot robot) throws Exception {
         waitUntil("first poll", 10, () -> robot.lookup("#instance-" + ID).tryQuery().isPresent());
         assertThat(has(robot.lookup("#instance-" + ID).query(), "creating")).isTrue();
-        assertThat(robot.lookup("#instance-" + ID + " .state-spinner").tryQuery()).as("a spinner while creating").isPresent();
+        assertThat(iconShape(robot)).as("the creating arc while creating").isEqualTo("M6,0 A6,6 0 1,1 0,6 L2,6 A4,4 0 1,0 6,2 Z");
 
         cp.answer(state("running", "healthy", null));
         expect(robot, "running", "running · healthy", "api on host-1: creating → running");
         assertThat(has(robot.lookup("#instance-" + ID).query(), "healthy")).isTrue();
+        assertThat(iconShape(robot)).as("the check mark once running and healthy").isEqualTo("M1,6 L4,9 L11,2 L12,3 L4,11 L0,7 Z");
 
         cp.answer(state("failed", "unhealthy", "health check failed: connection refused (exit 1)"));
         expect(robot, "failed", "failed", "api on host-1: running → failed");

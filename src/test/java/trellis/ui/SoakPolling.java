@@ -52,6 +52,7 @@ final class SoakPolling {
 
     /** What a run showed: the polls counted after the warm-up; the heap and the pauses as {@link SoakPollingMeasures} says. */
     record Result(int warmupPolls, int polls, int faults, int maxInFlight, int maxHistoryInFlight, long heapStartBytes, long heapEndBytes,
+            int nodesStart, int nodesEnd,
             SoakPollingMeasures.Pauses pauses, String bannerAfterRecovery, boolean bannerShownAfterRecovery) {
         double heapGrowth() {
             return (heapEndBytes - heapStartBytes) / (double) heapStartBytes;
@@ -225,6 +226,7 @@ final class SoakPolling {
                 return null;
             });
             FxTesting.waitUntil(warmup + " polls to warm up", 600, () -> server.polls.get() >= warmup);
+            int nodesStart = ask(() -> nodes(stage.getScene().getRoot()));
             long heapStart = SoakPollingMeasures.heapAfterGc();
             SoakPollingMeasures.histogram(histograms, "start");
             int from = server.polls.get();
@@ -233,6 +235,10 @@ final class SoakPolling {
             FxTesting.waitUntil(polls + " polls", 7200, () -> server.polls.get() >= from + polls);
             measures.stopProbe();
             long heapEnd = SoakPollingMeasures.heapAfterGc();
+            int nodesEnd = ask(() -> nodes(stage.getScene().getRoot()));
+            if (Boolean.getBoolean("soak.census")) {
+                System.out.println(ask(() -> census(stage.getScene().getRoot())));
+            }
             SoakPollingMeasures.histogram(histograms, "end");
             SoakPollingMeasures.Pauses pauses = measures.pauses();
             int measured = server.polls.get() - from;
@@ -249,8 +255,30 @@ final class SoakPolling {
                 return null;
             });
             return new Result(from, measured, faults, server.maxInFlight.get(), server.maxHistoryInFlight.get(),
-                    heapStart, heapEnd, pauses, banner, shown);
+                    heapStart, heapEnd, nodesStart, nodesEnd, pauses, banner, shown);
         }
+    }
+
+    /** The nodes in the window's scene graph: every pulse walks all of them for their bounds. */
+    static int nodes(javafx.scene.Parent root) {
+        int n = 1;
+        for (javafx.scene.Node c : root.getChildrenUnmodifiable()) {
+            n += c instanceof javafx.scene.Parent p ? nodes(p) : 1;
+        }
+        return n;
+    }
+
+    private static String census(javafx.scene.Parent root) {
+        java.util.Map<String, Integer> byClass = new java.util.TreeMap<>();
+        java.util.ArrayDeque<javafx.scene.Node> todo = new java.util.ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            javafx.scene.Node n = todo.pop();
+            byClass.merge(n.getClass().getSimpleName() + (n.getStyleClass().isEmpty() ? "" : "." + n.getStyleClass().get(0)), 1, Integer::sum);
+            if (n instanceof javafx.scene.Parent p) {
+                todo.addAll(p.getChildrenUnmodifiable());
+            }
+        }
+        return byClass.toString();
     }
 
     private static <T> T ask(Callable<T> question) {
@@ -279,6 +307,8 @@ final class SoakPolling {
         int faultEvery = Integer.parseInt(args.length > 1 ? args[1] : "100");
         Path results = Path.of(args.length > 2 ? args[2] : "bench/RESULTS.md");
         Path histograms = args.length > 3 ? Path.of(args[3]) : null;
+        // the renderer as the console sets it up (ConsoleApp.open does this before its toolkit starts)
+        ConsoleApp.renderingDefaults();
         Platform.startup(() -> { });
         Stage stage = fx(Stage::new);
         long started = System.nanoTime();
@@ -304,6 +334,7 @@ final class SoakPolling {
                 + String.format("| FX waits over 16 ms: all / with a GC pause in them | — | %d / %d |%n", p.fxOverFrame().size(), overFrameInGc)
                 + String.format("| longest FX wait with no GC pause in it | < 16 ms | %.1f ms |%n", p.longestNotGcMs())
                 + String.format("| longest GC pause (stop-the-world) | — | %.1f ms (%d pauses) |%n", p.longestGcMs(), p.gc().size())
+                + String.format("| nodes in the window's scene graph, start → end | — | %d → %d |%n", r.nodesStart(), r.nodesEnd())
                 + String.format("| requests in flight for the database, at most (polls / task history) | 1 / 1 | %d / %d |%n",
                         r.maxInFlight(), r.maxHistoryInFlight())
                 + String.format("| banner after the server recovered | gone | %s |%n", r.bannerShownAfterRecovery() ? "shown: " + r.bannerAfterRecovery() : "gone");

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -27,10 +26,9 @@ final class InstanceCard extends VBox {
     private final int colour;
     private InstancePlacement placement;
     private Tooltip tooltip;
-    /** The state's icon: a shape styled by the card's pseudo-classes, and the spinner while creating. */
+    /** The state's icon: one shape styled by the card's pseudo-classes (creating too: a still arc, not a spinner). */
     private final StackPane iconBox = new StackPane();
     private final Region shape = new Region();
-    private ProgressIndicator spinner;
     /** The draft's mark: a badge ("new", "moved from host-1", "removed") and its pseudo-class, or none. */
     private Label badge;
     private PseudoClass badgeKind;
@@ -112,18 +110,9 @@ final class InstanceCard extends VBox {
         // The icon follows the card's pseudo-classes in CSS (.instance:failed .card-icon ...): a state change is
         // one flip there, never a new graphic or style class. Swapping the label's graphic per change cost a style
         // lookup and a relayout of the label's children (146 of 1,403 FX-thread samples in a 2,000-poll soak, and
-        // most of the 211 in reapplyCss). The spinner is made the first time a state needs it, then kept.
-        boolean creating = i.state() == LifecycleState.CREATING;
-        if (creating && spinner == null) {
-            spinner = (ProgressIndicator) icon(LifecycleState.CREATING, false);
-            iconBox.getChildren().add(spinner);
-        }
-        if (spinner != null && spinner.isVisible() != creating) {
-            spinner.setVisible(creating);
-        }
-        if (shape.isVisible() == creating) {
-            shape.setVisible(!creating);
-        }
+        // most of the 211 in reapplyCss). Creating is a still arc, not a ProgressIndicator: each spinner was 15
+        // nodes (half the nodes of a 50-card picture) and its animation restyled 12 segments every frame, so a
+        // picture with anything creating pulsed 60 times a second and every poll's pulse came on top of that.
         if (tooltip != null && i != before) {
             tooltip.setText(tooltipText());
         }
@@ -146,21 +135,5 @@ final class InstanceCard extends VBox {
             tip.append("\nerror: ").append(placement.error());
         }
         return tip.toString();
-    }
-
-    static String iconClass(LifecycleState s, boolean healthy) {
-        return "icon-" + s.word() + (s == LifecycleState.RUNNING && !healthy ? "-unknown" : "");
-    }
-
-    /** A small icon per state: a spinner while creating, shapes otherwise (shape and size in CSS). */
-    static Node icon(LifecycleState s, boolean healthy) {
-        if (s == LifecycleState.CREATING) {
-            ProgressIndicator p = new ProgressIndicator();
-            p.getStyleClass().add("state-spinner");
-            return p;
-        }
-        Region r = new Region();
-        r.getStyleClass().addAll("state-icon", iconClass(s, healthy));
-        return r;
     }
 }

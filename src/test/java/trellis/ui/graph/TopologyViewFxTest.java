@@ -10,7 +10,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.MoveTo;
@@ -62,8 +61,8 @@ class TopologyViewFxTest {
         List<Label> items = robot.lookup(".legend .legend-item").queryAllAs(Label.class).stream().toList();
         assertThat(items).extracting(Label::getText).containsExactly("creating", "running, healthy", "failed",
                 "deleting", "pending", "orphan", "running, health unknown", "╌╌  connects to node");
-        assertThat(items.get(0).getGraphic()).isInstanceOf(ProgressIndicator.class);
-        assertThat(items.get(0).getGraphic().getStyleClass()).contains("state-spinner");
+        // creating is a still icon like the others: nothing in the picture animates, so nothing pulses while it shows
+        assertThat(items.get(0).getGraphic().getStyleClass()).containsExactly("state-icon", "icon-creating");
         assertThat(items.get(0).getStyleClass()).containsExactly("label", "legend-item", "state-creating");
         assertThat(items.get(1).getGraphic().getStyleClass()).containsExactly("state-icon", "icon-running");
         assertThat(items.get(6).getGraphic().getStyleClass()).containsExactly("state-icon", "icon-running-unknown");
@@ -71,9 +70,11 @@ class TopologyViewFxTest {
         Region icon = (Region) items.get(2).getGraphic();
         assertThat(icon.getWidth()).isEqualTo(12);
         assertThat(icon.getHeight()).isEqualTo(12);
-        Region spinner = (Region) items.get(0).getGraphic();
-        assertThat(spinner.getWidth()).isEqualTo(14);
-        assertThat(spinner.getHeight()).isEqualTo(14);
+        Region creating = (Region) items.get(0).getGraphic();
+        assertThat(creating.getWidth()).isEqualTo(12);
+        assertThat(creating.getHeight()).isEqualTo(12);
+        assertThat(((javafx.scene.shape.SVGPath) creating.getShape()).getContent()).as("the creating arc, from CSS")
+                .isEqualTo("M6,0 A6,6 0 1,1 0,6 L2,6 A4,4 0 1,0 6,2 Z");
     }
 
     @Test
