@@ -1,5 +1,10 @@
 package trellis.ui;
 
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -9,13 +14,15 @@ import javafx.scene.layout.HBox;
 /** The status bar, the banner, the greyed picture and the event log follow the main window's view model. */
 final class StatusBar {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    /** The event log on screen follows the model's at most this often. */
+    static final javafx.util.Duration LOG_REFRESH = javafx.util.Duration.millis(250);
 
     private StatusBar() {
     }
 
     static void bind(MainWindowViewModel vm, ListView<String> eventLog, Label connection, Label updated, Label counts,
                      HBox banner, Label bannerLabel, Node picture) {
-        eventLog.setItems(vm.events());
+        followThrottled(vm.events(), eventLog);
         connection.textProperty().bind(vm.connectionProperty());
         connection.getStyleClass().add(vm.connectedProperty().get() ? "connected" : "unreachable");
         vm.connectedProperty().addListener((o, a, ok) -> {
@@ -31,5 +38,33 @@ final class StatusBar {
         // styles up again (and each card's spinner rebuild itself), a long FX pause on each failed poll and recovery.
         picture.pseudoClassStateChanged(STALE, vm.staleProperty().get());
         vm.staleProperty().addListener((o, a, stale) -> picture.pseudoClassStateChanged(STALE, stale));
+    }
+
+    /**
+     * The list shows the model's lines, a change at once when none came in the last {@link #LOG_REFRESH}, and
+     * the changes of a burst together at its end. Newest on top, every line a poll adds moves every row on
+     * screen: with polls of several databases (or a fast interval) the whole log was repainted per poll,
+     * most of the FX thread's waits on the renderer in the soak (software pipeline). Nobody reads faster.
+     */
+    static void followThrottled(ObservableList<String> model, ListView<String> view) {
+        ObservableList<String> shown = FXCollections.observableArrayList(model);
+        view.setItems(shown);
+        PauseTransition quiet = new PauseTransition(LOG_REFRESH);
+        boolean[] behind = {false};
+        quiet.setOnFinished(e -> {
+            if (behind[0]) {
+                behind[0] = false;
+                shown.setAll(model);
+                quiet.playFromStart();
+            }
+        });
+        model.addListener((ListChangeListener<String>) c -> {
+            if (quiet.getStatus() == Animation.Status.RUNNING) {
+                behind[0] = true;
+            } else {
+                shown.setAll(model);
+                quiet.playFromStart();
+            }
+        });
     }
 }

@@ -22,7 +22,7 @@ import trellis.topology.InstancePlacement;
 import trellis.topology.Topology;
 
 /**
- * The dashed lines from each instance to the nodes it connects to, over the cards but routed
+ * The lines from each instance to the nodes it connects to, over the cards but routed
  * (by {@link LineRouter}) through the gutters between them. One {@link Path} per service colour
  * (and one more per colour for the dimmed), not a node per route: a thousand instances stay a
  * handful of nodes to style and paint.

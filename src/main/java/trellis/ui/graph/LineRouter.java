@@ -3,7 +3,7 @@ package trellis.ui.graph;
 import java.util.List;
 
 /**
- * Where the dashed line from a service instance to a database node runs, as plain geometry: no
+ * Where the line from a service instance to a database node runs, as plain geometry: no
  * scene graph, boxes in, corner points out. A route is orthogonal and stays out of every card's
  * content: from the instance's side into the gutter next to its host card, along the gutters
  * (and, past other hosts, the lane above the host row) to the gutter next to the node's host,

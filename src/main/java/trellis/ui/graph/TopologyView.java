@@ -40,7 +40,7 @@ import trellis.topology.Topology;
 
 /**
  * The picture of one database: hosts as columns, on each its database nodes and the service
- * instances placed there, a dashed line from every instance to the nodes it connects to. Every
+ * instances placed there, a line from every instance to the nodes it connects to. Every
  * state is a colour, an icon and a word. A poll that changes states only restyles the instance
  * cards it touches; the cards are rebuilt only when what exists changes.
  *

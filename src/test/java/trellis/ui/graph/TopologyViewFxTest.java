@@ -60,7 +60,7 @@ class TopologyViewFxTest {
     void theLegendComesFromFxmlWithItsIconSizesFromCss(FxRobot robot) {
         List<Label> items = robot.lookup(".legend .legend-item").queryAllAs(Label.class).stream().toList();
         assertThat(items).extracting(Label::getText).containsExactly("creating", "running, healthy", "failed",
-                "deleting", "pending", "orphan", "running, health unknown", "╌╌  connects to node");
+                "deleting", "pending", "orphan", "running, health unknown", "──  connects to node");
         // creating is a still icon like the others: nothing in the picture animates, so nothing pulses while it shows
         assertThat(items.get(0).getGraphic().getStyleClass()).containsExactly("state-icon", "icon-creating");
         assertThat(items.get(0).getStyleClass()).containsExactly("label", "legend-item", "state-creating");
