@@ -13,6 +13,9 @@ HISTOGRAMS=${4:-}
 mvn -q -B -DskipTests test-compile
 mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP=$(cat target/bench.classpath)
-java -Xmx256m ${SOAK_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$CP" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+# the console's JVM options: the jit= line of ./trellis (SOAK_JAVA_OPTS, added last, can override it)
+JIT=$(sed -n 's/^jit="\(.*\)"$/\1/p' trellis)
+# shellcheck disable=SC2086 # the option strings are word lists
+java -Xmx256m $JIT ${SOAK_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$CP" -Dglass.platform=Monocle -Dmonocle.platform=Headless \
   -Dprism.order=sw -Dprism.text=t2k -Dheadless.geometry=1920x1200-32 \
   trellis.ui.SoakPolling "$POLLS" "$FAULT_EVERY" "$OUT" $HISTOGRAMS

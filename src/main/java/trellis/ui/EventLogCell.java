@@ -20,6 +20,10 @@ final class EventLogCell extends ListCell<String> {
         prefWidthProperty().bind(view.widthProperty().subtract(24));
         setMaxWidth(USE_PREF_SIZE);
         setEllipsisString("…");
+        // wrapped at the row's width, of which one line fits the row: the same "…" at the end as a single line cut
+        // short, but laid out for that width (an unwrapped label's layout goes into JavaFX's text-layout cache, and
+        // 2,000 distinct lines kept megabytes of it alive in the soak)
+        setWrapText(true);
         // made when the pointer first rests on the row: a tooltip is a popup window, and the log's rows are in the first frame
         addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
             if (getTooltip() == null && !isEmpty() && getItem() != null) {

@@ -322,7 +322,9 @@ final class SoakPolling {
                         + " is a fault, in turn: 500, dropped connection, a stall past the client's %d ms timeout, malformed JSON."
                         + " %d polls of warm-up, not measured, then %d measured polls; %.1f min in all. %s, %s, %s.%n%n",
                         POLL_PERIOD.toMillis(), HOSTS * SERVICES, faultEvery, CLIENT_TIMEOUT.toMillis(), r.warmupPolls(), r.polls(), minutes,
-                        LocalDate.now(), BenchResults.machine(), gcName())
+                        LocalDate.now(), BenchResults.machine(), gcName() + " (JVM options as ./trellis starts the console: "
+                                + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                                        .filter(a -> a.startsWith("-XX:")).toList()) + ")")
                 + "Heap after GC: the smallest of three full collections in a row, each read as the collector left the heap"
                 + " (metaspace and code cache are not in it). FX-thread pause: the longest wait of a runnable posted every 2 ms;"
                 + " a wait is a GC pause when one of the JVM's stop-the-world pauses (JFR `jdk.GCPhasePause`) falls in it.\n\n"
