@@ -95,7 +95,10 @@ class PollerFxTest {
         cp.answer(state("running", "healthy", null));
         expect(robot, "running", "running · healthy", "api on host-1: creating → running");
         assertThat(has(robot.lookup("#instance-" + ID).query(), "healthy")).isTrue();
-        assertThat(iconShape(robot)).as("the check mark once running and healthy").isEqualTo("M1,6 L4,9 L11,2 L12,3 L4,11 L0,7 Z");
+        // the shape comes with the CSS pass of the pulse after the state's pseudo-class changed
+        String check = "M1,6 L4,9 L11,2 L12,3 L4,11 L0,7 Z";
+        waitUntil("the check mark's shape applied", 3, () -> check.equals(iconShape(robot)));
+        assertThat(iconShape(robot)).as("the check mark once running and healthy").isEqualTo(check);
 
         cp.answer(state("failed", "unhealthy", "health check failed: connection refused (exit 1)"));
         expect(robot, "failed", "failed", "api on host-1: running → failed");
