@@ -97,7 +97,7 @@ public final class MainWindow {
 
     @FXML
     private void initialize() {
-        graphHolder.getChildren().add(graph);
+        graphHolder.getChildren().add(0, graph); // under the banner
         LazyTooltips.install(toolBar.getItems());
         menuController.bindActions(actions);
         graph.setOnSelect(this::showDetails);
@@ -108,7 +108,7 @@ public final class MainWindow {
             }
         });
         filterField.textProperty().addListener((o, a, b) -> graph.setFilter(b));
-        StatusBar.bind(vm, eventLog, connectionLabel, updatedLabel, countsLabel, banner, bannerLabel, graph);
+        StatusBar.bind(vm, eventLog, connectionLabel, updatedLabel, countsLabel, banner, bannerLabel);
         LogsDock.loadOnFirstSelection(logsTab, logs);
         eventLog.setCellFactory(EventLogCell::new);
         sources = new SourcesTree(sourcesTree, this::selectDatabase);

@@ -6,7 +6,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
@@ -21,7 +20,7 @@ final class StatusBar {
     }
 
     static void bind(MainWindowViewModel vm, ListView<String> eventLog, Label connection, Label updated, Label counts,
-                     HBox banner, Label bannerLabel, Node picture) {
+                     HBox banner, Label bannerLabel) {
         followThrottled(vm.events(), eventLog);
         connection.textProperty().bind(vm.connectionProperty());
         connection.getStyleClass().add(vm.connectedProperty().get() ? "connected" : "unreachable");
@@ -34,10 +33,12 @@ final class StatusBar {
         bannerLabel.textProperty().bind(vm.bannerProperty());
         banner.visibleProperty().bind(vm.bannerShownProperty());
         banner.managedProperty().bind(vm.bannerShownProperty());
-        // A pseudo-class, not a style class: a style class added to the picture made every node in it look its
-        // styles up again (and each card's spinner rebuild itself), a long FX pause on each failed poll and recovery.
-        picture.pseudoClassStateChanged(STALE, vm.staleProperty().get());
-        vm.staleProperty().addListener((o, a, stale) -> picture.pseudoClassStateChanged(STALE, stale));
+        // A stale picture is marked by the banner over it and by its age in the status bar, in the failure colour.
+        // Not by greying the picture: any change over the whole picture (a veil, its opacity, a style on it) makes
+        // the renderer paint all of it, on each outage and each recovery (25-90 ms on the software pipeline, the
+        // longest FX-thread waits of the soak), and a pseudo-class on the picture restyled every card in it.
+        updated.pseudoClassStateChanged(STALE, vm.staleProperty().get());
+        vm.staleProperty().addListener((o, a, stale) -> updated.pseudoClassStateChanged(STALE, stale));
     }
 
     /**

@@ -84,7 +84,7 @@ public final class TopologyView extends StackPane {
     private Consumer<Selection> onSelect = s -> { };
     private Consumer<String> onHostMenu;
     private boolean linesDirty = true;
-    /** Over the picture, unscaled: where a dragged instance's label follows the pointer, and the veil of a stale picture. */
+    /** Over the picture, unscaled: where a dragged instance's label follows the pointer. */
     private final Pane overlay = new Pane();
     private final InstanceDrag drag = new InstanceDrag(() -> hostCards, overlay);
     private final MarkPainter marks = new MarkPainter(instanceCards, hostCards);
@@ -100,7 +100,7 @@ public final class TopologyView extends StackPane {
         // above them, so they never cross a card's text and are never hidden behind a card.
         viewport.addScaled(content, lines);
         empty.getStyleClass().add("empty-hint");
-        overlay.getStyleClass().add("picture-veil");
+        overlay.getStyleClass().add("picture-overlay");
         overlay.setMouseTransparent(true);
         overlay.setPickOnBounds(false);
         getChildren().addAll(viewport, empty, overlay);
