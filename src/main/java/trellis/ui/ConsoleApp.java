@@ -28,6 +28,7 @@ public final class ConsoleApp extends Application {
      */
     private static volatile ConsoleServices services;
     private MainWindow window;
+    static final String TITLE = "Trellis — supporting services of pgEdge databases";
 
     /**
      * Opens the console with what the composition root made; the given files are opened as spec
@@ -106,10 +107,16 @@ public final class ConsoleApp extends Application {
         FXMLLoader loader = new FXMLLoader(ConsoleApp.class.getResource("/trellis/fxml/MainWindow.fxml"));
         Parent root = loader.load();
         MainWindow window = loader.getController();
-        Scene scene = new Scene(root, settings.get("window.w", 1400), settings.get("window.h", 860));
-        theme.apply(scene);
-        stage.setScene(scene);
-        stage.setTitle("Trellis — supporting services of pgEdge databases");
+        Scene scene = stage.getScene();
+        if (FirstFrame.showing(scene)) {
+            theme.apply(scene);
+            scene.setRoot(root); // the window on screen already: the console takes the first frame's place
+        } else {
+            scene = new Scene(root, settings.get("window.w", 1400), settings.get("window.h", 860));
+            theme.apply(scene);
+            stage.setScene(scene);
+        }
+        stage.setTitle(TITLE);
         var icon = ConsoleApp.class.getResourceAsStream("/trellis/icon.png");
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
@@ -118,6 +125,10 @@ public final class ConsoleApp extends Application {
         return window;
     }
 
+    /**
+     * Shows the window at once with its {@link FirstFrame}, then builds the console into it in the event after
+     * that frame: the person sees the window about as soon as any JavaFX window, and the console ~0.5 s later.
+     */
     @Override
     public void start(Stage stage) throws Exception {
         ConsoleServices with = services;
@@ -126,7 +137,7 @@ public final class ConsoleApp extends Application {
         }
         Settings settings = with.settings();
         Theme theme = Theme.parse(settings.get("theme", null), Theme.fromDesktop());
-        window = createWindow(stage, with, theme);
+        Scene first = showFirstFrame(stage, settings, theme);
         double x = settings.get("window.x", Double.NaN);
         double y = settings.get("window.y", Double.NaN);
         if (!Double.isNaN(x) && !Double.isNaN(y) && !Screen.getScreensForRectangle(x, y, 50, 50).isEmpty()) {
@@ -134,12 +145,36 @@ public final class ConsoleApp extends Application {
             stage.setY(y);
         }
         stage.setOnHidden(e -> {
-            window.shutdown();
+            if (window != null) {
+                window.shutdown();
+            }
             if (exitOnClose) {
                 Platform.exit();
             }
         });
         stage.show();
+        FirstFrame.afterNextFrame(first, () -> {
+            if (!stage.isShowing()) {
+                return; // closed before the console was built
+            }
+            try {
+                window = createWindow(stage, with, theme);
+            } catch (IOException | RuntimeException e) {
+                failedToOpen(stage, e);
+                return;
+            }
+            opened(window);
+        });
+    }
+
+    /** The first frame in the stage, titled, sized as the window was last left (the console's own size). */
+    public static Scene showFirstFrame(Stage stage, Settings settings, Theme theme) {
+        Scene scene = FirstFrame.install(stage, theme, settings.get("window.w", 1400), settings.get("window.h", 860));
+        stage.setTitle(TITLE);
+        return scene;
+    }
+
+    private void opened(MainWindow window) {
         List<Path> files = new ArrayList<>(FILES);
         FILES.clear();
         if (files.isEmpty()) {
@@ -155,5 +190,17 @@ public final class ConsoleApp extends Application {
             files.forEach(window::openFile);
         }
         window.findLocalEngine();
+    }
+
+    /** The console's window could not be built (a broken installation): said in words, and the program ends. */
+    private static void failedToOpen(Stage stage, Exception e) {
+        System.err.println("trellis: the console's window could not be built: " + e);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                "The console's window could not be built: " + e.getMessage()
+                        + "\n\nThe installation may be damaged; reinstall Trellis, or run `trellis --version` in a terminal to check it.");
+        alert.setHeaderText("Trellis cannot open");
+        alert.initOwner(stage);
+        alert.showAndWait();
+        stage.close();
     }
 }

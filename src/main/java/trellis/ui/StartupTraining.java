@@ -35,10 +35,17 @@ public final class StartupTraining {
         CompletableFuture<MainWindow> shown = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
+                // as ConsoleApp.start shows it: the first frame, then the console built into the same window
                 Stage stage = new Stage();
-                MainWindow window = ConsoleApp.createWindow(stage, settings, runner, Theme.LIGHT);
+                javafx.scene.Scene first = ConsoleApp.showFirstFrame(stage, settings, Theme.LIGHT);
                 stage.show();
-                shown.complete(window);
+                FirstFrame.afterNextFrame(first, () -> {
+                    try {
+                        shown.complete(ConsoleApp.createWindow(stage, settings, runner, Theme.LIGHT));
+                    } catch (Throwable t) {
+                        shown.completeExceptionally(t);
+                    }
+                });
             } catch (Throwable t) {
                 shown.completeExceptionally(t);
             }
