@@ -68,8 +68,27 @@ final class SoakPolling {
         return Math.max(300, polls / 10);
     }
 
+    /** The faulty server as the soak sees it: where it is, what it counted, and its fault rate. */
+    interface Server extends AutoCloseable {
+        URI uri();
+
+        int polls();
+
+        int faults();
+
+        int maxInFlight();
+
+        int maxHistoryInFlight();
+
+        /** One request in {@code n} a fault from now on (0: none). */
+        void faultEvery(int n);
+
+        @Override
+        void close();
+    }
+
     /** Serves the soak database; one request in {@code faultEvery} is a fault (0: none), in turn. */
-    static final class FaultyServer implements AutoCloseable {
+    static final class FaultyServer implements Server {
         final AtomicInteger polls = new AtomicInteger();
         final AtomicInteger faults = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
@@ -112,8 +131,34 @@ final class SoakPolling {
             server.start();
         }
 
-        URI uri() {
+        @Override
+        public URI uri() {
             return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        @Override
+        public int polls() {
+            return polls.get();
+        }
+
+        @Override
+        public int faults() {
+            return faults.get();
+        }
+
+        @Override
+        public int maxInFlight() {
+            return maxInFlight.get();
+        }
+
+        @Override
+        public int maxHistoryInFlight() {
+            return maxHistoryInFlight.get();
+        }
+
+        @Override
+        public void faultEvery(int n) {
+            faultEvery = n;
         }
 
         private void poll(HttpExchange ex) throws IOException {
@@ -167,6 +212,128 @@ final class SoakPolling {
             server.stop(0);
             threads.shutdownNow();
         }
+
+        /**
+         * {@code SoakPolling server FAULT_EVERY}: the server in a JVM of its own. Says {@code PORT n}, then its
+         * counts every 100 ms ({@code COUNTS polls faults maxInFlight maxHistoryInFlight}); reads {@code faults N}
+         * lines; ends when its input ends (the soak ended or died).
+         */
+        static void serve(int faultEvery) throws Exception {
+            try (FaultyServer server = new FaultyServer(faultEvery)) {
+                System.out.println("PORT " + server.uri().getPort());
+                System.out.flush();
+                Thread counts = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        System.out.println("COUNTS " + server.polls() + " " + server.faults() + " " + server.maxInFlight() + " "
+                                + server.maxHistoryInFlight());
+                        System.out.flush();
+                        SoakPolling.sleep(100);
+                    }
+                }, "counts");
+                counts.setDaemon(true);
+                counts.start();
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("faults ")) {
+                        server.faultEvery(Integer.parseInt(line.substring("faults ".length()).trim()));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The faulty server in a JVM of its own (bench/run-soak.sh), so that the heap and the pauses measured are the
+     * console's alone: in the same JVM, the server's connections (those the faults cut or stalled, kept until
+     * its idle timeout) and its garbage were in the measured heap and its collections.
+     */
+    static final class ChildServer implements Server {
+        private final Process process;
+        private final java.io.PrintWriter commands;
+        private final int port;
+        private final int[] counts = new int[4];
+        private final Thread reader;
+
+        ChildServer(int faultEvery) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), SoakPolling.class.getName(),
+                    "server", String.valueOf(faultEvery)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            commands = new java.io.PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String first = out.readLine();
+            if (first == null || !first.startsWith("PORT ")) {
+                process.destroyForcibly();
+                throw new IOException("the soak's server did not start: " + first);
+            }
+            port = Integer.parseInt(first.substring("PORT ".length()).trim());
+            reader = new Thread(() -> {
+                try {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        if (line.startsWith("COUNTS ")) {
+                            String[] f = line.substring("COUNTS ".length()).trim().split(" ");
+                            synchronized (counts) {
+                                for (int i = 0; i < counts.length; i++) {
+                                    counts[i] = Integer.parseInt(f[i]);
+                                }
+                            }
+                        }
+                    }
+                } catch (IOException ended) {
+                    // the server ended
+                }
+            }, "soak-server-counts");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private int count(int i) {
+            synchronized (counts) {
+                return counts[i];
+            }
+        }
+
+        @Override
+        public URI uri() {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+
+        @Override
+        public int polls() {
+            return count(0);
+        }
+
+        @Override
+        public int faults() {
+            return count(1);
+        }
+
+        @Override
+        public int maxInFlight() {
+            return count(2);
+        }
+
+        @Override
+        public int maxHistoryInFlight() {
+            return count(3);
+        }
+
+        @Override
+        public void faultEvery(int n) {
+            commands.println("faults " + n);
+        }
+
+        @Override
+        public void close() {
+            commands.close();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private SoakPolling() {
@@ -207,7 +374,12 @@ final class SoakPolling {
      * start and the end of the measure are written there.
      */
     static Result run(Stage stage, int warmup, int polls, int faultEvery, Path histograms) throws Exception {
-        try (FaultyServer server = new FaultyServer(faultEvery); SoakPollingMeasures measures = new SoakPollingMeasures()) {
+        return run(stage, warmup, polls, histograms, new FaultyServer(faultEvery));
+    }
+
+    /** As above, against the given server (closed at the end). */
+    static Result run(Stage stage, int warmup, int polls, Path histograms, Server server) throws Exception {
+        try (server; SoakPollingMeasures measures = new SoakPollingMeasures()) {
             MainWindow window = fx(() -> {
                 MainWindow w = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
                 stage.setWidth(1400);
@@ -225,14 +397,14 @@ final class SoakPolling {
                 window.poller().setPeriod(javafx.util.Duration.millis(POLL_PERIOD.toMillis()));
                 return null;
             });
-            FxTesting.waitUntil(warmup + " polls to warm up", 600, () -> server.polls.get() >= warmup);
+            awaitPolls(server, warmup, 600, warmup + " polls to warm up");
             int nodesStart = ask(() -> nodes(stage.getScene().getRoot()));
             long heapStart = SoakPollingMeasures.heapAfterGc();
             SoakPollingMeasures.histogram(histograms, "start");
-            int from = server.polls.get();
-            int faultsFrom = server.faults.get();
+            int from = server.polls();
+            int faultsFrom = server.faults();
             measures.startProbe();
-            FxTesting.waitUntil(polls + " polls", 7200, () -> server.polls.get() >= from + polls);
+            awaitPolls(server, from + polls, 7200, polls + " polls");
             measures.stopProbe();
             long heapEnd = SoakPollingMeasures.heapAfterGc();
             int nodesEnd = ask(() -> nodes(stage.getScene().getRoot()));
@@ -241,12 +413,11 @@ final class SoakPolling {
             }
             SoakPollingMeasures.histogram(histograms, "end");
             SoakPollingMeasures.Pauses pauses = measures.pauses();
-            int measured = server.polls.get() - from;
-            int faults = server.faults.get() - faultsFrom;
+            int measured = server.polls() - from;
+            int faults = server.faults() - faultsFrom;
             // The server recovers: the banner goes and the picture is fresh again.
-            server.faultEvery = 0;
-            int recovered = server.polls.get() + 50;
-            FxTesting.waitUntil("polls after recovery", 120, () -> server.polls.get() >= recovered);
+            server.faultEvery(0);
+            awaitPolls(server, server.polls() + 50, 120, "polls after recovery");
             FxTesting.waitUntil("the banner gone after recovery", 30, () -> !window.bannerShown());
             String banner = ask(() -> window.bannerLabel().getText());
             boolean shown = ask(window::bannerShown);
@@ -254,8 +425,19 @@ final class SoakPolling {
                 window.shutdown();
                 return null;
             });
-            return new Result(from, measured, faults, server.maxInFlight.get(), server.maxHistoryInFlight.get(),
+            return new Result(from, measured, faults, server.maxInFlight(), server.maxHistoryInFlight(),
                     heapStart, heapEnd, nodesStart, nodesEnd, pauses, banner, shown);
+        }
+    }
+
+    /** Waits off the FX thread (the counts of a server in another JVM are read from its output). */
+    private static void awaitPolls(Server server, int atLeast, long seconds, String what) {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        while (server.polls() < atLeast) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("waited " + seconds + " s for: " + what + " (" + server.polls() + " served)");
+            }
+            sleep(100);
         }
     }
 
@@ -303,6 +485,10 @@ final class SoakPolling {
 
     /** bench/run-soak.sh: {@code POLLS FAULT_EVERY RESULTS.md [HISTOGRAM_DIR]}. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("server")) {
+            FaultyServer.serve(Integer.parseInt(args[1]));
+            return;
+        }
         int polls = Integer.parseInt(args.length > 0 ? args[0] : "10000");
         int faultEvery = Integer.parseInt(args.length > 1 ? args[1] : "100");
         Path results = Path.of(args.length > 2 ? args[2] : "bench/RESULTS.md");
@@ -312,17 +498,17 @@ final class SoakPolling {
         Platform.startup(() -> { });
         Stage stage = fx(Stage::new);
         long started = System.nanoTime();
-        Result r = run(stage, warmup(polls), polls, faultEvery, histograms);
+        Result r = run(stage, warmup(polls), polls, histograms, new ChildServer(faultEvery));
         double minutes = (System.nanoTime() - started) / 6e10;
         SoakPollingMeasures.Pauses p = r.pauses();
         long overFrameInGc = p.fxOverFrame().size() - p.notGc().size();
         String md = "## Soak: polling a faulty Control Plane\n\n"
                 + String.format("The console (`MainWindow`, the REST client, the poller every %d ms) against a real HTTP server on"
-                        + " 127.0.0.1 serving a %d-instance database whose states change on every poll; about one request in %d"
+                        + " 127.0.0.1, in a JVM of its own (so that the heap and the pauses measured are the console's), serving a %d-instance database whose states change on every poll; about one request in %d"
                         + " is a fault, in turn: 500, dropped connection, a stall past the client's %d ms timeout, malformed JSON."
                         + " %d polls of warm-up, not measured, then %d measured polls; %.1f min in all. %s, %s, %s.%n%n",
                         POLL_PERIOD.toMillis(), HOSTS * SERVICES, faultEvery, CLIENT_TIMEOUT.toMillis(), r.warmupPolls(), r.polls(), minutes,
-                        LocalDate.now(), BenchResults.machine(), gcName() + " (JVM options as ./trellis starts the console: "
+                        LocalDate.now(), BenchResults.machine(), gcName() + " (JVM options, ./trellis's jit= line unless SOAK_JAVA_OPTS added more: "
                                 + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                                         .filter(a -> a.startsWith("-XX:")).toList()) + ")")
                 + "Heap after GC: the smallest of three full collections in a row, each read as the collector left the heap"

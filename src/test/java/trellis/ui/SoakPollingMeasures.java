@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javax.management.ObjectName;
-import jdk.jfr.consumer.RecordingStream;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * What the soak measures, and how, so that each figure says what it is:
@@ -65,8 +67,12 @@ final class SoakPollingMeasures implements AutoCloseable {
      * by a span per slow frame (tens of thousands on a loaded machine) was counted as heap growth.
      */
     private final Spans fxOverFrame = new Spans(200_000);
-    private final Spans gc = new Spans(50_000);
-    private final RecordingStream gcEvents = new RecordingStream();
+    /**
+     * The JVM's stop-the-world pauses, recorded by JFR into its own (native) buffers and files and read only
+     * when {@link #pauses()} is asked, after the end's heap was taken: a JFR stream parsing events as they came
+     * kept its growing read buffers and constant pools in the measured heap.
+     */
+    private final Recording gcEvents = new Recording();
     private final long nanoZero = System.nanoTime();
     private final Instant wallZero = Instant.now();
     private volatile boolean probing;
@@ -109,20 +115,14 @@ final class SoakPollingMeasures implements AutoCloseable {
 
     SoakPollingMeasures() {
         gcEvents.enable("jdk.GCPhasePause").withThreshold(java.time.Duration.ZERO);
-        gcEvents.onEvent("jdk.GCPhasePause", e -> {
-            if (probeStart != 0) {
-                long start = nanoZero + java.time.Duration.between(wallZero, e.getStartTime()).toNanos();
-                gc.add(start, start + e.getDuration().toNanos());
-            }
-        });
-        gcEvents.startAsync();
+        gcEvents.setToDisk(true);
+        gcEvents.start();
     }
 
     /** Starts the FX probe and the GC record (what came before is the warm-up). */
     void startProbe() {
         longest.set(0);
         fxOverFrame.clear();
-        gc.clear();
         probeStart = System.nanoTime();
         probing = true;
         prober = new Thread(() -> {
@@ -151,17 +151,28 @@ final class SoakPollingMeasures implements AutoCloseable {
         probeEnd = System.nanoTime();
         probing = false;
         prober.join();
-        // the last runnables posted, and GC events still in the stream's buffer
-        Thread.sleep(1500);
+        Thread.sleep(200); // the last runnables posted
     }
 
     /**
-     * What the probe saw. The GC pauses are those that began while it ran: the stream hands events
-     * over a second or so late, so the full collections that took the start's heap arrive after it started.
+     * What the probe saw; call after the end's heap was taken. The GC pauses are those that began while the
+     * probe ran (not the full collections that took the heap before and after it).
      */
-    Pauses pauses() {
-        List<Span> inWindow = gc.list().stream().filter(g -> g.startNanos() >= probeStart && g.startNanos() <= probeEnd).toList();
-        return new Pauses(longest.get() / 1e6, fxOverFrame.list(), inWindow);
+    Pauses pauses() throws IOException {
+        Path file = Files.createTempFile("soak-gc", ".jfr");
+        try {
+            gcEvents.dump(file);
+            List<Span> inWindow = new ArrayList<>();
+            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                long start = nanoZero + java.time.Duration.between(wallZero, e.getStartTime()).toNanos();
+                if (start >= probeStart && start <= probeEnd) {
+                    inWindow.add(new Span(start, start + e.getDuration().toNanos()));
+                }
+            }
+            return new Pauses(longest.get() / 1e6, fxOverFrame.list(), inWindow);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** The heap after GC as the class says; call off the FX thread. */
