@@ -76,7 +76,7 @@ if [ "$OS" = linux ]; then
   # MIME type added (jpackage still fills in its DESKTOP_COMMANDS_* and APPLICATION_* words).
   cp installer/resources/* target/installer/resources/
 fi
-# The compiler options of ./trellis's jit= line (why: see that script), read from it as
+# The compiler and collector options of ./trellis's jit= line (why: see that script), read from it as
 # bench/run-console.sh does, so the installed app starts as the checkout does.
 JIT=$(sed -n 's/^jit="\(.*\)"$/\1/p' trellis)
 # The class-data archive the .deb's postinst trains with the installed runtime

@@ -501,6 +501,9 @@ final class SoakPolling {
         Result r = run(stage, warmup(polls), polls, histograms, new ChildServer(faultEvery));
         double minutes = (System.nanoTime() - started) / 6e10;
         SoakPollingMeasures.Pauses p = r.pauses();
+        // each wait over a frame, on the probe's clock, to look for a pattern (stdout only)
+        long t0 = p.fxOverFrame().isEmpty() ? 0 : p.fxOverFrame().get(0).startNanos();
+        p.fxOverFrame().forEach(w -> System.out.printf("wait over a frame: +%.3f s, %.1f ms%n", (w.startNanos() - t0) / 1e9, w.millis()));
         long overFrameInGc = p.fxOverFrame().size() - p.notGc().size();
         String md = "## Soak: polling a faulty Control Plane\n\n"
                 + String.format("The console (`MainWindow`, the REST client, the poller every %d ms) against a real HTTP server on"
