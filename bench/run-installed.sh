@@ -90,7 +90,7 @@ Measured $(date -u +%Y-%m-%d) by \`bench/run-installed.sh\` ($(nproc) cores, $(b
 Time to first frame as in the console section (ConsoleBench's first-frame child, headless Monocle),
 with the installed runtime and jar and the installed launcher's JVM options
 (\`${launcher_opts[*]}\`), so with the class-data archive postinst trains. The console's window
-shows first its first frame (trellis.ui.FirstFrame: the console's layout in a dozen plain nodes, "Opening the
+shows first its first frame (trellis.ui.FirstFrame: the console's layout in 27 plain nodes, "Opening the
 console…"), and the console is built into the same window in the event after it; both times are given.
 
 | | goal | result |

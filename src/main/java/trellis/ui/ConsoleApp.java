@@ -109,13 +109,12 @@ public final class ConsoleApp extends Application {
         MainWindow window = loader.getController();
         Scene scene = stage.getScene();
         if (FirstFrame.showing(scene)) {
-            theme.apply(scene);
             scene.setRoot(root); // the window on screen already: the console takes the first frame's place
         } else {
-            scene = new Scene(root, settings.get("window.w", 1400), settings.get("window.h", 860));
-            theme.apply(scene);
+            scene = new Scene(root, width(settings), height(settings));
             stage.setScene(scene);
         }
+        theme.apply(scene);
         stage.setTitle(TITLE);
         var icon = ConsoleApp.class.getResourceAsStream("/trellis/icon.png");
         if (icon != null) {
@@ -169,9 +168,18 @@ public final class ConsoleApp extends Application {
 
     /** The first frame in the stage, titled, sized as the window was last left (the console's own size). */
     public static Scene showFirstFrame(Stage stage, Settings settings, Theme theme) {
-        Scene scene = FirstFrame.install(stage, theme, settings.get("window.w", 1400), settings.get("window.h", 860));
+        Scene scene = FirstFrame.install(stage, theme, width(settings), height(settings));
         stage.setTitle(TITLE);
         return scene;
+    }
+
+    /** The window's size as it was last left (WindowLayout saves it), or the console's default. */
+    private static double width(Settings settings) {
+        return settings.get("window.w", 1400);
+    }
+
+    private static double height(Settings settings) {
+        return settings.get("window.h", 860);
     }
 
     private void opened(MainWindow window) {

@@ -2,7 +2,6 @@ package trellis.ui;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
@@ -25,8 +24,8 @@ import javafx.stage.Stage;
 /**
  * What the console's window shows first, while the console itself is built: the window's layout in the
  * theme's colours (the menu names, the tool bar's strip, the sources pane, the picture, the details pane,
- * the dock and the status bar where the console will have them) and "Opening the console…". A dozen
- * plain nodes and no style sheet of its own, so the window is on screen about as soon as any JavaFX
+ * the dock and the status bar where the console will have them) and "Opening the console…". 27 plain
+ * nodes (labels' text included) and no style sheet of its own, so the window is on screen about as soon as any JavaFX
  * window started the same way; the console (hundreds of nodes, its controls' skins, its style sheets)
  * replaces the root of the same scene in the next event. Nothing in it reacts to input.
  */
@@ -63,7 +62,7 @@ public final class FirstFrame {
         Region tools = new Region();
         tools.setMinHeight(34);
         tools.setBackground(fill(p.surface()));
-        tools.setBorder(bottom(p.border()));
+        tools.setBorder(edges(p.border(), 0, 0, 1, 0));
         root.setTop(new VBox(menus, tools));
 
         Label opening = text("Opening the console…", p.muted());
@@ -71,15 +70,15 @@ public final class FirstFrame {
         StackPane picture = new StackPane(opening);
         picture.setBackground(fill(p.bg()));
         HBox.setHgrow(picture, Priority.ALWAYS);
-        Region sources = pane(p, width * 0.16);
+        VBox sources = pane(p, width * 0.16);
         Label title = text("SOURCES", p.muted());
         title.setFont(Font.font(null, FontWeight.BOLD, 11));
         title.setPadding(new Insets(6, 8, 6, 8));
-        ((VBox) sources).getChildren().add(title);
+        sources.getChildren().add(title);
         HBox panes = new HBox(sources, picture, pane(p, width * 0.22));
         Region dock = new Region();
         dock.setBackground(fill(p.surface()));
-        dock.setBorder(new Border(new BorderStroke(p.border(), BorderStrokeStyle.SOLID, null, new BorderWidths(1, 0, 0, 0))));
+        dock.setBorder(edges(p.border(), 1, 0, 0, 0));
         dock.setPrefHeight(height * 0.2);
         VBox.setVgrow(panes, Priority.ALWAYS);
         root.setCenter(new VBox(panes, dock));
@@ -118,7 +117,7 @@ public final class FirstFrame {
         pane.setPrefWidth(width);
         pane.setMinWidth(Region.USE_PREF_SIZE);
         pane.setBackground(fill(p.surface()));
-        pane.setBorder(new Border(new BorderStroke(p.border(), BorderStrokeStyle.SOLID, null, new BorderWidths(0, 1, 0, 1))));
+        pane.setBorder(edges(p.border(), 0, 1, 0, 1));
         return pane;
     }
 
@@ -132,7 +131,8 @@ public final class FirstFrame {
         return new Background(new BackgroundFill(c, null, null));
     }
 
-    private static Border bottom(Color c) {
-        return new Border(new BorderStroke(c, BorderStrokeStyle.SOLID, null, new BorderWidths(0, 0, 1, 0)));
+    /** A 1 px line on the given edges (1: drawn, 0: not). */
+    private static Border edges(Color c, double top, double right, double bottom, double left) {
+        return new Border(new BorderStroke(c, BorderStrokeStyle.SOLID, null, new BorderWidths(top, right, bottom, left)));
     }
 }
