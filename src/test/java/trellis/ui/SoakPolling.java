@@ -68,17 +68,32 @@ final class SoakPolling {
         return Math.max(300, polls / 10);
     }
 
+    /** What the server counted: polls of the database, faults served, and the most requests in flight at once. */
+    record Counts(int polls, int faults, int maxInFlight, int maxHistoryInFlight) {
+        /** The line the server in its own JVM writes. */
+        String line() {
+            return "COUNTS " + polls + " " + faults + " " + maxInFlight + " " + maxHistoryInFlight;
+        }
+
+        /** A line {@link #line()} wrote, or null for any other. */
+        static Counts parse(String line) {
+            if (!line.startsWith("COUNTS ")) {
+                return null;
+            }
+            String[] f = line.substring("COUNTS ".length()).trim().split(" ");
+            return new Counts(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+        }
+    }
+
     /** The faulty server as the soak sees it: where it is, what it counted, and its fault rate. */
     interface Server extends AutoCloseable {
         URI uri();
 
-        int polls();
+        Counts counts();
 
-        int faults();
-
-        int maxInFlight();
-
-        int maxHistoryInFlight();
+        default int polls() {
+            return counts().polls();
+        }
 
         /** One request in {@code n} a fault from now on (0: none). */
         void faultEvery(int n);
@@ -137,23 +152,8 @@ final class SoakPolling {
         }
 
         @Override
-        public int polls() {
-            return polls.get();
-        }
-
-        @Override
-        public int faults() {
-            return faults.get();
-        }
-
-        @Override
-        public int maxInFlight() {
-            return maxInFlight.get();
-        }
-
-        @Override
-        public int maxHistoryInFlight() {
-            return maxHistoryInFlight.get();
+        public Counts counts() {
+            return new Counts(polls.get(), faults.get(), maxInFlight.get(), maxHistoryInFlight.get());
         }
 
         @Override
@@ -224,8 +224,7 @@ final class SoakPolling {
                 System.out.flush();
                 Thread counts = new Thread(() -> {
                     while (!Thread.currentThread().isInterrupted()) {
-                        System.out.println("COUNTS " + server.polls() + " " + server.faults() + " " + server.maxInFlight() + " "
-                                + server.maxHistoryInFlight());
+                        System.out.println(server.counts().line());
                         System.out.flush();
                         SoakPolling.sleep(100);
                     }
@@ -251,8 +250,7 @@ final class SoakPolling {
         private final Process process;
         private final java.io.PrintWriter commands;
         private final int port;
-        private final int[] counts = new int[4];
-        private final Thread reader;
+        private volatile Counts counts = new Counts(0, 0, 0, 0);
 
         ChildServer(int faultEvery) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -266,16 +264,12 @@ final class SoakPolling {
                 throw new IOException("the soak's server did not start: " + first);
             }
             port = Integer.parseInt(first.substring("PORT ".length()).trim());
-            reader = new Thread(() -> {
+            Thread reader = new Thread(() -> {
                 try {
                     for (String line; (line = out.readLine()) != null; ) {
-                        if (line.startsWith("COUNTS ")) {
-                            String[] f = line.substring("COUNTS ".length()).trim().split(" ");
-                            synchronized (counts) {
-                                for (int i = 0; i < counts.length; i++) {
-                                    counts[i] = Integer.parseInt(f[i]);
-                                }
-                            }
+                        Counts c = Counts.parse(line);
+                        if (c != null) {
+                            counts = c;
                         }
                     }
                 } catch (IOException ended) {
@@ -286,35 +280,14 @@ final class SoakPolling {
             reader.start();
         }
 
-        private int count(int i) {
-            synchronized (counts) {
-                return counts[i];
-            }
-        }
-
         @Override
         public URI uri() {
             return URI.create("http://127.0.0.1:" + port);
         }
 
         @Override
-        public int polls() {
-            return count(0);
-        }
-
-        @Override
-        public int faults() {
-            return count(1);
-        }
-
-        @Override
-        public int maxInFlight() {
-            return count(2);
-        }
-
-        @Override
-        public int maxHistoryInFlight() {
-            return count(3);
+        public Counts counts() {
+            return counts;
         }
 
         @Override
@@ -406,7 +379,7 @@ final class SoakPolling {
             // own doing, not the console's; the probe starts once it has passed.
             sleep(1000);
             int from = server.polls();
-            int faultsFrom = server.faults();
+            int faultsFrom = server.counts().faults();
             measures.startProbe();
             awaitPolls(server, from + polls, 7200, polls + " polls");
             measures.stopProbe();
@@ -418,7 +391,7 @@ final class SoakPolling {
             SoakPollingMeasures.histogram(histograms, "end");
             SoakPollingMeasures.Pauses pauses = measures.pauses();
             int measured = server.polls() - from;
-            int faults = server.faults() - faultsFrom;
+            int faults = server.counts().faults() - faultsFrom;
             // The server recovers: the banner goes and the picture is fresh again.
             server.faultEvery(0);
             awaitPolls(server, server.polls() + 50, 120, "polls after recovery");
@@ -429,7 +402,8 @@ final class SoakPolling {
                 window.shutdown();
                 return null;
             });
-            return new Result(from, measured, faults, server.maxInFlight(), server.maxHistoryInFlight(),
+            Counts counted = server.counts();
+            return new Result(from, measured, faults, counted.maxInFlight(), counted.maxHistoryInFlight(),
                     heapStart, heapEnd, nodesStart, nodesEnd, pauses, banner, shown);
         }
     }
@@ -505,9 +479,8 @@ final class SoakPolling {
         Result r = run(stage, warmup(polls), polls, histograms, new ChildServer(faultEvery));
         double minutes = (System.nanoTime() - started) / 6e10;
         SoakPollingMeasures.Pauses p = r.pauses();
-        // each wait over a frame, on the probe's clock, to look for a pattern (stdout only)
-        long t0 = p.fxOverFrame().isEmpty() ? 0 : p.fxOverFrame().get(0).startNanos();
-        p.fxOverFrame().forEach(w -> System.out.printf("wait over a frame: +%.3f s, %.1f ms%n", (w.startNanos() - t0) / 1e9, w.millis()));
+        // each wait over a frame, from the probe's start, to look for a pattern (stdout only)
+        p.fxOverFrame().forEach(w -> System.out.printf("wait over a frame: +%.3f s, %.1f ms%n", (w.startNanos() - p.startNanos()) / 1e9, w.millis()));
         long overFrameInGc = p.fxOverFrame().size() - p.notGc().size();
         String md = "## Soak: polling a faulty Control Plane\n\n"
                 + String.format("The console (`MainWindow`, the REST client, the poller every %d ms) against a real HTTP server on"

@@ -43,8 +43,8 @@ final class SoakPollingMeasures implements AutoCloseable {
         }
     }
 
-    /** The FX waits over a frame and the GC pauses, and what they show together. */
-    record Pauses(double longestFxMs, List<Span> fxOverFrame, List<Span> gc) {
+    /** The FX waits over a frame and the GC pauses (from the probe's start, on the same clock), and what they show together. */
+    record Pauses(long startNanos, double longestFxMs, List<Span> fxOverFrame, List<Span> gc) {
         private static final long SLACK = 2_000_000;
 
         double longestGcMs() {
@@ -176,7 +176,7 @@ final class SoakPollingMeasures implements AutoCloseable {
                     inWindow.add(new Span(start, start + e.getDuration().toNanos()));
                 }
             }
-            return new Pauses(longest.get() / 1e6, fxOverFrame.list(), inWindow);
+            return new Pauses(probeStart, longest.get() / 1e6, fxOverFrame.list(), inWindow);
         } finally {
             Files.deleteIfExists(file);
         }
