@@ -4,6 +4,8 @@
 # 100-instance database: heap after GC at the start and the end, the longest FX-thread pause and whether it
 # was a GC pause, requests in flight per database -> the "soak" section of OUT (default bench/RESULTS.md).
 # With HISTOGRAMS (a folder), the class histograms at the start and the end of the measure are written there.
+# An idle process beside it (SoakTicker) tells the machine's own stalls from the console's. To see what the FX
+# thread and the renderer were doing in each stall: SOAK_JAVA_OPTS=-Dsoak.stalls=true (samples their stacks; stdout).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 POLLS=${1:-10000}

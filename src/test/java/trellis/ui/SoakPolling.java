@@ -253,9 +253,7 @@ final class SoakPolling {
         private volatile Counts counts = new Counts(0, 0, 0, 0);
 
         ChildServer(int faultEvery) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), SoakPolling.class.getName(),
-                    "server", String.valueOf(faultEvery)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = child(List.of("-Xmx256m"), "server", String.valueOf(faultEvery));
             commands = new java.io.PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
@@ -310,6 +308,16 @@ final class SoakPolling {
     }
 
     private SoakPolling() {
+    }
+
+    /** {@code SoakPolling MODE ARGS} in a JVM of its own, with the soak's class path; its errors go to the soak's. */
+    static Process child(List<String> jvmOptions, String... modeAndArgs) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SoakPolling.class.getName()));
+        command.addAll(List.of(modeAndArgs));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     /**
@@ -467,6 +475,10 @@ final class SoakPolling {
             FaultyServer.serve(Integer.parseInt(args[1]));
             return;
         }
+        if (args.length > 0 && args[0].equals("ticker")) {
+            SoakTicker.tick();
+            return;
+        }
         int polls = Integer.parseInt(args.length > 0 ? args[0] : "10000");
         int faultEvery = Integer.parseInt(args.length > 1 ? args[1] : "100");
         Path results = Path.of(args.length > 2 ? args[2] : "bench/RESULTS.md");
@@ -479,9 +491,13 @@ final class SoakPolling {
         Result r = run(stage, warmup(polls), polls, histograms, new ChildServer(faultEvery));
         double minutes = (System.nanoTime() - started) / 6e10;
         SoakPollingMeasures.Pauses p = r.pauses();
-        // each wait over a frame, from the probe's start, to look for a pattern (stdout only)
-        p.fxOverFrame().forEach(w -> System.out.printf("wait over a frame: +%.3f s, %.1f ms%n", (w.startNanos() - p.startNanos()) / 1e9, w.millis()));
-        long overFrameInGc = p.fxOverFrame().size() - p.notGc().size();
+        // each wait over a frame, from the probe's start, with what was in it (stdout only)
+        List<SoakPollingMeasures.Span> overFrame = p.overFrame();
+        overFrame.forEach(w -> System.out.printf("wait over a frame: +%.3f s, %.1f ms%s%s%n", (w.startNanos() - p.startNanos()) / 1e9, w.millis(),
+                p.withGc(w) ? ", a GC pause in it" : "", p.inMachineStall(w) ? ", the machine stalled in it" : ""));
+        long withGc = overFrame.stream().filter(p::withGc).count();
+        long inStall = overFrame.stream().filter(p::inMachineStall).count();
+        double own = p.longestOwnMs();
         String md = "## Soak: polling a faulty Control Plane\n\n"
                 + String.format("The console (`MainWindow`, the REST client, the poller every %d ms) against a real HTTP server on"
                         + " 127.0.0.1, in a JVM of its own (so that the heap and the pauses measured are the console's), serving a %d-instance database whose states change on every poll; about one request in %d"
@@ -493,14 +509,20 @@ final class SoakPolling {
                                         .filter(a -> a.startsWith("-XX:")).toList()) + ")")
                 + "Heap after GC: the smallest of three full collections in a row, each read as the collector left the heap"
                 + " (metaspace and code cache are not in it). FX-thread pause: the longest wait of a runnable posted every 2 ms;"
-                + " a wait is a GC pause when one of the JVM's stop-the-world pauses (JFR `jdk.GCPhasePause`) falls in it.\n\n"
+                + " a wait had a GC pause in it when one of the JVM's stop-the-world pauses (JFR `jdk.GCPhasePause`) overlaps it,"
+                + " and the machine stalled in it when an idle process beside the soak (one that sleeps 1 ms at a time and allocates"
+                + " nothing) woke 8 ms or more late then: the hypervisor or the kernel gave no CPU to anybody.\n\n"
                 + "| measure | goal | result |\n|---|---|---|\n"
                 + String.format("| polls / faults (measured) | 10,000 / — | %d / %d |%n", r.polls(), r.faults())
                 + String.format("| heap after GC, start → end | within 5 %% | %.1f MB → %.1f MB (%+.1f %%) |%n",
                         r.heapStartBytes() / 1e6, r.heapEndBytes() / 1e6, 100 * r.heapGrowth())
-                + String.format("| longest FX-thread pause | < 16 ms | %.1f ms |%n", p.longestFxMs())
-                + String.format("| FX waits over 16 ms: all / with a GC pause in them | — | %d / %d |%n", p.fxOverFrame().size(), overFrameInGc)
-                + String.format("| longest FX wait with no GC pause in it | < 16 ms | %.1f ms |%n", p.longestNotGcMs())
+                + String.format("| longest FX-thread pause, all | < 16 ms | %.1f ms |%n", p.longestFxMs())
+                + String.format("| FX waits over 16 ms: all / with a GC pause in them / in a stall of the machine | — | %d / %d / %d |%n",
+                        overFrame.size(), withGc, inStall)
+                + String.format("| longest FX wait with neither in it (the console's own) | < 16 ms | %s |%n",
+                        own > 0 ? String.format("%.1f ms", own) : "under 8 ms")
+                + String.format("| the machine's stalls (the idle process woke 8 ms+ late) | — | %d, longest %.1f ms |%n",
+                        p.machine().size(), p.longestMachineMs())
                 + String.format("| longest GC pause (stop-the-world) | — | %.1f ms (%d pauses) |%n", p.longestGcMs(), p.gc().size())
                 + String.format("| nodes in the window's scene graph, start → end | — | %d → %d |%n", r.nodesStart(), r.nodesEnd())
                 + String.format("| requests in flight for the database, at most (polls / task history) | 1 / 1 | %d / %d |%n",

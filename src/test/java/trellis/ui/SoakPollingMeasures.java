@@ -24,13 +24,17 @@ import jdk.jfr.consumer.RecordingFile;
  * nothing allocated after the collection counts), the smallest of the three; metaspace, code cache and
  * class data are not in it;</li>
  * <li>FX-thread pauses: a probe posts a runnable every 2 ms and keeps how long each waited to run;
- * every wait over a frame (16 ms) is kept with its moment;</li>
- * <li>the JVM's stop-the-world GC pauses (JFR's {@code jdk.GCPhasePause}, streamed in-process), so that a
- * long FX wait can be said to be a GC pause (it overlaps one) or the console's own work (it does not).</li>
+ * every wait over half a frame (8 ms) is kept with its moment;</li>
+ * <li>the JVM's stop-the-world GC pauses (JFR's {@code jdk.GCPhasePause}, recorded to disk and read at the
+ * end), so that a long FX wait can be said to be a GC pause (it overlaps one);</li>
+ * <li>the machine's own stalls ({@link SoakTicker}: an idle process whose 1 ms sleeps ended 8 ms or more
+ * late), so that a long FX wait can be said to be the machine's (it overlaps one) and not the console's.</li>
  * </ul>
  */
 final class SoakPollingMeasures implements AutoCloseable {
     static final long FRAME_NANOS = 16_000_000;
+    /** The FX waits kept with their moments: those over half a frame. */
+    static final long KEEP_NANOS = 8_000_000;
 
     /** A span of time on the {@link System#nanoTime()} clock. */
     record Span(long startNanos, long endNanos) {
@@ -43,21 +47,45 @@ final class SoakPollingMeasures implements AutoCloseable {
         }
     }
 
-    /** The FX waits over a frame and the GC pauses (from the probe's start, on the same clock), and what they show together. */
-    record Pauses(long startNanos, double longestFxMs, List<Span> fxOverFrame, List<Span> gc) {
+    /**
+     * The FX waits over {@link #KEEP_NANOS} (from the probe's start, on the same clock), the GC pauses and the
+     * machine's stalls ({@link SoakTicker}) in the same window, and what they show together.
+     */
+    record Pauses(long startNanos, double longestFxMs, List<Span> waits, List<Span> gc, List<Span> machine) {
         private static final long SLACK = 2_000_000;
 
+        List<Span> overFrame() {
+            return waits.stream().filter(w -> w.endNanos - w.startNanos > FRAME_NANOS).toList();
+        }
+
         double longestGcMs() {
-            return gc.stream().mapToDouble(Span::millis).max().orElse(0);
+            return longest(gc);
         }
 
-        /** FX waits over a frame with no GC pause in them: the console's own work (or the machine's). */
-        List<Span> notGc() {
-            return fxOverFrame.stream().filter(f -> gc.stream().noneMatch(g -> g.overlaps(f, SLACK))).toList();
+        double longestMachineMs() {
+            return longest(machine);
         }
 
-        double longestNotGcMs() {
-            return notGc().stream().mapToDouble(Span::millis).max().orElse(0);
+        boolean withGc(Span wait) {
+            return gc.stream().anyMatch(g -> g.overlaps(wait, SLACK));
+        }
+
+        boolean inMachineStall(Span wait) {
+            return machine.stream().anyMatch(m -> m.overlaps(wait, SLACK));
+        }
+
+        /** Waits with neither a GC pause nor a stall of the machine in them: the console's own work. */
+        List<Span> own() {
+            return waits.stream().filter(w -> !withGc(w) && !inMachineStall(w)).toList();
+        }
+
+        /** The longest of {@link #own()}, or 0 when none was over {@link #KEEP_NANOS}. */
+        double longestOwnMs() {
+            return longest(own());
+        }
+
+        private static double longest(List<Span> spans) {
+            return spans.stream().mapToDouble(Span::millis).max().orElse(0);
         }
     }
 
@@ -66,7 +94,7 @@ final class SoakPollingMeasures implements AutoCloseable {
      * The spans kept while measuring, in arrays made before the start's heap is taken: a list growing
      * by a span per slow frame (tens of thousands on a loaded machine) was counted as heap growth.
      */
-    private final Spans fxOverFrame = new Spans(200_000);
+    private final Spans waits = new Spans(200_000);
     /**
      * The JVM's stop-the-world pauses, recorded by JFR into its own (native) buffers and files and read only
      * when {@link #pauses()} is asked, after the end's heap was taken: a JFR stream parsing events as they came
@@ -79,9 +107,12 @@ final class SoakPollingMeasures implements AutoCloseable {
     private volatile long probeStart;
     private volatile long probeEnd = Long.MAX_VALUE;
     private Thread prober;
+    /** When the FX thread last ran one of the probe's runnables (for {@link SoakStallSampler}). */
+    private volatile long lastRan;
+    private SoakStallSampler stalls;
 
     /** Start and end times in preallocated arrays; one writer thread each. */
-    private static final class Spans {
+    static final class Spans {
         private final long[] starts;
         private final long[] ends;
         private volatile int size;
@@ -113,7 +144,11 @@ final class SoakPollingMeasures implements AutoCloseable {
         }
     }
 
-    SoakPollingMeasures() {
+    /** The machine's own stalls, seen by an idle process. */
+    private final SoakTicker ticker;
+
+    SoakPollingMeasures() throws IOException {
+        ticker = new SoakTicker();
         gcEvents.enable("jdk.GCPhasePause").withThreshold(java.time.Duration.ZERO);
         gcEvents.setToDisk(true);
         gcEvents.start();
@@ -132,10 +167,11 @@ final class SoakPollingMeasures implements AutoCloseable {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> {
                     long ran = System.nanoTime();
+                    lastRan = ran;
                     long wait = posted >= probeStart ? ran - posted : 0; // the same code runs in the warm-up, counting 0
                     longest.accumulateAndGet(wait, Math::max);
-                    if (wait > FRAME_NANOS) {
-                        fxOverFrame.add(posted, ran);
+                    if (wait > KEEP_NANOS) {
+                        waits.add(posted, ran);
                     }
                 });
                 try {
@@ -149,8 +185,18 @@ final class SoakPollingMeasures implements AutoCloseable {
         prober.start();
         Thread.sleep(500);
         longest.set(0);
-        fxOverFrame.clear();
+        waits.clear();
         probeStart = System.nanoTime();
+        if (Boolean.getBoolean("soak.stalls")) {
+            Thread[] fx = new Thread[1];
+            java.util.concurrent.CountDownLatch got = new java.util.concurrent.CountDownLatch(1);
+            Platform.runLater(() -> {
+                fx[0] = Thread.currentThread();
+                got.countDown();
+            });
+            got.await();
+            stalls = new SoakStallSampler(fx[0], () -> lastRan, probeStart);
+        }
     }
 
     /** Stops the probe (the spans stay in their arrays, so that the heap taken next does not hold them as objects). */
@@ -158,6 +204,9 @@ final class SoakPollingMeasures implements AutoCloseable {
         probeEnd = System.nanoTime();
         probing = false;
         prober.join();
+        if (stalls != null) {
+            stalls.stop();
+        }
         Thread.sleep(200); // the last runnables posted
     }
 
@@ -176,7 +225,8 @@ final class SoakPollingMeasures implements AutoCloseable {
                     inWindow.add(new Span(start, start + e.getDuration().toNanos()));
                 }
             }
-            return new Pauses(probeStart, longest.get() / 1e6, fxOverFrame.list(), inWindow);
+            List<Span> machine = ticker.gaps().stream().filter(g -> g.endNanos() >= probeStart && g.startNanos() <= probeEnd).toList();
+            return new Pauses(probeStart, longest.get() / 1e6, waits.list(), inWindow, machine);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -217,5 +267,6 @@ final class SoakPollingMeasures implements AutoCloseable {
     public void close() {
         probing = false;
         gcEvents.close();
+        ticker.close();
     }
 }
