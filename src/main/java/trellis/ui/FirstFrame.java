@@ -37,7 +37,7 @@ public final class FirstFrame {
     }
 
     /** The colours of a theme, as its style sheet defines them (-t-bg, -t-surface, -t-surface-2, -t-border, -t-muted). */
-    private record Palette(Color bg, Color surface, Color surface2, Color border, Color muted) {
+    record Palette(Color bg, Color surface, Color surface2, Color border, Color muted) {
         static Palette of(Theme theme) {
             return theme == Theme.DARK
                     ? new Palette(Color.web("#15191f"), Color.web("#1e242c"), Color.web("#262e38"), Color.web("#3a4552"), Color.web("#9aa7b6"))
