@@ -19,7 +19,7 @@ final class SoakTicker implements AutoCloseable {
     static final long GAP_NANOS = 8_000_000;
 
     private final Process process;
-    private final SoakPollingMeasures.Spans gaps = new SoakPollingMeasures.Spans(100_000);
+    private final SoakPollingMeasures.Spans gaps = new SoakPollingMeasures.Spans(10_000);
 
     /** Starts the ticker in a JVM of its own, with the serial collector and a small heap. */
     SoakTicker() throws IOException {
