@@ -62,18 +62,46 @@ final class NodeStarter {
         return settings.dataDir().resolveSibling("nodes");
     }
 
-    /** The default engine's bridge gateway, so containers reach a server on this machine; null when none. */
+    /**
+     * The default engine's bridge gateway, so containers reach a server on this machine; null when none. The
+     * bridge network's IPAM config names it on most engines; some (Debian's Docker 20.10) give the subnet only,
+     * and then the bridge's own interface on this machine ({@code docker0}, or the name in the network's options)
+     * has it: without it the node listened on 127.0.0.1 alone and the containers' connections were refused.
+     */
     private String bridgeGateway(String nodeName) {
         try {
-            var ipam = docker.inspectNetworkCmd().withNetworkId("bridge").exec().getIpam();
-            if (ipam != null && ipam.getConfig() != null && !ipam.getConfig().isEmpty()) {
-                return ipam.getConfig().get(0).getGateway();
+            var network = docker.inspectNetworkCmd().withNetworkId("bridge").exec();
+            var ipam = network.getIpam();
+            String configured = ipam == null || ipam.getConfig() == null || ipam.getConfig().isEmpty() ? null : ipam.getConfig().get(0).getGateway();
+            String bridge = network.getOptions() == null ? null : network.getOptions().get("com.docker.network.bridge.name");
+            String gateway = gatewayOf(configured, interfaceAddress(bridge == null ? "docker0" : bridge));
+            if (gateway == null) {
+                LOG.warn("the Docker bridge has no gateway; node {} listens on {} only", nodeName, LOOPBACK);
             }
-            LOG.warn("the Docker bridge has no gateway; node {} listens on {} only", nodeName, LOOPBACK);
+            return gateway;
         } catch (RuntimeException e) {
             LOG.warn("no Docker bridge gateway found ({}); node {} listens on {} only", e.getMessage(), nodeName, LOOPBACK);
         }
         return null;
+    }
+
+    /** The gateway the bridge's config names, else the bridge interface's own address; null when neither is known. */
+    static String gatewayOf(String configured, String interfaceAddress) {
+        return configured != null && !configured.isBlank() ? configured : interfaceAddress;
+    }
+
+    /** The first IPv4 address of the network interface {@code name} on this machine, or null (no such interface). */
+    static String interfaceAddress(String name) {
+        try {
+            java.net.NetworkInterface nif = java.net.NetworkInterface.getByName(name);
+            if (nif == null) {
+                return null;
+            }
+            return nif.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).map(java.net.InetAddress::getHostAddress)
+                    .findFirst().orElse(null);
+        } catch (java.net.SocketException e) {
+            return null;
+        }
     }
 
     /**
