@@ -67,8 +67,10 @@ public final class DetailsPane {
         } catch (IOException e) {
             throw new UncheckedIOException("DetailsActions.fxml is part of the build", e);
         }
-        bindText(url, vm.serviceUrlProperty());
-        bindText(connection, vm.connectionStringProperty());
+        AddressWrap.bind(url, vm.serviceUrlProperty());
+        showWith(url, vm.serviceUrlProperty());
+        AddressWrap.bind(connection, vm.connectionStringProperty());
+        showWith(connection, vm.connectionStringProperty());
         copyUrl.disableProperty().bind(vm.serviceUrlProperty().isNull());
         copyConnection.disableProperty().bind(vm.connectionStringProperty().isNull());
         setFilesAvailable(filesAvailable);

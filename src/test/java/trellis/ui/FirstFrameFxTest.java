@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import trellis.TestFiles;
 
 /**
@@ -83,5 +84,38 @@ class FirstFrameFxTest {
         // a spec file's instance: no source that can show its files
         assertThat(shown).containsExactly("Copy service URL", "Copy connection string (no password)");
         FxTesting.screenshot(window.root().getScene(), "first-frame-instance-actions");
+    }
+
+    @Test
+    void aLongConnectionStringWrapsAfterItsDelimitersNotMidWord(FxRobot robot) throws Exception {
+        robot.interact(() -> window.openFile(TestFiles.example("separate-host.json")));
+        FxTesting.waitUntil("the instance drawn", 20,
+                () -> robot.lookup("#instance-inventory-mcp-host-3").tryQuery().isPresent());
+        robot.interact(() -> window.graph().fit());
+        robot.clickOn("#instance-inventory-mcp-host-3");
+        // the connection string's preview: its accessible text is the address itself, with no line break
+        javafx.scene.control.Label preview = robot.lookup(".details .copy-preview").match(n -> n.isVisible()
+                && String.valueOf(((javafx.scene.control.Label) n).getAccessibleText()).startsWith("postgresql://"))
+                .queryAs(javafx.scene.control.Label.class);
+        String address = preview.getAccessibleText();
+        // narrower than the address: the window's details pane as a person drags it narrow
+        robot.interact(() -> preview.getScene().getWindow().setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(preview.getFont());
+        measure.setText(address);
+        double width = preview.getWidth() - preview.snappedLeftInset() - preview.snappedRightInset();
+        assertThat(measure.getLayoutBounds().getWidth()).as("the address is wider than the preview").isGreaterThan(width);
+        List<String> lines = List.of(preview.getText().split("\n"));
+        assertThat(String.join("", lines)).as("the lines are the address").isEqualTo(address);
+        assertThat(lines).hasSizeGreaterThan(1);
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            assertThat(line).as("a line ends after a delimiter").matches(".*[/@?&]");
+        }
+        for (String line : lines) {
+            measure.setText(line);
+            assertThat(measure.getLayoutBounds().getWidth()).as("'" + line + "' fits the preview's width").isLessThanOrEqualTo(width);
+        }
+        FxTesting.screenshot(window.root().getScene(), "details-connection-wrapped");
     }
 }
