@@ -511,7 +511,7 @@ final class SoakPolling {
                 + " (metaspace and code cache are not in it). FX-thread pause: the longest wait of a runnable posted every 2 ms;"
                 + " a wait had a GC pause in it when one of the JVM's stop-the-world pauses (JFR `jdk.GCPhasePause`) overlaps it,"
                 + " and the machine stalled in it when an idle process beside the soak (one that sleeps 1 ms at a time and allocates"
-                + " nothing) woke 8 ms or more late then: the hypervisor or the kernel gave no CPU to anybody.\n\n"
+                + " nothing) woke 8 ms or more late then: the hypervisor or the kernel gave it no CPU (a stall of the whole machine, or of the virtual CPU it was on).\n\n"
                 + "| measure | goal | result |\n|---|---|---|\n"
                 + String.format("| polls / faults (measured) | 10,000 / — | %d / %d |%n", r.polls(), r.faults())
                 + String.format("| heap after GC, start → end | within 5 %% | %.1f MB → %.1f MB (%+.1f %%) |%n",
