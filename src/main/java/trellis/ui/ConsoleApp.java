@@ -168,7 +168,7 @@ public final class ConsoleApp extends Application {
 
     /** The first frame in the stage, titled, sized as the window was last left (the console's own size). */
     public static Scene showFirstFrame(Stage stage, Settings settings, Theme theme) {
-        Scene scene = FirstFrame.install(stage, theme, width(settings), height(settings));
+        Scene scene = FirstFrame.install(stage, theme, width(settings), height(settings), WindowLayout.splits(settings));
         stage.setTitle(TITLE);
         return scene;
     }

@@ -2,6 +2,7 @@ package trellis.ui;
 
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Background;
@@ -45,22 +46,51 @@ public final class FirstFrame {
         }
     }
 
-    /** Puts the first frame's scene, {@code width} x {@code height}, into the stage (not shown yet). */
+    /**
+     * Where the console's split panes divide the window (the sources' right edge, the details' left edge, the
+     * dock's top), as fractions the way {@link javafx.scene.control.SplitPane} takes them; the console keeps them
+     * in its settings ({@link WindowLayout#splits}).
+     */
+    record Splits(double left, double right, double dock) {
+        static final Splits DEFAULT = new Splits(0.16, 0.78, 0.78);
+    }
+
+    /*
+     * The console's rows and edges at the default font (modena): the menu bar's and the tool bar's heights,
+     * the status bar's, the split panes' inset and their dividers' width; the first frame puts its rows and
+     * panes there, so that nothing moves when the console takes its place (FirstFrameRowsFxTest).
+     */
+    private static final double MENU_ROW = 27;
+    private static final double TOOL_ROW = 34;
+    private static final double STATUS_ROW = 23;
+    private static final double SPLIT_INSET = 1;
+    private static final double DIVIDER = 5;
+
+    /** Puts the first frame's scene, {@code width} x {@code height}, into the stage (not shown yet), with the default splits. */
     public static Scene install(Stage stage, Theme theme, double width, double height) {
+        return install(stage, theme, width, height, Splits.DEFAULT);
+    }
+
+    /** As above, its panes divided as the console's {@code splits}. */
+    public static Scene install(Stage stage, Theme theme, double width, double height, Splits splits) {
         Palette p = Palette.of(theme);
         BorderPane root = new BorderPane();
         root.getStyleClass().add(STYLE_CLASS);
         root.setBackground(fill(p.bg()));
 
         HBox menus = new HBox();
-        menus.setPadding(new Insets(4, 8, 4, 8));
+        menus.setPadding(new Insets(0, 8, 0, 8));
         menus.setSpacing(20);
+        menus.setAlignment(Pos.CENTER_LEFT);
+        menus.setMinHeight(MENU_ROW);
+        menus.setPrefHeight(MENU_ROW);
         menus.setBackground(fill(p.surface2()));
         for (String name : new String[] {"File", "Edit", "Engine", "View", "Help"}) {
             menus.getChildren().add(text(name, p.muted()));
         }
         Region tools = new Region();
-        tools.setMinHeight(34);
+        tools.setMinHeight(TOOL_ROW);
+        tools.setPrefHeight(TOOL_ROW);
         tools.setBackground(fill(p.surface()));
         tools.setBorder(edges(p.border(), 0, 0, 1, 0));
         root.setTop(new VBox(menus, tools));
@@ -70,21 +100,30 @@ public final class FirstFrame {
         StackPane picture = new StackPane(opening);
         picture.setBackground(fill(p.bg()));
         HBox.setHgrow(picture, Priority.ALWAYS);
-        VBox sources = pane(p, width * 0.16);
+        // as a SplitPane divides its inner width: a divider centred on each position
+        double inner = width - 2 * SPLIT_INSET;
+        VBox sources = pane(p, splits.left() * inner - DIVIDER / 2);
         Label title = text("SOURCES", p.muted());
         title.setFont(Font.font(null, FontWeight.BOLD, 11));
         title.setPadding(new Insets(6, 8, 6, 8));
         sources.getChildren().add(title);
-        HBox panes = new HBox(sources, picture, pane(p, width * 0.22));
+        HBox panes = new HBox(DIVIDER, sources, picture, pane(p, (1 - splits.right()) * inner - DIVIDER / 2));
         Region dock = new Region();
         dock.setBackground(fill(p.surface()));
         dock.setBorder(edges(p.border(), 1, 0, 0, 0));
-        dock.setPrefHeight(height * 0.2);
+        double innerHeight = height - MENU_ROW - TOOL_ROW - STATUS_ROW - 2 * SPLIT_INSET;
+        dock.setPrefHeight((1 - splits.dock()) * innerHeight - DIVIDER / 2);
+        dock.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(panes, Priority.ALWAYS);
-        root.setCenter(new VBox(panes, dock));
+        VBox center = new VBox(DIVIDER, panes, dock);
+        center.setPadding(new Insets(SPLIT_INSET));
+        root.setCenter(center);
 
         HBox status = new HBox(text("Starting…", p.muted()));
-        status.setPadding(new Insets(3, 10, 3, 10));
+        status.setPadding(new Insets(0, 10, 0, 10));
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.setMinHeight(STATUS_ROW);
+        status.setPrefHeight(STATUS_ROW);
         status.setBackground(fill(p.surface2()));
         root.setBottom(status);
 

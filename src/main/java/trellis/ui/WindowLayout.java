@@ -18,9 +18,16 @@ final class WindowLayout {
         this.interval = interval;
     }
 
+    /** The split positions the window was last left with (the defaults at first). */
+    static FirstFrame.Splits splits(Settings settings) {
+        FirstFrame.Splits d = FirstFrame.Splits.DEFAULT;
+        return new FirstFrame.Splits(settings.get("split.left", d.left()), settings.get("split.right", d.right()), settings.get("split.dock", d.dock()));
+    }
+
     void restore() {
-        mainSplit.setDividerPositions(settings.get("split.left", 0.16), settings.get("split.right", 0.78));
-        verticalSplit.setDividerPositions(settings.get("split.dock", 0.78));
+        FirstFrame.Splits splits = splits(settings);
+        mainSplit.setDividerPositions(splits.left(), splits.right());
+        verticalSplit.setDividerPositions(splits.dock());
         int seconds = (int) settings.get("interval", 2);
         interval.getValueFactory().setValue(Math.max(1, Math.min(60, seconds)));
     }
