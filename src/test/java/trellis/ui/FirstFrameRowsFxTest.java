@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -39,28 +37,28 @@ class FirstFrameRowsFxTest {
             settings.put("split.right", splits.right());
             settings.put("split.dock", splits.dock());
         }
-        Stage stage = fx(() -> {
+        Stage stage = FxTesting.fx(() -> {
             Stage s = new Stage();
             ConsoleApp.showFirstFrame(s, settings, theme);
             s.show();
             return s;
-        });
+        }, 10);
         try {
             WaitForAsyncUtils.waitForFxEvents();
-            Map<String, Double> first = fx(() -> {
+            Map<String, Double> first = FxTesting.fx(() -> {
                 BorderPane root = (BorderPane) stage.getScene().getRoot();
                 VBox top = (VBox) root.getTop();
                 Parent panes = (Parent) ((VBox) root.getCenter()).getChildren().get(0);
                 return edges(top.getChildren().get(0), top.getChildren().get(1), panes.getChildrenUnmodifiable().get(0),
                         panes.getChildrenUnmodifiable().get(2), ((VBox) root.getCenter()).getChildren().get(1), root.getBottom());
-            });
-            fx(() -> ConsoleApp.createWindow(stage, settings, TaskRunner.standard(), theme));
+            }, 10);
+            FxTesting.fx(() -> ConsoleApp.createWindow(stage, settings, TaskRunner.standard(), theme), 10);
             WaitForAsyncUtils.waitForFxEvents();
-            Map<String, Double> console = fx(() -> {
+            Map<String, Double> console = FxTesting.fx(() -> {
                 Scene s = stage.getScene();
                 return edges(s.lookup(".menu-bar"), s.lookup(".tool-bar"), s.lookup(".sources-tree").getParent(), s.lookup(".details"),
                         s.lookup(".tab-pane"), s.lookup(".status-bar"));
-            });
+            }, 10);
             String at = theme + (splits == null ? ", default splits" : ", splits " + splits);
             assertThat(first.keySet()).isEqualTo(console.keySet());
             for (String edge : first.keySet()) {
@@ -68,10 +66,10 @@ class FirstFrameRowsFxTest {
                         .isCloseTo(console.get(edge), within(1.0));
             }
         } finally {
-            fx(() -> {
+            FxTesting.fx(() -> {
                 stage.close();
                 return null;
-            });
+            }, 10);
         }
     }
 
@@ -90,9 +88,5 @@ class FirstFrameRowsFxTest {
 
     private static Bounds bounds(Node n) {
         return n.localToScene(n.getLayoutBounds());
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
     }
 }

@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
@@ -153,7 +152,7 @@ final class FlakyPolling {
         List<BannerText> banner = new CopyOnWriteArrayList<>();
         MainWindow[] window = new MainWindow[1];
         try (FlakyServer server = new FlakyServer(Json.MAPPER.writeValueAsBytes(db), seed)) {
-            fx(() -> {
+            FxTesting.fx(() -> {
                 window[0] = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
                 stage.setWidth(1200);
                 stage.setHeight(800);
@@ -171,12 +170,12 @@ final class FlakyPolling {
                 window[0].setInterval(INTERVAL_SECONDS);
                 window[0].addControlPlane(new RestControlPlane(server.uri(), null, Duration.ofSeconds(1), CLIENT_TIMEOUT));
                 return null;
-            });
+            }, 60);
             Thread.sleep(length.toMillis());
-            fx(() -> {
+            FxTesting.fx(() -> {
                 window[0].shutdown();
                 return null;
-            });
+            }, 60);
             return measure(new ArrayList<>(server.requests), banner);
         }
     }
@@ -228,16 +227,12 @@ final class FlakyPolling {
         return new Result(requests.size(), failures, gaps.size(), gaps, mismatches, longest);
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
-    }
-
     /** bench/run-flaky-poll.sh: {@code SECONDS RESULTS.md}. */
     public static void main(String[] args) throws Exception {
         long seconds = Long.parseLong(args.length > 0 ? args[0] : "600");
         Path results = Path.of(args.length > 1 ? args[1] : "bench/RESULTS.md");
         Platform.startup(() -> { });
-        Stage stage = fx(Stage::new);
+        Stage stage = FxTesting.fx(Stage::new, 60);
         Result r = run(stage, Duration.ofSeconds(seconds), 8);
         String md = "## Polling a flaky Control Plane\n\n"
                 + "The console (`MainWindow`, the REST client) polling every " + INTERVAL_SECONDS + " s for " + seconds

@@ -29,6 +29,11 @@ final class FxTesting {
     private FxTesting() {
     }
 
+    /** Runs {@code work} on the FX thread and waits for its answer, at most {@code seconds}; call off the FX thread. */
+    static <T> T fx(java.util.concurrent.Callable<T> work, long seconds) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(seconds, TimeUnit.SECONDS);
+    }
+
     /** Settings in a file of their own, so tests neither read nor spoil a person's. */
     static Settings freshSettings() {
         try {

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.testfx.util.WaitForAsyncUtils;
 import trellis.bench.BenchResults;
 import trellis.engine.http.RestControlPlane;
 import trellis.spec.Database;
@@ -296,14 +295,7 @@ final class SoakPolling {
         @Override
         public void close() {
             commands.close();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            endChild(process);
         }
     }
 
@@ -318,6 +310,21 @@ final class SoakPolling {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SoakPolling.class.getName()));
         command.addAll(List.of(modeAndArgs));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** Ends a {@link #child}: its input closed (the end it waits for), at most 10 s to go, then killed. */
+    static void endChild(Process process) {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (java.io.IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -361,23 +368,23 @@ final class SoakPolling {
     /** As above, against the given server (closed at the end). */
     static Result run(Stage stage, int warmup, int polls, Path histograms, Server server) throws Exception {
         try (server; SoakPollingMeasures measures = new SoakPollingMeasures()) {
-            MainWindow window = fx(() -> {
+            MainWindow window = FxTesting.fx(() -> {
                 MainWindow w = ConsoleApp.createWindow(stage, FxTesting.freshSettings(), TaskRunner.standard(), Theme.LIGHT);
                 stage.setWidth(1400);
                 stage.setHeight(900);
                 stage.show();
                 w.addControlPlane(new RestControlPlane(server.uri(), null, Duration.ofSeconds(5), CLIENT_TIMEOUT));
                 return w;
-            });
+            }, 60);
             try {
                 FxTesting.waitUntil("the soak database shown", 30, () -> window.poller() != null);
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "; events: " + ask(() -> List.copyOf(window.events())), e);
             }
-            fx(() -> {
+            FxTesting.fx(() -> {
                 window.poller().setPeriod(javafx.util.Duration.millis(POLL_PERIOD.toMillis()));
                 return null;
-            });
+            }, 60);
             awaitPolls(server, warmup, 600, warmup + " polls to warm up");
             int nodesStart = ask(() -> nodes(stage.getScene().getRoot()));
             long heapStart = SoakPollingMeasures.heapAfterGc();
@@ -406,10 +413,10 @@ final class SoakPolling {
             FxTesting.waitUntil("the banner gone after recovery", 30, () -> !window.bannerShown());
             String banner = ask(() -> window.bannerLabel().getText());
             boolean shown = ask(window::bannerShown);
-            fx(() -> {
+            FxTesting.fx(() -> {
                 window.shutdown();
                 return null;
-            });
+            }, 60);
             Counts counted = server.counts();
             return new Result(from, measured, faults, counted.maxInFlight(), counted.maxHistoryInFlight(),
                     heapStart, heapEnd, nodesStart, nodesEnd, pauses, banner, shown);
@@ -451,14 +458,10 @@ final class SoakPolling {
 
     private static <T> T ask(Callable<T> question) {
         try {
-            return fx(question);
+            return FxTesting.fx(question, 60);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static <T> T fx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get(60, TimeUnit.SECONDS);
     }
 
     private static void sleep(long millis) {
@@ -486,7 +489,7 @@ final class SoakPolling {
         // the renderer as the console sets it up (ConsoleApp.open does this before its toolkit starts)
         ConsoleApp.renderingDefaults();
         Platform.startup(() -> { });
-        Stage stage = fx(Stage::new);
+        Stage stage = FxTesting.fx(Stage::new, 60);
         long started = System.nanoTime();
         Result r = run(stage, warmup(polls), polls, histograms, new ChildServer(faultEvery));
         double minutes = (System.nanoTime() - started) / 6e10;

@@ -159,7 +159,7 @@ final class SoakPollingMeasures implements AutoCloseable {
      * its own first runnables linked their lambdas and method references then (the first waits measured
      * 18-20 ms, the probe's doing, not the console's); only runnables posted after the start count.
      */
-    void startProbe() throws InterruptedException {
+    void startProbe() throws Exception {
         probeStart = Long.MAX_VALUE;
         probing = true;
         prober = new Thread(() -> {
@@ -188,14 +188,7 @@ final class SoakPollingMeasures implements AutoCloseable {
         waits.clear();
         probeStart = System.nanoTime();
         if (Boolean.getBoolean("soak.stalls")) {
-            Thread[] fx = new Thread[1];
-            java.util.concurrent.CountDownLatch got = new java.util.concurrent.CountDownLatch(1);
-            Platform.runLater(() -> {
-                fx[0] = Thread.currentThread();
-                got.countDown();
-            });
-            got.await();
-            stalls = new SoakStallSampler(fx[0], () -> lastRan, probeStart);
+            stalls = new SoakStallSampler(FxTesting.fx(Thread::currentThread, 60), () -> lastRan, probeStart);
         }
     }
 

@@ -74,7 +74,7 @@ final class NodeStarter {
             var ipam = network.getIpam();
             String configured = ipam == null || ipam.getConfig() == null || ipam.getConfig().isEmpty() ? null : ipam.getConfig().get(0).getGateway();
             String bridge = network.getOptions() == null ? null : network.getOptions().get("com.docker.network.bridge.name");
-            String gateway = gatewayOf(configured, interfaceAddress(bridge == null ? "docker0" : bridge));
+            String gateway = gatewayOf(configured, () -> interfaceAddress(bridge == null ? "docker0" : bridge));
             if (gateway == null) {
                 LOG.warn("the Docker bridge has no gateway; node {} listens on {} only", nodeName, LOOPBACK);
             }
@@ -85,9 +85,12 @@ final class NodeStarter {
         return null;
     }
 
-    /** The gateway the bridge's config names, else the bridge interface's own address; null when neither is known. */
-    static String gatewayOf(String configured, String interfaceAddress) {
-        return configured != null && !configured.isBlank() ? configured : interfaceAddress;
+    /**
+     * The gateway the bridge's config names, else the bridge interface's own address (looked up only then);
+     * null when neither is known.
+     */
+    static String gatewayOf(String configured, java.util.function.Supplier<String> interfaceAddress) {
+        return configured != null && !configured.isBlank() ? configured : interfaceAddress.get();
     }
 
     /** The first IPv4 address of the network interface {@code name} on this machine, or null (no such interface). */
